@@ -1,0 +1,28 @@
+/// The one place BrowserWindows are made, with the secure defaults every window gets.
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import path from 'node:path';
+
+export function secureWebPreferences(): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: path.join(__dirname, 'preload.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: true,
+    navigateOnDragDrop: false,
+  };
+}
+
+export function createSecureWindow(options: BrowserWindowConstructorOptions): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    show: false,
+    backgroundColor: '#f7f5f0',
+    title: 'Postwright',
+    webPreferences: secureWebPreferences(),
+  });
+}

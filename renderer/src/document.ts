@@ -1,0 +1,139 @@
+/// The open post: its text, what was last saved, and saving. Dirty means
+/// `version !== savedVersion`; the version being saved is recorded before the write starts,
+/// so typing during a save leaves the post dirty.
+import { StudioError, type Post, type Studio } from '../../shared/api';
+
+export const AUTOSAVE_DELAY_MS = 800;
+
+export interface DocumentSnapshot {
+  id: string;
+  text: string;
+  dirty: boolean;
+  saving: boolean;
+  error: string | null;
+  /// The file changed on disk while this text was being edited.
+  conflict: boolean;
+  savedAt: number | null;
+}
+
+export class DocumentSession {
+  private version = 0;
+  private savedVersion = 0;
+  private saving: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private listeners = new Set<() => void>();
+  private snapshot: DocumentSnapshot;
+  private error: string | null = null;
+  private conflict = false;
+  private savedAt: number | null = null;
+
+  constructor(
+    private readonly studio: Studio,
+    readonly id: string,
+    private text: string,
+    private baseHash: string,
+    private readonly onSaved: (post: { id: string }) => void = () => undefined,
+  ) {
+    this.snapshot = this.makeSnapshot();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): DocumentSnapshot => this.snapshot;
+
+  get dirty(): boolean {
+    return this.version !== this.savedVersion;
+  }
+
+  edit(text: string): void {
+    if (text === this.text) return;
+    this.text = text;
+    this.version += 1;
+    this.changed();
+    clearTimeout(this.timer);
+    if (!this.conflict) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+  }
+
+  /// Saves now if there is anything to save; resolves when the text on disk is current.
+  async save(options: { overwrite?: boolean } = {}): Promise<void> {
+    clearTimeout(this.timer);
+    if (this.saving) await this.saving;
+    if (!this.dirty && !options.overwrite) return;
+    if (this.conflict && !options.overwrite) return;
+    const version = this.version;
+    const text = this.text;
+    this.saving = (async () => {
+      try {
+        const result = await this.studio.posts.save({ id: this.id, text, baseHash: options.overwrite ? null : this.baseHash });
+        this.baseHash = result.hash;
+        this.savedVersion = version;
+        this.error = null;
+        this.conflict = false;
+        this.savedAt = Date.now();
+        this.onSaved({ id: this.id });
+      } catch (error) {
+        if (error instanceof StudioError && error.code === 'conflict') this.conflict = true;
+        else this.error = error instanceof Error ? error.message : String(error);
+      }
+    })();
+    this.changed();
+    await this.saving;
+    this.saving = null;
+    this.changed();
+    if (this.dirty && !this.conflict && !this.error) await this.save();
+  }
+
+  /// Takes the version on disk, dropping unsaved text (the user chose "take theirs").
+  adopt(post: Post): void {
+    this.text = post.text;
+    this.baseHash = post.hash;
+    this.version += 1;
+    this.savedVersion = this.version;
+    this.conflict = false;
+    this.error = null;
+    this.changed();
+  }
+
+  /// Another window or program saved this post; reload quietly unless there are edits here.
+  async outsideChange(hash: string | null): Promise<'ignored' | 'reloaded' | 'conflict'> {
+    if (this.saving) await this.saving;
+    if (hash !== null && hash === this.baseHash) return 'ignored';
+    if (this.dirty) {
+      this.conflict = true;
+      clearTimeout(this.timer);
+      this.changed();
+      return 'conflict';
+    }
+    this.adopt(await this.studio.posts.get(this.id));
+    return 'reloaded';
+  }
+
+  currentText(): string {
+    return this.text;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+
+  private changed(): void {
+    this.snapshot = this.makeSnapshot();
+    for (const listener of this.listeners) listener();
+  }
+
+  private makeSnapshot(): DocumentSnapshot {
+    return {
+      id: this.id,
+      text: this.text,
+      dirty: this.dirty,
+      saving: this.saving !== null,
+      error: this.error,
+      conflict: this.conflict,
+      savedAt: this.savedAt,
+    };
+  }
+}

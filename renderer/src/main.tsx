@@ -1,0 +1,15 @@
+import 'katex/dist/katex.min.css';
+import './styles/app.css';
+import './styles/article.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

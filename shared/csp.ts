@@ -1,0 +1,28 @@
+/// The renderer's Content Security Policy, sent by both hosts and written into index.html.
+/// Styles may be inline (CodeMirror and KaTeX set them); scripts only from the app itself.
+/// Remote images are allowed because posts embed them; embeds only from the video hosts the
+/// preview's sanitizer also allows.
+export const EMBED_ORIGINS = [
+  'https://www.youtube.com',
+  'https://www.youtube-nocookie.com',
+  'https://player.vimeo.com',
+  'https://open.spotify.com',
+  'https://w.soundcloud.com',
+  'https://www.google.com',
+  'https://codepen.io',
+];
+
+export const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  `frame-src ${EMBED_ORIGINS.join(' ')}`,
+  "media-src 'self' https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

@@ -1,0 +1,61 @@
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import footnote from 'markdown-it-footnote';
+import taskLists from 'markdown-it-task-lists';
+import { blockLinesPlugin } from './block-lines';
+import { highlightPlugin } from './highlight';
+import { imagesPlugin, type RenderEnv, type ResolveAsset } from './images';
+import { mathPlugin } from './math';
+import { slugify } from './slug';
+
+// Its @types describe the CommonJS markdown-it typings, not the ESM ones used here.
+const footnotePlugin = footnote as unknown as PluginSimple;
+
+export interface RenderOptions {
+  /** Maps a relative asset reference in the post (e.g. "photo.png", "./img/a.jpg") to a URL the host can display. Absolute URLs (http:, https:, data:, mailto:, protocol-relative, #anchors) are left alone. Default: identity. */
+  resolveAsset?: ResolveAsset;
+}
+
+/// `article` is what readers get. `commonmark` is the same parser without the
+/// extras that change every block's markup on purpose (data-line, heading ids,
+/// image attributes, figures, bare-URL links); the CommonMark spec suite runs
+/// against it.
+export type Profile = 'article' | 'commonmark';
+
+export function createMarkdown(profile: Profile = 'article'): MarkdownIt {
+  const md = new MarkdownIt('default', {
+    // Bloggers embed raw HTML (iframes, <figure>, <details>); sanitizeArticle vets it.
+    html: true,
+    // Off: quotes, dashes and "(c)" must survive exactly as the blogger typed them.
+    typographer: false,
+    linkify: profile === 'article',
+    breaks: false,
+    xhtmlOut: false,
+  });
+  md.use(footnotePlugin).use(taskLists, { enabled: false }).use(mathPlugin).use(highlightPlugin);
+  if (profile === 'commonmark') return md;
+
+  gfmAutolinks(md);
+  md.use(anchor, { slugify, tabIndex: false });
+  md.use(imagesPlugin).use(blockLinesPlugin);
+  return md;
+}
+
+/// GFM autolinks bare `www.` hosts but not every word with a dot in it:
+/// "readme.md" or "notes.py" (real TLDs) must stay text. Scheme links and
+/// e-mail addresses are kept as linkify-it finds them.
+function gfmAutolinks(md: MarkdownIt): void {
+  const match = md.linkify.match.bind(md.linkify);
+  md.linkify.match = (text: string) =>
+    (match(text) ?? []).filter((link) => link.schema !== '' || /^www\./i.test(link.raw));
+}
+
+let article: MarkdownIt | undefined;
+
+/** Markdown body (front matter already removed) -> article HTML, NOT yet sanitized. */
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  article ??= createMarkdown('article');
+  const env: RenderEnv = {};
+  if (options.resolveAsset) env.resolveAsset = options.resolveAsset;
+  return article.render(markdown, env);
+}

@@ -1,0 +1,128 @@
+import katex from 'katex';
+import type MarkdownIt from 'markdown-it';
+import type { StateBlock, StateInline } from 'markdown-it';
+
+/// TeX math with KaTeX: `$inline$`, `$$display$$` inside a paragraph, and a
+/// display block whose `$$` opens a line and whose `$$` ends a later line.
+/// Inline delimiters follow pandoc's rule so prices stay prices: the opening
+/// `$` is followed by a non-space, the closing `$` follows a non-space and is
+/// not followed by a digit (`$5 and $10` is text).
+export function mathPlugin(md: MarkdownIt): void {
+  md.inline.ruler.after('escape', 'math_inline', mathInline);
+  md.block.ruler.before('fence', 'math_block', mathBlock, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+  md.renderer.rules.math_inline = (tokens, idx) => {
+    const token = tokens[idx]!;
+    return renderTex(token.content, token.markup === '$$');
+  };
+  md.renderer.rules.math_block = (tokens, idx, _options, _env, self) => {
+    const token = tokens[idx]!;
+    return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true)}</div>\n`;
+  };
+}
+
+/// HTML for the eye plus MathML for screen readers and feeds. A formula KaTeX
+/// cannot parse shows as a red `katex-error` span holding its source, so the
+/// blogger sees the mistake in place instead of losing the whole post.
+export function renderTex(tex: string, displayMode: boolean): string {
+  try {
+    return katex.renderToString(tex, {
+      displayMode,
+      output: 'htmlAndMathml',
+      throwOnError: false,
+      // Unicode text in formulas is common in blog posts; don't warn on the console.
+      strict: false,
+    });
+  } catch (error) {
+    // throwOnError only covers ParseError; anything else still must not break the post.
+    const message = error instanceof Error ? error.message : String(error);
+    return `<span class="katex-error" title="${escapeHtml(message)}">${escapeHtml(tex)}</span>`;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const DOLLAR = 0x24;
+const BACKSLASH = 0x5c;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isEscaped(src: string, pos: number): boolean {
+  let backslashes = 0;
+  while (pos - backslashes - 1 >= 0 && src.charCodeAt(pos - backslashes - 1) === BACKSLASH) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function mathInline(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== DOLLAR) return false;
+  const display = src.charCodeAt(start + 1) === DOLLAR;
+  const delimiter = display ? '$$' : '$';
+  const first = src.charCodeAt(start + delimiter.length);
+  if (Number.isNaN(first) || (!display && isSpace(first))) return false;
+
+  let close = start + delimiter.length;
+  for (;;) {
+    close = src.indexOf(delimiter, close);
+    if (close === -1 || close >= state.posMax) return false;
+    const fits =
+      !isEscaped(src, close) &&
+      (display || (!isSpace(src.charCodeAt(close - 1)) && !isDigit(src.charCodeAt(close + 1))));
+    if (fits) break;
+    close++;
+  }
+  const content = src.slice(start + delimiter.length, close);
+  if (content.trim() === '') return false;
+
+  if (!silent) {
+    const token = state.push('math_inline', 'math', 0);
+    token.content = content;
+    token.markup = delimiter;
+  }
+  state.pos = close + delimiter.length;
+  return true;
+}
+
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const firstLine = state.src.slice(start, state.eMarks[startLine]).trimEnd();
+  if (!firstLine.startsWith('$$')) return false;
+
+  let lastLine = startLine;
+  let content: string;
+  if (firstLine.length >= 4 && firstLine.endsWith('$$')) {
+    content = firstLine.slice(2, -2);
+  } else {
+    // Display math has no blank lines (TeX would end the paragraph), so a
+    // lone `$$` without a closing line before one is just text.
+    for (lastLine = startLine + 1; lastLine < endLine; lastLine++) {
+      if (state.isEmpty(lastLine) || state.sCount[lastLine]! < state.blkIndent) return false;
+      const lineStart = state.bMarks[lastLine]! + state.tShift[lastLine]!;
+      if (state.src.slice(lineStart, state.eMarks[lastLine]).trimEnd().endsWith('$$')) break;
+    }
+    if (lastLine >= endLine) return false;
+    const lines = state.getLines(startLine, lastLine + 1, state.blkIndent, false).trimEnd();
+    content = lines.trimStart().slice(2, -2);
+  }
+  if (content.trim() === '' || content.includes('$$')) return false;
+  if (silent) return true;
+
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.content = content.trim();
+  token.markup = '$$';
+  token.map = [startLine, lastLine + 1];
+  state.line = lastLine + 1;
+  return true;
+}

@@ -1,0 +1,63 @@
+/// Starts the real browser host (the built `dist/main/web.cjs`) on a temporary library, the
+/// way a user runs `npm run web`, and reads the URL it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  library: string;
+  stop(): Promise<void>;
+}
+
+export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export function tempLibrary(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'postwright-e2e-'));
+}
+
+export async function startHost(library: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'web.cjs'), '--library', library], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, POSTWRIGHT_LIBRARY: '' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not print a URL:\n${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    library,
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export function removeLibrary(library: string): void {
+  rmSync(library, { recursive: true, force: true });
+}

@@ -1,0 +1,67 @@
+/// The `postwright` command as a user runs it: a real child process on a temporary library.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderArticle } from '../../shared/render';
+import { createNodePurify } from '../../main/render/node-purify';
+
+const run = promisify(execFile);
+const bin = path.resolve(__dirname, '..', '..', 'bin', 'postwright.cjs');
+let library: string;
+
+function postwright(...args: string[]) {
+  return run(process.execPath, [bin, ...args], { env: { ...process.env, POSTWRIGHT_LIBRARY: library } });
+}
+
+beforeAll(() => {
+  library = mkdtempSync(path.join(os.tmpdir(), 'pw-cli-'));
+});
+afterAll(() => rmSync(library, { recursive: true, force: true }));
+
+describe('postwright CLI', () => {
+  it('creates a library with the welcome post on first use and lists it', async () => {
+    const { stdout } = await postwright('list');
+    expect(stdout).toMatch(/^welcome\tdraft\t\d{4}-\d{2}-\d{2}\tWelcome to Postwright$/m);
+  });
+
+  it('creates a draft from a title and lists it as JSON', async () => {
+    const created = await postwright('new', 'Why do onions make us cry?');
+    expect(created.stdout).toContain(path.join('posts', 'why-do-onions-make-us-cry', 'index.md'));
+    const text = readFileSync(path.join(library, 'posts', 'why-do-onions-make-us-cry', 'index.md'), 'utf8');
+    expect(text).toMatch(/^---\ntitle: Why do onions make us cry\?\n/);
+    const { stdout } = await postwright('list', '--json');
+    const posts = JSON.parse(stdout) as Array<{ id: string; status: string }>;
+    expect(posts.map((post) => post.id).sort()).toEqual(['welcome', 'why-do-onions-make-us-cry']);
+  });
+
+  it('--library wins over POSTWRIGHT_LIBRARY', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'pw-cli-other-'));
+    try {
+      await postwright('new', 'Only here', '--library', other);
+      const { stdout } = await postwright('list', '--library', other);
+      expect(stdout).toContain('Only here');
+      expect((await postwright('list')).stdout).not.toContain('Only here');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('render prints the article HTML of the shared pipeline, without the front matter', async () => {
+    const file = path.join(library, 'note.md');
+    const markdown = '## Results\n\nThe mean was $\\bar{x} = 4.2$[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: Over five trials.\n';
+    writeFileSync(file, `---\ntitle: Lab note\n---\n${markdown}`);
+    const { stdout } = await postwright('render', file);
+    expect(stdout).toBe(`${renderArticle(markdown, createNodePurify())}\n`);
+    expect(stdout).toContain('<h2');
+    expect(stdout).toContain('class="katex"');
+    expect(stdout).not.toContain('title: Lab note');
+  });
+
+  it('explains a missing file and an unknown command, with a non-zero exit', async () => {
+    await expect(postwright('render', path.join(library, 'nope.md'))).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+    await expect(postwright('publish-everything')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command') });
+  });
+});

@@ -1,0 +1,131 @@
+/// The browser host's guards, against a real server on 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServices } from '../../main/services';
+import { startWebHost, type WebHost } from '../../main/web/server';
+
+let host: WebHost;
+let library: string;
+let staticDir: string;
+
+/// Raw requests, so the test controls Host and Origin exactly as an attacker would.
+function request(options: { path?: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: options.path ?? '/', method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const auth = () => ({ Authorization: `Bearer ${host.token}` });
+const call = (channel: string, args: unknown, headers: Record<string, string> = {}) =>
+  request({ path: `/api/${channel}`, method: 'POST', headers: { 'Content-Type': 'application/json', ...auth(), ...headers }, body: JSON.stringify(args) });
+
+beforeAll(async () => {
+  library = mkdtempSync(path.join(os.tmpdir(), 'pw-web-'));
+  staticDir = mkdtempSync(path.join(os.tmpdir(), 'pw-static-'));
+  await import('node:fs/promises').then((fs) => fs.writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Postwright</title>'));
+  host = await startWebHost({ services: await openServices(library), staticDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  rmSync(library, { recursive: true, force: true });
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+describe('browser host', () => {
+  it('listens on loopback and prints a URL with the token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=${host.token}$`));
+    expect(host.token).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  it('refuses the page and the API without the token', async () => {
+    expect((await request({ path: '/' })).status).toBe(401);
+    const api = await request({ path: '/api/posts.list', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' });
+    expect(api.status).toBe(401);
+    expect(api.body).not.toContain('welcome');
+  });
+
+  it('refuses a wrong token, in the link and in a header', async () => {
+    expect((await request({ path: '/?token=0123' })).status).toBe(401);
+    const wrong = await request({ path: '/api/posts.list', method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${'0'.repeat(48)}` }, body: '[]' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('trades the token in the link for a same-site cookie and a clean address', async () => {
+    const first = await request({ path: `/?token=${host.token}` });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']?.[0]);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const page = await request({ path: '/', headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Postwright</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('refuses a request from a foreign Origin even with the token', async () => {
+    const response = await call('posts.list', [], { Origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    expect(response.body).not.toContain('welcome');
+  });
+
+  it('refuses a non-loopback Host (DNS rebinding) even with the token', async () => {
+    const response = await call('posts.list', [], { Host: `evil.example:${host.port}` });
+    expect(response.status).toBe(403);
+    const page = await request({ path: `/?token=${host.token}`, headers: { Host: 'evil.example' } });
+    expect(page.status).toBe(403);
+  });
+
+  it('answers calls from its own origin with the token', async () => {
+    const response = await call('posts.list', [], { Origin: `http://127.0.0.1:${host.port}` });
+    expect(response.status).toBe(200);
+    const envelope = JSON.parse(response.body) as { ok: boolean; value: Array<{ id: string }> };
+    expect(envelope.ok).toBe(true);
+    expect(envelope.value.map((post) => post.id)).toContain('welcome');
+  });
+
+  it('answers a bad call with a typed error, not a crash', async () => {
+    const bad = JSON.parse((await call('posts.get', ['../../etc'])).body) as { ok: boolean; error: { code: string; message: string } };
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(bad.error.message).toMatch(/single folder name/);
+    const unknown = JSON.parse((await call('posts.explode', [])).body) as { ok: boolean; error: { code: string } };
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const missing = JSON.parse((await call('posts.get', ['no-such-post'])).body) as { ok: boolean; error: { code: string } };
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // The server is still answering after all that.
+    expect((await call('library.info', [])).status).toBe(200);
+  });
+
+  it('refuses a JSON call sent as a form (no CORS preflight)', async () => {
+    const response = await request({ path: '/api/posts.list', method: 'POST', headers: { 'Content-Type': 'text/plain', ...auth() }, body: '[]' });
+    expect(response.status).toBe(415);
+  });
+
+  it('serves files beside a post but nothing outside the library', async () => {
+    const fs = await import('node:fs/promises');
+    await fs.writeFile(path.join(library, 'posts', 'welcome', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await fs.writeFile(path.join(library, 'secret.txt'), 'not for the web');
+    const photo = await request({ path: '/files/welcome/photo.png', headers: auth() });
+    expect(photo.status).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.headers['content-security-policy']).toContain('sandbox');
+    for (const attempt of ['/files/welcome/../../secret.txt', '/files/..%2Fsecret.txt', '/files/welcome/%2e%2e/%2e%2e/secret.txt', '/files/%00/x']) {
+      const response = await request({ path: attempt, headers: auth() });
+      expect(response.status, attempt).toBeGreaterThanOrEqual(400);
+      expect(response.body).not.toContain('not for the web');
+    }
+  });
+});
