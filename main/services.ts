@@ -1,32 +1,118 @@
 /// The services every host drives: the Electron app, the browser host and the CLI.
+import path from 'node:path';
 import type { EventName, EventOf, Handlers } from '../shared/api';
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { BackupStore, backupDirFor } from './library/backups';
 import { Library } from './library/library';
+import { watchPosts } from './library/watcher';
+import { RecentLibraries } from './recent';
+import { stateDir } from './state-dir';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
 export interface Services {
-  library: Library;
+  /// The open library (it changes when the user opens another folder).
+  readonly library: Library;
   dispatch: Dispatch;
   /// Receives every event the renderer may subscribe to; returns an unsubscribe function.
   subscribe(sink: EventSink): () => void;
+  switchTo(root: string): Promise<Library>;
+  close(): Promise<void>;
 }
 
-export async function openServices(libraryRoot: string): Promise<Services> {
-  const library = await new Library(libraryRoot).open();
+export interface ServiceOptions {
+  /// Watch the library for outside edits (the app and the browser host do; the CLI does not).
+  watch?: boolean;
+}
+
+interface Opened {
+  library: Library;
+  backups: BackupStore;
+  stopWatching: () => Promise<void>;
+}
+
+export async function openServices(libraryRoot: string, options: ServiceOptions = {}): Promise<Services> {
+  const sinks = new Set<EventSink>();
+  const emit: EventSink = (event, payload) => {
+    for (const sink of sinks) sink(event, payload);
+  };
+  const recent = new RecentLibraries(path.join(stateDir(), 'recent-libraries.json'));
+
+  async function open(root: string): Promise<Opened> {
+    const library = await new Library(path.resolve(root)).open();
+    library.onChange((change) => emit('posts.changed', change));
+    const stopWatching = options.watch
+      ? watchPosts(path.join(library.root, 'posts'), (change) => void library.outsideChange(change).catch(() => undefined))
+      : async () => undefined;
+    await recent.add(library.root).catch(() => undefined);
+    return { library, backups: new BackupStore(backupDirFor(library.root)), stopWatching };
+  }
+
+  let current = await open(libraryRoot);
+
   const handlers: Handlers = {
-    library: { info: () => library.info() },
+    library: {
+      info: () => current.library.info(),
+      open: async (root) => {
+        await services.switchTo(root);
+        return current.library.info();
+      },
+      recent: () => recent.list(),
+    },
     posts: {
-      list: () => library.list(),
-      get: (id) => library.get(id),
-      create: ({ title }) => library.create(title),
-      save: ({ id, text, baseHash }) => library.save(id, text, baseHash),
-      delete: (id) => library.delete(id),
+      list: () => current.library.list(),
+      get: (id) => current.library.get(id),
+      create: ({ title }) => current.library.create(title),
+      save: ({ id, text, baseHash }) => current.library.save(id, text, baseHash),
+      delete: (id) => current.library.delete(id),
+      search: ({ query, status, tag }) => current.library.search(query, { status, tag }),
+    },
+    assets: {
+      add: ({ postId, name, type, data }) => current.library.addAsset(postId, name, type, Buffer.from(data, 'base64')),
+    },
+    revisions: {
+      list: (id) => current.library.revisions.list(id),
+      read: (id, revisionId) => current.library.revisions.read(id, revisionId),
+      restore: (id, revisionId) => current.library.restoreRevision(id, revisionId),
+    },
+    trash: {
+      list: () => current.library.trash.list(),
+      restore: (trashId) => current.library.restoreFromTrash(trashId),
+    },
+    backups: {
+      put: async (backup) => {
+        await current.backups.put(backup);
+        return null;
+      },
+      list: () => current.backups.list(),
+      discard: async (id) => {
+        await current.backups.discard(id);
+        return null;
+      },
     },
   };
-  return {
-    library,
+
+  const services: Services = {
+    get library() {
+      return current.library;
+    },
     dispatch: createDispatch(handlers),
-    subscribe: (sink) => library.onChange((change) => sink('posts.changed', change)),
+    subscribe(sink) {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
+    },
+    async switchTo(root) {
+      const next = await open(root);
+      const previous = current;
+      current = next;
+      await previous.stopWatching();
+      await previous.library.close();
+      return next.library;
+    },
+    async close() {
+      await current.stopWatching();
+      await current.library.close();
+    },
   };
+  return services;
 }

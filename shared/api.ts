@@ -50,18 +50,92 @@ export type SaveResult = z.infer<typeof SaveResult>;
 export const LibraryInfo = z.object({ root: z.string(), name: z.string(), postCount: z.number() });
 export type LibraryInfo = z.infer<typeof LibraryInfo>;
 
+export const RevisionId = z.string().regex(/^[A-Za-z0-9._-]{1,120}$/, 'not a revision id');
+export const Revision = z.object({
+  id: RevisionId,
+  postId: PostId,
+  at: z.string(),
+  reason: z.enum(['save', 'publish', 'restore', 'outside-edit']),
+  bytes: z.number(),
+  hash: z.string(),
+});
+export type Revision = z.infer<typeof Revision>;
+
+export const TrashedPost = z.object({ trashId: PostId, postId: PostId, title: z.string(), deletedAt: z.string() });
+export type TrashedPost = z.infer<typeof TrashedPost>;
+
+export const Backup = z.object({ postId: PostId, text: z.string(), baseHash: z.string().nullable(), savedAt: z.string() });
+export type Backup = z.infer<typeof Backup>;
+
+export const IMAGE_TYPES = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+} as const;
+export const ImageType = z.enum(Object.keys(IMAGE_TYPES) as [keyof typeof IMAGE_TYPES, ...Array<keyof typeof IMAGE_TYPES>]);
+export const AddAsset = z.object({
+  postId: PostId,
+  /// The name the file had, used for the alt text.
+  name: z.string().max(300),
+  type: ImageType,
+  /// The bytes, base64-encoded (JSON and structured clone both carry strings well).
+  data: z.string().max(34 * 1024 * 1024, 'an image is limited to 25 MB'),
+});
+export const AddedAsset = z.object({ file: z.string(), alt: z.string() });
+export type AddedAsset = z.infer<typeof AddedAsset>;
+
+export const SearchQuery = z.object({
+  query: z.string().max(500),
+  status: PostStatus.optional(),
+  tag: z.string().max(200).optional(),
+});
+export const SearchHit = z.object({
+  summary: PostSummary,
+  score: z.number(),
+  snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
 const call = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
 export const api = {
   library: {
     info: call(z.tuple([]), LibraryInfo),
+    /// Opens (or creates) any folder as the library; remembered in the recent list.
+    open: call(z.tuple([z.string().min(1).max(4096)]), LibraryInfo),
+    recent: call(z.tuple([]), z.array(z.string())),
   },
   posts: {
     list: call(z.tuple([]), z.array(PostSummary)),
     get: call(z.tuple([PostId]), Post),
     create: call(z.tuple([z.object({ title: z.string().trim().min(1, 'a title is needed').max(300) })]), Post),
     save: call(z.tuple([SaveRequest]), SaveResult),
-    delete: call(z.tuple([PostId]), z.null()),
+    delete: call(z.tuple([PostId]), TrashedPost),
+    search: call(z.tuple([SearchQuery]), z.array(SearchHit)),
+  },
+  assets: {
+    /// Copies an image into the post's folder under a content-hash name (the same image is
+    /// stored once however often it is pasted).
+    add: call(z.tuple([AddAsset]), AddedAsset),
+  },
+  revisions: {
+    list: call(z.tuple([PostId]), z.array(Revision)),
+    read: call(z.tuple([PostId, RevisionId]), z.string()),
+    /// Makes the revision the post's text again (itself recorded as a revision).
+    restore: call(z.tuple([PostId, RevisionId]), SaveResult),
+  },
+  trash: {
+    list: call(z.tuple([]), z.array(TrashedPost)),
+    restore: call(z.tuple([PostId]), PostSummary),
+  },
+  /// Hot exit: unsaved text kept outside the library until it is saved or discarded.
+  backups: {
+    put: call(z.tuple([Backup.omit({ savedAt: true })]), z.null()),
+    list: call(z.tuple([]), z.array(Backup)),
+    discard: call(z.tuple([PostId]), z.null()),
   },
 } as const;
 
@@ -70,7 +144,7 @@ export const events = {
   /// A post was created, saved, deleted or changed on disk; `id` null means "reload the list".
   'posts.changed': z.object({ id: PostId.nullable(), hash: z.string().nullable() }),
   /// A menu item was chosen in the desktop app (the browser host uses keyboard shortcuts).
-  'app.command': z.object({ command: z.enum(['new-post', 'save', 'toggle-preview']) }),
+  'app.command': z.object({ command: z.enum(['new-post', 'save', 'toggle-preview', 'save-and-close']) }),
 } as const;
 export type AppCommand = z.infer<(typeof events)['app.command']>['command'];
 

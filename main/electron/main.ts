@@ -3,6 +3,8 @@ import { app, BrowserWindow, Menu } from 'electron';
 import path from 'node:path';
 import { resolveLibraryRoot } from '../library/location';
 import { openServices, type Services } from '../services';
+import { installContextMenu } from './context-menu';
+import { IPC_EVENT } from './channels';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './protocol';
@@ -30,19 +32,39 @@ async function openWindow(): Promise<void> {
   mainWindow = window;
   if (state.maximized) window.maximize();
   trackWindowState(window, stateFile);
+  installContextMenu(window.webContents);
+  // Spell-check in the languages the user set in the OS (macOS always does).
+  if (process.platform !== 'darwin') {
+    const languages = app.getPreferredSystemLanguages().filter((code) => window.webContents.session.availableSpellCheckerLanguages.includes(code));
+    if (languages.length > 0) window.webContents.session.setSpellCheckerLanguages(languages);
+  }
   const stopEvents = forwardEvents(services, window);
   window.on('closed', () => {
     stopEvents();
     if (mainWindow === window) mainWindow = null;
   });
   window.once('ready-to-show', () => window.show());
+  flushBeforeClose(window);
   await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+/// Closing waits for the renderer to save the open post (at most a few seconds; the hot-exit
+/// backup covers anything slower).
+function flushBeforeClose(window: BrowserWindow): void {
+  let flushed = false;
+  window.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    flushed = true;
+    window.webContents.send(IPC_EVENT, 'app.command', { command: 'save-and-close' });
+    setTimeout(() => !window.isDestroyed() && window.destroy(), 3000);
+  });
 }
 
 app.whenReady().then(async () => {
   installSecurityGuards();
   const root = resolveLibraryRoot({ flag: libraryFlag, home: app.getPath('home') });
-  services = await openServices(root);
+  services = await openServices(root, { watch: true });
   handleAppScheme(path.join(__dirname, '..', 'renderer'), () => root);
   registerIpc(services);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));

@@ -24,7 +24,7 @@ export interface WebHostOptions {
   token?: string;
 }
 
-const MAX_BODY = 25 * 1024 * 1024;
+const MAX_BODY = 40 * 1024 * 1024;
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {

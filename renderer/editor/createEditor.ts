@@ -3,6 +3,7 @@
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { postwrightExtensions } from './extensions';
+import { scrollSync, scrollToLine, topLine, type TopLineListener } from './extensions/scroll-sync';
 
 export interface EditorOptions {
   parent: HTMLElement;
@@ -19,14 +20,21 @@ export interface Editor {
   text(): string;
   focus(): void;
   forget(id: string): void;
+  /// Scroll sync: the (fractional, 0-based) line at the top, reported while the writer scrolls.
+  onTopLineChange(listener: TopLineListener): () => void;
+  topLine(): number;
+  /// Scrolls `line` to the top without reporting it back.
+  scrollToLine(line: number): void;
   destroy(): void;
 }
 
 export function createEditor(options: EditorOptions): Editor {
   const states = new Map<string, EditorState>();
   let currentId: string | null = null;
+  const topLineListeners = new Set<TopLineListener>();
   const extensions = [
     postwrightExtensions(options.extensions),
+    scrollSync((line) => topLineListeners.forEach((listener) => listener(line))),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onDocChanged(update.state.doc.toString(), update);
     }),
@@ -42,14 +50,33 @@ export function createEditor(options: EditorOptions): Editor {
       view.setState(cached && cached.doc.toString() === text ? cached : EditorState.create({ doc: text, extensions }));
     },
     replaceText(text) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.replace' });
+      const change = minimalChange(view.state.doc.toString(), text);
+      if (change) view.dispatch({ changes: change, userEvent: 'input.replace' });
     },
     text: () => view.state.doc.toString(),
     focus: () => view.focus(),
     forget: (id) => void states.delete(id),
+    onTopLineChange(listener) {
+      topLineListeners.add(listener);
+      return () => void topLineListeners.delete(listener);
+    },
+    topLine: () => topLine(view),
+    scrollToLine: (line) => scrollToLine(view, line),
     destroy() {
       states.clear();
       view.destroy();
     },
   };
+}
+
+/// The smallest single replacement turning `from` into `to`, so the cursor and undo history
+/// stay put when only part of the text changed (front matter edits, outside edits).
+export function minimalChange(from: string, to: string): { from: number; to: number; insert: string } | null {
+  if (from === to) return null;
+  let start = 0;
+  const max = Math.min(from.length, to.length);
+  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && from.charCodeAt(from.length - 1 - end) === to.charCodeAt(to.length - 1 - end)) end++;
+  return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };
 }

@@ -1,76 +1,106 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { AppCommand, LibraryInfo, PostSummary } from '../../shared/api';
+import type { AppCommand, Backup, LibraryInfo, PostSummary, Revision } from '../../shared/api';
 import { parsePostFile } from '../../shared/frontmatter';
+import { summarizePost } from '../../shared/post';
 import { textStats } from '../../shared/text-stats';
+import { AppearanceMenu } from './components/AppearanceMenu';
+import { DetailsPanel } from './components/DetailsPanel';
 import { EditorPane, type EditorHandle } from './components/EditorPane';
-import { NewPostForm } from './components/NewPostForm';
-import { PostList } from './components/PostList';
+import { HistoryDialog } from './components/HistoryDialog';
 import { Preview } from './components/Preview';
+import { RecoverDialog } from './components/RecoverDialog';
 import { SaveState } from './components/SaveState';
+import { Sidebar } from './components/Sidebar';
+import { TrashDialog } from './components/TrashDialog';
 import { DocumentSession, type DocumentSnapshot } from './document';
-import { studio } from './studio';
+import { host, studio } from './studio';
+import { useAppearance } from './useAppearance';
+import { usePostBrowser } from './usePostBrowser';
 import { useStoredState } from './useStoredState';
 
 type Layout = 'split' | 'editor' | 'preview';
+type Dialog = 'history' | 'trash' | null;
 const LAYOUTS: Layout[] = ['editor', 'split', 'preview'];
 const noSession = { subscribe: () => () => undefined, getSnapshot: () => null };
 
 export function App() {
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
   const [posts, setPosts] = useState<PostSummary[]>([]);
-  const [query, setQuery] = useState('');
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const [layout, setLayout] = useStoredState<Layout>('postwright.layout', 'split');
   const [lastOpened, setLastOpened] = useStoredState<string | null>('postwright.lastOpened', null);
   const [creating, setCreating] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [backups, setBackups] = useState<Backup[]>([]);
+  const [showDetails, setShowDetails] = useStoredState('postwright.details', false);
   const editor = useRef<EditorHandle>(null);
   const sessionRef = useRef<DocumentSession | null>(null);
   sessionRef.current = session;
+  /// The post asked for last: a slower earlier request must not replace it when it lands.
+  const wanted = useRef<string | null>(null);
+  const browser = usePostBrowser(posts);
+  const { appearance, setAppearance } = useAppearance();
 
   const source = session ?? noSession;
   const doc: DocumentSnapshot | null = useSyncExternalStore(source.subscribe, source.getSnapshot);
+
+  const fail = useCallback((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)), []);
 
   const refreshList = useCallback(async () => {
     try {
       setPosts(await studio.posts.list());
     } catch (error) {
-      setProblem(messageOf(error));
+      fail(error);
     }
-  }, []);
+  }, [fail]);
 
+  /// Shows a post; `text` overrides what is on disk (recovered unsaved text).
   const openPost = useCallback(
-    async (id: string) => {
+    async (id: string, recovered?: string) => {
       const current = sessionRef.current;
-      if (current?.id === id) return;
+      if (current?.id === id && recovered === undefined) return;
+      wanted.current = id;
       if (current?.dirty) await current.save();
       try {
         const post = await studio.posts.get(id);
-        current?.dispose();
+        if (wanted.current !== id) return;
+        sessionRef.current?.dispose();
         const next = new DocumentSession(studio, id, post.text, post.hash, () => void refreshList());
-        editor.current?.open(id, post.text);
+        editor.current?.open(id, recovered ?? post.text);
+        if (recovered !== undefined) next.edit(recovered);
+        sessionRef.current = next;
         setSession(next);
         setLastOpened(id);
         setProblem(null);
       } catch (error) {
-        setProblem(messageOf(error));
+        fail(error);
       }
     },
-    [refreshList, setLastOpened],
+    [fail, refreshList, setLastOpened],
+  );
+
+  const loadLibrary = useCallback(
+    async (preferred: string | null) => {
+      const [info, list, found] = await Promise.all([studio.library.info(), studio.posts.list(), studio.backups.list()]);
+      setLibrary(info);
+      setPosts(list);
+      const unsaved = [];
+      for (const backup of found) {
+        const onDisk = await studio.posts.get(backup.postId).catch(() => null);
+        if (onDisk?.text === backup.text) await studio.backups.discard(backup.postId);
+        else unsaved.push(backup);
+      }
+      setBackups(unsaved);
+      const first = list.find((post) => post.id === preferred) ?? list[0];
+      if (first) await openPost(first.id);
+    },
+    [openPost],
   );
 
   useEffect(() => {
-    void (async () => {
-      try {
-        const [info, list] = await Promise.all([studio.library.info(), studio.posts.list()]);
-        setLibrary(info);
-        setPosts(list);
-        const first = list.find((post) => post.id === lastOpened) ?? list[0];
-        if (first) await openPost(first.id);
-      } catch (error) {
-        setProblem(messageOf(error));
-      }
-    })();
+    loadLibrary(lastOpened).catch(fail);
     // Runs once at start-up; lastOpened is read only then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -83,10 +113,21 @@ export function App() {
         if (change.id !== null && current?.id === change.id) {
           void current.outsideChange(change.hash).then((outcome) => {
             if (outcome === 'reloaded') editor.current?.open(current.id, current.currentText());
-          });
+          }, fail);
         }
       }),
-    [refreshList],
+    [refreshList, fail],
+  );
+
+  const switchLibrary = useCallback(
+    async (root: string) => {
+      await sessionRef.current?.save();
+      await studio.library.open(root);
+      sessionRef.current?.dispose();
+      setSession(null);
+      await loadLibrary(null);
+    },
+    [loadLibrary],
   );
 
   const createPost = useCallback(
@@ -100,11 +141,49 @@ export function App() {
     [openPost, refreshList],
   );
 
+  const deletePost = useCallback(async () => {
+    const current = sessionRef.current;
+    if (!current) return;
+    await current.save();
+    const trashed = await studio.posts.delete(current.id);
+    current.dispose();
+    setSession(null);
+    const list = await studio.posts.list();
+    setPosts(list);
+    if (list[0]) await openPost(list[0].id);
+    setNotice({
+      text: `“${trashed.title}” moved to the trash.`,
+      undo: () => {
+        void studio.trash.restore(trashed.trashId).then(async (summary) => {
+          setNotice(null);
+          await refreshList();
+          await openPost(summary.id);
+        }, fail);
+      },
+    });
+  }, [fail, openPost, refreshList]);
+
+  const restoreRevision = useCallback(
+    async (revision: Revision) => {
+      const current = sessionRef.current;
+      if (!current) return;
+      await current.save();
+      await studio.revisions.restore(current.id, revision.id);
+      const post = await studio.posts.get(current.id);
+      current.adopt(post);
+      editor.current?.replaceText(post.text);
+      setDialog(null);
+      setNotice({ text: `Restored the version from ${new Date(revision.at).toLocaleString()}. The text before it is kept in History.` });
+    },
+    [],
+  );
+
   const runCommand = useCallback(
     (command: AppCommand) => {
       if (command === 'save') void sessionRef.current?.save();
       if (command === 'new-post') setCreating(true);
       if (command === 'toggle-preview') setLayout((now) => (now === 'editor' ? 'split' : 'editor'));
+      if (command === 'save-and-close') void (sessionRef.current?.save() ?? Promise.resolve()).finally(() => window.close());
     },
     [setLayout],
   );
@@ -122,15 +201,20 @@ export function App() {
         runCommand('toggle-preview');
       }
     };
+    const saveNow = () => void sessionRef.current?.save();
+    // The desktop app saves through 'save-and-close' instead; a prevented unload there would
+    // silently keep the window open.
     const onLeave = (event: BeforeUnloadEvent) => {
-      if (!sessionRef.current?.dirty) return;
-      void sessionRef.current.save();
+      if (host === 'electron' || !sessionRef.current?.dirty) return;
+      saveNow();
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
+    window.addEventListener('blur', saveNow);
     window.addEventListener('beforeunload', onLeave);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('blur', saveNow);
       window.removeEventListener('beforeunload', onLeave);
     };
   }, [runCommand]);
@@ -140,45 +224,48 @@ export function App() {
     if (!current) return;
     const post = await studio.posts.get(current.id);
     current.adopt(post);
-    editor.current?.open(current.id, post.text);
+    editor.current?.replaceText(post.text);
   }, []);
 
-  const visible = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return posts.filter((post) => {
-      const haystack = `${post.title} ${post.tags.join(' ')} ${post.excerpt}`.toLowerCase();
-      return words.every((word) => haystack.includes(word));
-    });
-  }, [posts, query]);
-
-  const stats = useMemo(() => (doc ? textStats(parsePostFile(doc.text).body) : null), [doc]);
+  const live = useMemo(() => {
+    if (!doc) return null;
+    return { summary: summarizePost(doc.id, doc.text, 0), stats: textStats(parsePostFile(doc.text).body) };
+  }, [doc]);
+  const titles = useMemo(() => new Map(posts.map((post) => [post.id, post.title])), [posts]);
 
   return (
     <div className={`app layout-${layout}`}>
-      <aside className="sidebar">
-        <div className="sidebar-head">
-          <div className="library-name" title={library?.root}>
-            {library?.name ?? 'Library'}
-          </div>
-          <button type="button" className="button primary" onClick={() => setCreating(true)} title="New post (Ctrl+N in the app)">
-            New post
-          </button>
-        </div>
-        {creating && <NewPostForm onCreate={createPost} onCancel={() => setCreating(false)} />}
-        <input
-          className="search"
-          type="search"
-          placeholder="Filter posts"
-          aria-label="Filter posts"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <PostList posts={visible} selectedId={doc?.id ?? null} dirtyId={doc?.dirty ? doc.id : null} onSelect={(id) => void openPost(id)} />
-      </aside>
+      <Sidebar
+        library={library}
+        browser={browser}
+        posts={posts}
+        selectedId={doc?.id ?? null}
+        dirtyId={doc?.dirty ? doc.id : null}
+        creating={creating}
+        onCreating={setCreating}
+        onCreate={createPost}
+        onSelect={(id) => void openPost(id)}
+        onOpenLibrary={switchLibrary}
+        onShowTrash={() => setDialog('trash')}
+      />
       <main className="workspace">
         <div className="toolbar">
-          <div className="toolbar-title">{doc ? titleOf(posts, doc.id) : 'No post open'}</div>
+          <div className="toolbar-title">{live?.summary.title ?? 'No post open'}</div>
           {doc && <SaveState doc={doc} onRetry={() => void session?.save()} />}
+          {doc && (
+            <div className="toolbar-actions">
+              <button type="button" className="button" aria-pressed={showDetails} onClick={() => setShowDetails(!showDetails)}>
+                Details
+              </button>
+              <button type="button" className="button" onClick={() => setDialog('history')}>
+                History
+              </button>
+              <button type="button" className="button" onClick={() => void deletePost().catch(fail)}>
+                Delete
+              </button>
+            </div>
+          )}
+          <AppearanceMenu appearance={appearance} onChange={setAppearance} />
           <div className="segmented" role="group" aria-label="Layout">
             {LAYOUTS.map((value) => (
               <button key={value} type="button" aria-pressed={layout === value} onClick={() => setLayout(value)}>
@@ -189,50 +276,88 @@ export function App() {
         </div>
         {problem && (
           <div className="banner error" role="alert">
-            {problem}
+            <span>{problem}</span>
             <button type="button" className="button" onClick={() => setProblem(null)}>
               Dismiss
             </button>
           </div>
         )}
+        {notice && (
+          <div className="banner info" role="status" data-testid="notice">
+            <span>{notice.text}</span>
+            {notice.undo && (
+              <button type="button" className="button" onClick={notice.undo}>
+                Undo
+              </button>
+            )}
+            <button type="button" className="button" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {live?.summary.problem && (
+          <div className="banner warning" role="alert" data-testid="frontmatter-problem">
+            <span>{live.summary.problem}. The text is safe; Postwright will not change the front matter until it is fixed.</span>
+          </div>
+        )}
         {doc?.conflict && (
           <div className="banner warning" role="alert" data-testid="conflict">
-            This post was changed outside Postwright while you were editing it. Your text is safe in the editor.
+            <span>This post was changed outside Postwright while you were editing it. Your text is safe in the editor.</span>
             <button type="button" className="button" onClick={() => void session?.save({ overwrite: true })}>
               Keep mine
             </button>
-            <button type="button" className="button" onClick={() => void takeTheirs()}>
+            <button type="button" className="button" onClick={() => void takeTheirs().catch(fail)}>
               Take theirs
             </button>
           </div>
         )}
+        {showDetails && doc && <DetailsPanel text={doc.text} onChange={(text) => editor.current?.replaceText(text)} />}
         <div className="panes">
           <section className="pane editor-pane" aria-label="Editor">
             <EditorPane ref={editor} onChange={(text) => sessionRef.current?.edit(text)} />
           </section>
           <section className="pane preview-pane" aria-label="Preview">
-            {doc && <Preview id={doc.id} text={doc.text} blogName={library?.name ?? ''} />}
+            {doc && <Preview id={doc.id} text={doc.text} blogName={library?.name ?? ''} syncScrollWith={editor} />}
           </section>
         </div>
         <footer className="statusbar">
-          {stats && (
+          {live && (
             <>
-              <span data-testid="word-count">{stats.words.toLocaleString()} words</span>
-              <span>{stats.characters.toLocaleString()} characters</span>
-              <span>{stats.minutes} min read</span>
+              <span data-testid="word-count">{live.stats.words.toLocaleString()} words</span>
+              <span>{live.stats.characters.toLocaleString()} characters</span>
+              <span>{live.stats.minutes} min read</span>
             </>
           )}
           <span className="statusbar-path">{library?.root}</span>
         </footer>
       </main>
+      {dialog === 'history' && doc && (
+        <HistoryDialog postId={doc.id} currentText={doc.text} onRestore={(revision) => restoreRevision(revision).catch(fail)} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'trash' && (
+        <TrashDialog
+          onClose={() => setDialog(null)}
+          onRestored={(id) => {
+            setDialog(null);
+            void refreshList().then(() => openPost(id));
+          }}
+        />
+      )}
+      {backups.length > 0 && (
+        <RecoverDialog
+          backups={backups}
+          titles={titles}
+          onClose={() => setBackups([])}
+          onDiscard={(backup) => {
+            void studio.backups.discard(backup.postId);
+            setBackups((list) => list.filter((item) => item !== backup));
+          }}
+          onRecover={(backup) => {
+            setBackups((list) => list.filter((item) => item !== backup));
+            void openPost(backup.postId, backup.text);
+          }}
+        />
+      )}
     </div>
   );
-}
-
-function titleOf(posts: PostSummary[], id: string): string {
-  return posts.find((post) => post.id === id)?.title ?? id;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

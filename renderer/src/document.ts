@@ -4,6 +4,8 @@
 import { StudioError, type Post, type Studio } from '../../shared/api';
 
 export const AUTOSAVE_DELAY_MS = 800;
+/// Unsaved text is copied outside the library at most this often while it stays unsaved.
+export const BACKUP_INTERVAL_MS = 1000;
 
 export interface DocumentSnapshot {
   id: string;
@@ -21,6 +23,8 @@ export class DocumentSession {
   private savedVersion = 0;
   private saving: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private backupTimer: ReturnType<typeof setTimeout> | undefined;
+  private backedUp = false;
   private listeners = new Set<() => void>();
   private snapshot: DocumentSnapshot;
   private error: string | null = null;
@@ -55,6 +59,19 @@ export class DocumentSession {
     this.changed();
     clearTimeout(this.timer);
     if (!this.conflict) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+    this.backupTimer ??= setTimeout(() => void this.backup(), BACKUP_INTERVAL_MS);
+  }
+
+  /// Hot exit: keeps unsaved text outside the library so a crash or a kill loses nothing.
+  private async backup(): Promise<void> {
+    this.backupTimer = undefined;
+    if (!this.dirty) return;
+    try {
+      await this.studio.backups.put({ postId: this.id, text: this.text, baseHash: this.baseHash });
+      this.backedUp = true;
+    } catch {
+      // A failed backup must not disturb writing; the next edit tries again.
+    }
   }
 
   /// Saves now if there is anything to save; resolves when the text on disk is current.
@@ -74,6 +91,10 @@ export class DocumentSession {
         this.conflict = false;
         this.savedAt = Date.now();
         this.onSaved({ id: this.id });
+        if (this.backedUp && version === this.version) {
+          this.backedUp = false;
+          await this.studio.backups.discard(this.id).catch(() => undefined);
+        }
       } catch (error) {
         if (error instanceof StudioError && error.code === 'conflict') this.conflict = true;
         else this.error = error instanceof Error ? error.message : String(error);
@@ -117,6 +138,7 @@ export class DocumentSession {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.backupTimer);
     this.listeners.clear();
   }
 

@@ -77,12 +77,18 @@ function configure(purify: DOMPurify): void {
   });
 }
 
+// DOMPurify parses without a doctype, in quirks mode, where a <table> does not close an open
+// <p>; the preview page and readers' blog pages are in standards mode and would rebuild such
+// markup differently. The doctype makes the sanitized tree the one a reader's browser builds,
+// and <body> keeps leading whitespace and head-only tags in the article.
+const STANDARDS_MODE = '<!DOCTYPE html><body>';
+
 /** The DOMPurify policy for article HTML. `purify` is a DOMPurify instance (browser: the default export; Node: createDOMPurify(new JSDOM('').window)). */
 export function sanitizeArticle(html: string, purify: DOMPurify): string {
   configure(purify);
   active = true;
   try {
-    return escapeAttributeBrackets(purify.sanitize(html, CONFIG));
+    return escapeAttributeBrackets(purify.sanitize(STANDARDS_MODE + html, CONFIG));
   } finally {
     active = false;
   }

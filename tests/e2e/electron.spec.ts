@@ -4,9 +4,10 @@
 import { _electron as electron, type ElectronApplication } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { api } from '../../shared/api';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 import { expect, Studio, test } from './fixtures';
-import { ROOT } from './host';
+import { ROOT, stateDirFor } from './host';
 
 const binary = electronBinary(ROOT);
 test.skip(!binary, 'No Electron binary on this machine (it is downloaded on first use, and this machine has no internet). Set ELECTRON_OVERRIDE_DIST_PATH to run these tests.');
@@ -15,7 +16,7 @@ async function launch(library: string): Promise<ElectronApplication> {
   return electron.launch({
     executablePath: binary ?? '',
     args: [ROOT, `--library=${library}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-    env: { ...process.env, POSTWRIGHT_LIBRARY: '' },
+    env: { ...process.env, POSTWRIGHT_LIBRARY: '', POSTWRIGHT_STATE_DIR: stateDirFor(library) },
   });
 }
 
@@ -46,7 +47,7 @@ test('the window is isolated: no Node, no raw IPC, no navigation away', async ({
     process: typeof (window as unknown as { process?: unknown }).process,
     bridge: Object.keys((window as unknown as { studio: object }).studio).sort(),
   }));
-  expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['library', 'on', 'posts'] });
+  expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: [...Object.keys(api), 'on'].sort() });
   await page.evaluate(() => {
     window.location.href = 'https://example.org/';
   });

@@ -1,7 +1,7 @@
 /// Starts the real browser host (the built `dist/main/web.cjs`) on a temporary library, the
 /// way a user runs `npm run web`, and reads the URL it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,19 +11,28 @@ export interface RunningHost {
   origin: string;
   token: string;
   library: string;
-  stop(): Promise<void>;
+  /// SIGTERM by default; SIGKILL to crash it.
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
+/// A library folder, with Postwright's own state (backups, recent libraries) kept beside it
+/// rather than in the user's real state folder.
 export function tempLibrary(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'postwright-e2e-'));
+  const base = mkdtempSync(path.join(os.tmpdir(), 'postwright-e2e-'));
+  mkdirSync(path.join(base, 'library'));
+  return path.join(base, 'library');
+}
+
+export function stateDirFor(library: string): string {
+  return path.join(path.dirname(library), 'state');
 }
 
 export async function startHost(library: string): Promise<RunningHost> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'web.cjs'), '--library', library], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, POSTWRIGHT_LIBRARY: '' },
+    env: { ...process.env, POSTWRIGHT_LIBRARY: '', POSTWRIGHT_STATE_DIR: stateDirFor(library) },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -46,18 +55,18 @@ export async function startHost(library: string): Promise<RunningHost> {
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
     library,
-    stop: () => stopChild(child),
+    stop: (signal = 'SIGTERM') => stopChild(child, signal),
   };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 
 export function removeLibrary(library: string): void {
-  rmSync(library, { recursive: true, force: true });
+  rmSync(path.dirname(library), { recursive: true, force: true });
 }

@@ -29,6 +29,8 @@ const markdownHighlight = HighlightStyle.define([
   { tag: [t.link, t.url], color: 'var(--syntax-link)' },
   { tag: t.monospace, color: 'var(--syntax-code)' },
   { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
+  // Front matter keys, so the metadata reads apart from the prose.
+  { tag: [t.propertyName, t.definition(t.propertyName)], color: 'var(--syntax-type)' },
   { tag: t.quote, color: 'var(--syntax-quote)', fontStyle: 'italic' },
   { tag: t.keyword, color: 'var(--syntax-keyword)' },
   { tag: [t.string, t.special(t.string)], color: 'var(--syntax-string)' },

@@ -1,39 +1,84 @@
 /// The React shell around the framework-free editor: the view is made once, callbacks are
 /// kept in refs, and the parent drives it through an imperative handle.
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { htmlToMarkdown } from '../../../shared/html-to-markdown';
+import { ImageType } from '../../../shared/api';
 import { createEditor, type Editor } from '../../editor/createEditor';
+import { pasteAndDrop } from '../../editor/extensions/paste';
+import { studio } from '../studio';
 
 export interface EditorHandle {
   open(id: string, text: string): void;
   replaceText(text: string): void;
   focus(): void;
+  /// Scroll sync with the preview, in 0-based (fractional) lines of the whole file.
+  onTopLineChange(listener: (line: number) => void): () => void;
+  topLine(): number;
+  scrollToLine(line: number): void;
 }
 
 interface Props {
   onChange: (text: string) => void;
+  onError?: (message: string) => void;
 }
 
-export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ onChange }, ref) {
+export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ onChange, onError }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
+  const postId = useRef<string | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+  // Kept here, not in the editor, so subscribers outlive a re-created editor.
+  const topLineListeners = useRef(new Set<(line: number) => void>());
 
   useEffect(() => {
     if (!host.current) return;
-    const instance = createEditor({ parent: host.current, onDocChanged: (text) => onChangeRef.current(text) });
+    const paste = pasteAndDrop({
+      saveImage: (file) => saveImage(postId.current, file),
+      htmlToMarkdown,
+      onError: (message) => onErrorRef.current?.(message),
+    });
+    const instance = createEditor({ parent: host.current, onDocChanged: (text) => onChangeRef.current(text), extensions: [paste] });
     editor.current = instance;
+    const stopSync = instance.onTopLineChange((line) => topLineListeners.current.forEach((listener) => listener(line)));
     return () => {
+      stopSync();
       instance.destroy();
       editor.current = null;
     };
   }, []);
 
   useImperativeHandle(ref, () => ({
-    open: (id, text) => editor.current?.open(id, text),
+    open: (id, text) => {
+      postId.current = id;
+      editor.current?.open(id, text);
+    },
     replaceText: (text) => editor.current?.replaceText(text),
     focus: () => editor.current?.focus(),
+    onTopLineChange: (listener) => {
+      topLineListeners.current.add(listener);
+      return () => void topLineListeners.current.delete(listener);
+    },
+    topLine: () => editor.current?.topLine() ?? 0,
+    scrollToLine: (line) => editor.current?.scrollToLine(line),
   }));
 
   return <div className="editor-host" ref={host} data-testid="editor" />;
 });
+
+/// Images are stored beside the post; the markdown refers to them by file name.
+async function saveImage(postId: string | null, file: File): Promise<{ file: string; alt: string }> {
+  if (!postId) throw new Error('Open a post before adding images to it.');
+  const type = ImageType.safeParse(file.type);
+  if (!type.success) throw new Error(`“${file.name}” is a ${file.type || 'file'} that blogs cannot show; use PNG, JPEG, GIF, WebP, AVIF or SVG.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return studio.assets.add({ postId, name: file.name, type: type.data, data: toBase64(bytes) });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

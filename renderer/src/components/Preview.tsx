@@ -1,32 +1,77 @@
 /// The article as the blog's readers will see it. The body comes from the shared render
-/// pipeline, sanitized by DOMPurify; the page's CSP forbids inline script besides.
+/// pipeline, sanitized by DOMPurify; the page's CSP forbids inline script besides. Typing
+/// patches only the blocks that changed (preview/incremental.ts), and the preview scrolls
+/// with the editor both ways (preview/scroll-sync.ts).
 import DOMPurify from 'dompurify';
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
 import { parsePostFile } from '../../../shared/frontmatter';
-import { renderArticle } from '../../../shared/render';
 import { summarizePost } from '../../../shared/post';
+import { PreviewBody } from '../preview/incremental';
+import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
+import type { EditorHandle } from './EditorPane';
 
 interface Props {
   id: string;
   text: string;
   blogName: string;
+  /// Scrolls together with this editor, both ways.
+  syncScrollWith?: RefObject<EditorHandle | null>;
 }
 
-export const Preview = memo(function Preview({ id, text, blogName }: Props) {
-  const deferred = useDeferredValue(text);
+export const Preview = memo(function Preview({ id, text, blogName, syncScrollWith }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const { html, summary } = useMemo(() => {
-    const file = parsePostFile(deferred);
-    const resolveAsset = (src: string) => `files/${encodeURIComponent(id)}/${src.replace(/^\.\//, '')}`;
-    return { html: renderArticle(file.body, DOMPurify, { resolveAsset }), summary: summarizePost(id, deferred, 0) };
-  }, [deferred, id]);
+  const article = useRef<PreviewBody | null>(null);
+  const sync = useRef<PreviewScroll | null>(null);
+  const file = useMemo(() => parsePostFile(text), [text]);
+  // The header can trail the text by a frame; the body may not.
+  const deferred = useDeferredValue(text);
+  const summary = useMemo(() => summarizePost(id, deferred, 0), [id, deferred]);
+  const latest = useRef({ text, body: file.body, lines: null as FileLines | null });
+  latest.current = { text, body: file.body, lines: latest.current.text === text ? latest.current.lines : null };
+  const shownId = useRef<string | null>(null);
 
   useLayoutEffect(() => {
-    if (body.current && body.current.innerHTML !== html) body.current.innerHTML = html;
-  }, [html]);
+    article.current ??= new PreviewBody(body.current!, DOMPurify);
+    const resolveAsset = (src: string) => `files/${encodeURIComponent(id)}/${src.replace(/^\.\//, '')}`;
+    article.current.update(id, file.body, { resolveAsset });
+    if (shownId.current === id) return;
+    shownId.current = id;
+    // Another post: start where the editor is, once it has laid the post out.
+    requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
+  }, [id, file.body, syncScrollWith]);
+
+  useEffect(() => () => article.current?.dispose(), []);
+
+  useEffect(() => {
+    const element = scroller.current;
+    const editor = () => syncScrollWith?.current ?? null;
+    if (!element || !editor()) return;
+    const preview = new PreviewScroll(
+      element,
+      () => article.current?.blocks() ?? [],
+      () => (latest.current.lines ??= fileLines(latest.current.text, latest.current.body)),
+      (line) => editor()?.scrollToLine(line),
+    );
+    sync.current = preview;
+    const stop = editor()?.onTopLineChange((line) => preview.scrollToLine(line));
+    // Hidden in the Write layout; when shown again it catches up with the editor.
+    let shown = element.clientHeight > 0;
+    const observer = new ResizeObserver(() => {
+      if (element.clientHeight > 0 && !shown) preview.scrollToLine(editor()?.topLine() ?? 0);
+      shown = element.clientHeight > 0;
+    });
+    observer.observe(element);
+    return () => {
+      stop?.();
+      observer.disconnect();
+      preview.dispose();
+      sync.current = null;
+    };
+  }, [syncScrollWith]);
 
   return (
-    <div className="preview-scroll" data-testid="preview">
+    <div className="preview-scroll" data-testid="preview" ref={scroller}>
       <div className="blog-masthead">{blogName}</div>
       <article className="article">
         <header className="article-header">
@@ -65,6 +110,15 @@ function followLink(event: MouseEvent<HTMLDivElement>): void {
   } else if (/^(https?:|mailto:)/i.test(href)) {
     window.open(href, '_blank', 'noopener,noreferrer');
   }
+}
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+/// Line breaks counted as CodeMirror and markdown-it count them.
+function fileLines(text: string, body: string): FileLines {
+  const count = (part: string) => part.match(LINE_BREAK)?.length ?? 0;
+  const bodyStart = count(text.slice(0, text.length - body.length));
+  return { bodyStart, total: bodyStart + count(body) + 1 };
 }
 
 function formatDate(date: string): string {

@@ -4,18 +4,15 @@ import { createDispatch } from '../../../main/api/dispatch';
 
 const summary = { id: 'a', title: 'A', status: 'draft' as const, date: null, updated: null, tags: [], excerpt: '', problem: null, modifiedMs: 0 };
 
+/// Only the calls these tests make; dispatch itself is what is under test.
 function handlers(overrides: Partial<Handlers['posts']> = {}): Handlers {
-  return {
-    library: { info: () => ({ root: '/lib', name: 'lib', postCount: 1 }) },
-    posts: {
-      list: () => [summary],
-      get: (id) => ({ summary: { ...summary, id }, text: '# A', hash: 'h' }),
-      create: ({ title }) => ({ summary: { ...summary, title }, text: '', hash: 'h' }),
-      save: () => ({ hash: 'h2', summary }),
-      delete: () => null,
-      ...overrides,
-    },
+  const posts: Partial<Handlers['posts']> = {
+    list: () => [summary],
+    get: (id) => ({ summary: { ...summary, id }, text: '# A', hash: 'h' }),
+    save: () => ({ hash: 'h2', summary }),
+    ...overrides,
   };
+  return { library: { info: () => ({ root: '/lib', name: 'lib', postCount: 1 }) }, posts } as unknown as Handlers;
 }
 
 describe('dispatch', () => {

@@ -1,0 +1,107 @@
+/// Scroll sync, preview side. Source lines map to scroll positions through the `data-line` of
+/// the article's top-level blocks, interpolating in between; the title area stands for the
+/// front matter. As on the editor side (renderer/editor/extensions/scroll-sync.ts), scrolling
+/// is reported only while the writer drives this pane, never when it follows the editor.
+
+// Input this recent means the writer is driving this pane (momentum scrolling included).
+const DRIVING_MS = 800;
+const INPUT_EVENTS = ['wheel', 'keydown', 'touchstart'] as const;
+
+export interface FileLines {
+  /// Lines before the body (the front matter and its fences).
+  bodyStart: number;
+  /// Lines in the whole file.
+  total: number;
+}
+
+interface Point {
+  line: number;
+  y: number;
+}
+
+export class PreviewScroll {
+  private lastInput = -Infinity;
+  private pointerDown = false;
+  private frame = 0;
+
+  constructor(
+    private readonly scroller: HTMLElement,
+    private readonly blocks: () => readonly Element[],
+    private readonly lines: () => FileLines,
+    private readonly onScroll: (line: number) => void,
+  ) {
+    for (const type of INPUT_EVENTS) scroller.addEventListener(type, this.onInput, { passive: true });
+    scroller.addEventListener('pointerdown', this.onPointerDown, { passive: true });
+    scroller.ownerDocument.addEventListener('pointerup', this.onPointerUp, { passive: true });
+    scroller.addEventListener('scroll', this.onScrolled, { passive: true });
+  }
+
+  /// The file line (fraction included) at the top of the preview.
+  topLine(): number {
+    const y = this.scroller.scrollTop;
+    const [from, to] = this.around((point) => point.y <= y);
+    return from.line + (to.y > from.y ? ((y - from.y) / (to.y - from.y)) * (to.line - from.line) : 0);
+  }
+
+  /// Puts file line `line` at the top, without reporting it back. Blocks far off screen have
+  /// estimated heights (content-visibility), so the position is checked again once drawn.
+  scrollToLine(line: number): void {
+    this.lastInput = -Infinity;
+    this.place(line);
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.place(line));
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    for (const type of INPUT_EVENTS) this.scroller.removeEventListener(type, this.onInput);
+    this.scroller.removeEventListener('pointerdown', this.onPointerDown);
+    this.scroller.ownerDocument.removeEventListener('pointerup', this.onPointerUp);
+    this.scroller.removeEventListener('scroll', this.onScrolled);
+  }
+
+  private place(line: number): void {
+    const [from, to] = this.around((point) => point.line <= line);
+    const y = from.y + (to.line > from.line ? ((line - from.line) / (to.line - from.line)) * (to.y - from.y) : 0);
+    if (Math.abs(this.scroller.scrollTop - y) >= 1) this.scroller.scrollTop = y;
+  }
+
+  /// The two neighbouring points where `before` turns from true to false.
+  private around(before: (point: Point) => boolean): [Point, Point] {
+    const blocks = this.blocks();
+    const { bodyStart, total } = this.lines();
+    const origin = this.scroller.getBoundingClientRect().top - this.scroller.scrollTop;
+    // Point -1 is the top of the page (the title, for the front matter), point n its end.
+    const point = (i: number): Point => {
+      if (i < 0) return { line: 0, y: 0 };
+      if (i >= blocks.length) return { line: Math.max(total, bodyStart), y: this.scroller.scrollHeight };
+      const block = blocks[i]!;
+      return { line: bodyStart + Number(block.getAttribute('data-line')), y: block.getBoundingClientRect().top - origin };
+    };
+    let low = -1;
+    let high = blocks.length;
+    while (low + 1 < high) {
+      const mid = (low + high) >> 1;
+      if (before(point(mid))) low = mid;
+      else high = mid;
+    }
+    return [point(low), point(low + 1)];
+  }
+
+  private readonly onInput = () => {
+    this.lastInput = performance.now();
+  };
+
+  private readonly onPointerDown = () => {
+    this.pointerDown = true;
+    this.onInput();
+  };
+
+  private readonly onPointerUp = () => {
+    this.pointerDown = false;
+  };
+
+  private readonly onScrolled = () => {
+    if (this.pointerDown || performance.now() - this.lastInput <= DRIVING_MS) this.onScroll(this.topLine());
+  };
+}

@@ -1,0 +1,37 @@
+/// Light or dark (following the OS unless the writer chose), and the editor's type size and
+/// line width, applied as CSS variables on the page.
+import { useEffect, useState } from 'react';
+import { useStoredState } from './useStoredState';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Appearance {
+  theme: ThemeChoice;
+  fontSize: number;
+  /// Characters per line in the editor.
+  measure: number;
+}
+
+export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', fontSize: 15, measure: 72 };
+
+export function useAppearance() {
+  const [appearance, setAppearance] = useStoredState<Appearance>('postwright.appearance', DEFAULT_APPEARANCE);
+  const [systemDark, setSystemDark] = useState(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
+
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => setSystemDark(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
+  const dark = appearance.theme === 'dark' || (appearance.theme === 'system' && systemDark);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = dark ? 'dark' : 'light';
+    root.style.setProperty('--editor-font-size', `${appearance.fontSize}px`);
+    root.style.setProperty('--editor-measure', `${appearance.measure}ch`);
+  }, [dark, appearance.fontSize, appearance.measure]);
+
+  return { appearance, setAppearance, dark };
+}

@@ -1,0 +1,195 @@
+/// Publishing types both sides need: target settings (validated where they are read and where
+/// the renderer sends them), publish options, progress, results, errors and the outbox.
+/// Secrets never appear in these shapes except as the write-only `secret` of a target change.
+import { z } from 'zod';
+
+/// A target's name is also a folder name under `.postwright/targets/`, so it is kept plain.
+export const TargetName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$/, 'a target name is 1–63 letters, digits, spaces, dots, dashes or underscores');
+
+const siteUrl = z
+  .string()
+  .trim()
+  .url('the site address must be a full URL, like https://example.com')
+  .refine((url) => /^https?:\/\//i.test(url), 'the site address must start with https:// (or http://)')
+  .transform((url) => url.replace(/\/+$/, ''));
+
+export const WordPressTarget = z.object({
+  name: TargetName,
+  kind: z.literal('wordpress'),
+  siteUrl,
+  username: z.string().trim().min(1, 'the WordPress user name is needed').max(200),
+});
+
+export const StaticGitTarget = z.object({
+  name: TargetName,
+  kind: z.literal('static-git'),
+  /// A local clone of the site's repository; Postwright commits there and pushes.
+  repoPath: z.string().min(1, 'the folder of the site’s git clone is needed').max(4096),
+  generator: z.enum(['hugo', 'jekyll']),
+  branch: z.string().trim().regex(/^[A-Za-z0-9._/-]{1,200}$/, 'not a branch name').default('main'),
+  remote: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a git remote name').default('origin'),
+});
+
+/// Targets that keep no media of their own (Blogger) name another target for their images.
+export const TargetSettings = z.discriminatedUnion('kind', [WordPressTarget, StaticGitTarget]);
+export type TargetSettings = z.infer<typeof TargetSettings>;
+export type TargetKind = TargetSettings['kind'];
+
+export const TargetsFile = z.object({ version: z.literal(1), targets: z.array(TargetSettings) });
+export type TargetsFile = z.infer<typeof TargetsFile>;
+
+/// What the renderer sends to add or change a target. `secret` (an application password) goes
+/// straight to the secret store; it is never written with the settings.
+export const TargetInput = z.object({ settings: TargetSettings, secret: z.string().max(4096).optional() });
+export type TargetInput = z.input<typeof TargetInput>;
+
+export const SecretStorage = z.object({
+  kind: z.enum(['keychain', 'safe-storage', 'file', 'memory']),
+  encrypted: z.boolean(),
+  /// Shown to the user when the secret is not protected by the OS.
+  warning: z.string().nullable(),
+});
+export type SecretStorage = z.infer<typeof SecretStorage>;
+
+export const TargetInfo = z.object({
+  settings: TargetSettings,
+  hasSecret: z.boolean(),
+  needsSecret: z.boolean(),
+  storage: SecretStorage,
+});
+export type TargetInfo = z.infer<typeof TargetInfo>;
+
+/// What a post records per target in its front matter, under `publish.<target>`.
+export const PublishRecord = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  url: z.string(),
+  published_at: z.string(),
+  /// Hash of exactly what was sent; the same hash next time means nothing changed.
+  hash: z.string(),
+  /// The remote's modification stamp after our write; a different one means someone edited it there.
+  remote_modified: z.string().nullable(),
+});
+export type PublishRecord = z.output<typeof PublishRecord>;
+
+export const PublishStatus = z.enum(['draft', 'published', 'scheduled']);
+export type PublishStatus = z.infer<typeof PublishStatus>;
+
+export const PublishOptions = z.object({
+  /// Overrides the post's own `status` for this publish.
+  status: PublishStatus.optional(),
+  /// The remote was edited since the last publish: replace it with this post anyway.
+  overwrite: z.boolean().optional(),
+  /// The remote was edited since the last publish: bring its text into the post instead.
+  takeRemote: z.boolean().optional(),
+  /// Work out what would be sent without sending anything.
+  dryRun: z.boolean().optional(),
+});
+export type PublishOptions = z.infer<typeof PublishOptions>;
+
+export const PublishProgress = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('rendering') }),
+  z.object({ phase: z.literal('checking') }),
+  z.object({ phase: z.literal('asset'), index: z.number(), total: z.number(), file: z.string(), uploaded: z.boolean() }),
+  z.object({ phase: z.enum(['creating', 'updating', 'recording']) }),
+  z.object({ phase: z.literal('done'), url: z.string() }),
+]);
+export type PublishProgress = z.infer<typeof PublishProgress>;
+
+export const PublishErrorKind = z.enum(['auth', 'permission', 'conflict', 'not-found', 'rate-limited', 'network', 'server', 'rejected', 'invalid']);
+export type PublishErrorKind = z.infer<typeof PublishErrorKind>;
+
+/// The remote's side of a conflict, for a diff against the post.
+export const RemoteVersion = z.object({
+  title: z.string(),
+  /// The remote's body as stored there (HTML for WordPress, the file for static sites).
+  content: z.string(),
+  /// The same converted to markdown, to diff with the post's body.
+  markdown: z.string(),
+  modified: z.string().nullable(),
+  url: z.string(),
+});
+export type RemoteVersion = z.infer<typeof RemoteVersion>;
+
+export const PublishFailure = z.object({
+  kind: PublishErrorKind,
+  message: z.string(),
+  retryAfterMs: z.number().optional(),
+  remote: RemoteVersion.optional(),
+});
+export type PublishFailure = z.infer<typeof PublishFailure>;
+
+export const PreviewAsset = z.object({
+  file: z.string(),
+  hash: z.string(),
+  /// Where it is (or will be) on the target; null until it is uploaded.
+  url: z.string().nullable(),
+  willUpload: z.boolean(),
+});
+
+export const PublishPreview = z.object({
+  target: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  status: PublishStatus,
+  date: z.string().nullable(),
+  tags: z.array(z.string()),
+  categories: z.array(z.string()),
+  excerpt: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  cover: z.string().nullable(),
+  /// The article HTML as it will be sent (assets not yet uploaded keep their local path).
+  html: z.string(),
+  assets: z.array(PreviewAsset),
+  /// Create a new remote post, or update the one recorded.
+  action: z.enum(['create', 'update']),
+  /// What the backend sends, in its own terms (request fields, or files to commit).
+  payload: z.object({
+    fields: z.record(z.string(), z.unknown()),
+    files: z.array(z.object({ path: z.string(), text: z.string().nullable() })),
+  }),
+});
+export type PublishPreview = z.infer<typeof PublishPreview>;
+
+export const PublishResult = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('published'),
+    target: z.string(),
+    url: z.string(),
+    remoteId: z.string(),
+    created: z.boolean(),
+    /// Nothing had changed since the last publish, so nothing was sent.
+    unchanged: z.boolean(),
+    uploaded: z.number(),
+    reused: z.number(),
+  }),
+  z.object({ kind: z.literal('preview'), preview: PublishPreview }),
+  /// The remote's version replaced the post's body (takeRemote).
+  z.object({ kind: z.literal('took-remote'), target: z.string(), hash: z.string() }),
+  /// The target could not be reached; the outbox will try again.
+  z.object({ kind: z.literal('queued'), target: z.string(), outboxId: z.string(), reason: PublishFailure, nextAt: z.string() }),
+]);
+export type PublishResult = z.infer<typeof PublishResult>;
+
+export const OutboxState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('queued') }),
+  z.object({ state: z.literal('running') }),
+  z.object({ state: z.literal('retrying'), nextAt: z.string(), reason: PublishFailure }),
+  z.object({ state: z.literal('failed'), reason: PublishFailure }),
+  z.object({ state: z.literal('done'), url: z.string() }),
+  z.object({ state: z.literal('cancelled') }),
+]);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const OutboxEntry = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
+  postId: z.string(),
+  target: z.string(),
+  options: PublishOptions,
+  createdAt: z.string(),
+  attempts: z.number(),
+  status: OutboxState,
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;

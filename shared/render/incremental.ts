@@ -1,0 +1,239 @@
+/// The article, kept up to date block by block. `patch` re-parses only the top-level blocks an
+/// edit can have changed (see blocks.ts) and hands back their sanitized HTML with where it
+/// goes; whenever a block's HTML could depend on text outside the window (link reference
+/// definitions, footnotes, duplicate heading ids, raw HTML that is not self-contained) it
+/// declines, and the caller renders the whole article with `render`. Either way the result
+/// is byte-identical to `renderArticle` of the same body: a property test holds it to that.
+import type { DOMPurify } from 'dompurify';
+import type MarkdownIt from 'markdown-it';
+import type { StateBlock, StateCore, Token } from 'markdown-it';
+import { changedLines, lineStarts, resumeBlock, windowStart, type SourceBlock } from './blocks';
+import type { RenderEnv } from './images';
+import { createMarkdown, type RenderOptions } from './markdown';
+import { sanitizeArticle } from './sanitize';
+import { isSelfContained } from './self-contained';
+import { slugify } from './slug';
+
+interface Block extends SourceBlock {
+  /// Heading slugs inside, in order, before they are made unique.
+  slugs: string[];
+  /// Holds raw HTML that is not self-contained.
+  fragile: boolean;
+}
+
+interface Rendered {
+  key: string;
+  text: string;
+  starts: number[];
+  blocks: Block[];
+  /// Link reference definitions, from the last full render.
+  references: Record<string, unknown> | undefined;
+  /// Heading slugs inside footnotes, which come after every block.
+  tailSlugs: string[];
+  fragile: boolean;
+}
+
+interface WindowEnv extends RenderEnv {
+  references?: Record<string, unknown>;
+  lineOffset?: number;
+  stopAt?: (line: number) => boolean;
+}
+
+/// The whole article.
+export interface FullRender {
+  kind: 'full';
+  html: string;
+  /// How many top-level elements carry `data-line`, in source order.
+  anchors: number;
+  /// A footnote section (`<hr class="footnotes-sep">` + `<section>`) ends the article.
+  footnotes: boolean;
+}
+
+/// Replace the article's nodes from anchor `from` (or the very start) up to anchor `to` (or
+/// the footnotes, or the end) with `html`, then add `shift` to every later `data-line`.
+export interface BlockPatch {
+  kind: 'patch';
+  html: string;
+  from: number;
+  to: number;
+  atStart: boolean;
+  atEnd: boolean;
+  shift: number;
+}
+
+// Text that defines or uses something outside its own block: `[label]: url`, `[^note]`, `^[note]`.
+const CROSS_REFERENCE = /\]:|\[\^|\^\[/;
+
+export class IncrementalArticle {
+  private readonly md = windowMarkdown();
+  private rendered: Rendered | null = null;
+
+  constructor(private readonly purify: DOMPurify) {}
+
+  /// Renders the whole body and remembers its blocks. `key` names the post and its options.
+  render(key: string, body: string, options: RenderOptions = {}): FullRender {
+    const text = normalize(body);
+    const env = envFor(options);
+    const tokens = this.md.parse(text, env);
+    const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify);
+    const blocks = this.blocksOf(tokens);
+    const tail = tokens.findIndex((token) => token.type === 'footnote_block_open');
+    this.rendered = {
+      key,
+      text,
+      starts: lineStarts(text),
+      blocks,
+      references: env.references,
+      tailSlugs: tail === -1 ? [] : slugsOf(tokens.slice(tail)),
+      fragile: blocks.some((block) => block.fragile),
+    };
+    return { kind: 'full', html, anchors: blocks.filter((block) => block.anchored).length, footnotes: tail !== -1 };
+  }
+
+  /// The blocks that changed since the last render or patch, or `null` when only a full
+  /// render is sure to be right. The remembered article stays as it was on `null`.
+  patch(key: string, body: string, options: RenderOptions = {}): BlockPatch | 'unchanged' | null {
+    const old = this.rendered;
+    if (!old || old.key !== key || old.fragile) return null;
+    const text = normalize(body);
+    const starts = lineStarts(text);
+    const change = changedLines(old.text, old.starts, text, starts);
+    if (!change) return 'unchanged';
+    const window = windowStart(old.blocks, change, (line) => isBlankLine(old.text, old.starts, line));
+    const offset = starts[window.startLine]!;
+    if (CROSS_REFERENCE.test(text.slice(offset, starts[change.newTo] ?? text.length))) return null;
+
+    let stop = -1;
+    const env: WindowEnv = {
+      ...envFor(options),
+      lineOffset: window.startLine,
+      stopAt: (line) => (stop = resumeBlock(old.blocks, change, line + window.startLine)) !== -1,
+    };
+    if (old.references) env.references = { ...old.references };
+    const tokens = this.md.parse(text.slice(offset), env);
+
+    const end = stop === -1 ? old.blocks.length : stop;
+    const oldEnd = stop === -1 ? old.text.length : old.starts[old.blocks[stop]!.start]!;
+    const shift = change.newTo - change.oldTo;
+    const newEnd = stop === -1 ? text.length : starts[old.blocks[stop]!.start + shift]!;
+    if (CROSS_REFERENCE.test(old.text.slice(offset, oldEnd)) || CROSS_REFERENCE.test(text.slice(offset, newEnd))) return null;
+    const blocks = this.blocksOf(tokens);
+    if (blocks.some((block) => block.fragile) || !idsStayPut(old, window.first, end, blocks)) return null;
+
+    const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify);
+    const from = anchorsBefore(old.blocks, window.first);
+    const to = anchorsBefore(old.blocks, end);
+    old.blocks.splice(window.first, end - window.first, ...blocks);
+    for (let i = window.first + blocks.length; i < old.blocks.length; i++) old.blocks[i]!.start += shift;
+    old.text = text;
+    old.starts = starts;
+    return { kind: 'patch', html, from, to, atStart: window.atStart, atEnd: stop === -1, shift };
+  }
+
+  /// Forgets the article: the next `patch` declines.
+  reset(): void {
+    this.rendered = null;
+  }
+
+  private blocksOf(tokens: Token[]): Block[] {
+    const blocks: Block[] = [];
+    let from = 0;
+    let raw = false;
+    const finish = (to: number) => {
+      const block = blocks.at(-1);
+      if (!block || !raw) return;
+      // Without resolveAsset: rendering resolves image sources in the tokens themselves.
+      const html = this.md.renderer.render(tokens.slice(from, to), this.md.options, {});
+      block.fragile = !isSelfContained(html, block.anchored);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.level === 0 && token.nesting !== -1) {
+        finish(i);
+        raw = false;
+        if (!token.map) return blocks; // the footnote section, which no source line owns
+        blocks.push({ start: token.map[0], anchored: token.type !== 'html_block', slugs: [], fragile: false });
+        from = i;
+      }
+      if (token.type === 'html_block' || token.children?.some((child) => child.type === 'html_inline')) raw = true;
+      if (token.type === 'heading_open') blocks.at(-1)?.slugs.push(headingSlug(tokens[i + 1]));
+    }
+    finish(tokens.length);
+    return blocks;
+  }
+}
+
+/// A markdown-it for whole articles and for windows: with `env.lineOffset` its tokens carry
+/// the post's line numbers, and `env.stopAt` ends the parse at a top-level block start.
+function windowMarkdown(): MarkdownIt {
+  const md = createMarkdown('article');
+  md.block.ruler.before('table', 'window_end', (state: StateBlock, startLine: number, endLine: number) => {
+    if (state.level !== 0 || !(state.env as WindowEnv).stopAt?.(startLine)) return false;
+    state.line = endLine;
+    return true;
+  });
+  md.core.ruler.before('block_lines', 'window_lines', (state: StateCore) => {
+    const offset = (state.env as WindowEnv).lineOffset;
+    if (!offset) return;
+    for (const token of state.tokens) if (token.map) token.map = [token.map[0] + offset, token.map[1] + offset];
+  });
+  return md;
+}
+
+function envFor(options: RenderOptions): WindowEnv {
+  return options.resolveAsset ? { resolveAsset: options.resolveAsset } : {};
+}
+
+// markdown-it reads "\r\n" and a lone "\r" as line breaks; so do the line numbers here.
+function normalize(body: string): string {
+  return body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+}
+
+function isBlankLine(text: string, starts: number[], line: number): boolean {
+  const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
+  return /^[ \t]*$/.test(text.slice(starts[line], end));
+}
+
+function anchorsBefore(blocks: readonly Block[], index: number): number {
+  let count = 0;
+  for (let i = 0; i < index; i++) if (blocks[i]!.anchored) count++;
+  return count;
+}
+
+/// What markdown-it-anchor slugs: the heading's text and inline code.
+function headingSlug(inline: Token | undefined): string {
+  const text = (inline?.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline');
+  return slugify(text.map((child) => child.content).join(''));
+}
+
+function slugsOf(tokens: Token[]): string[] {
+  return tokens.flatMap((token, i) => (token.type === 'heading_open' ? [headingSlug(tokens[i + 1])] : []));
+}
+
+/// Heading ids are made unique across the article in order ("intro", "intro-1"), so a window
+/// may be patched only if its own ids come out as in a full render and no id after it moves.
+function idsStayPut(old: Rendered, first: number, end: number, blocks: Block[]): boolean {
+  const oldMid = old.blocks.slice(first, end).flatMap((block) => block.slugs);
+  const newMid = blocks.flatMap((block) => block.slugs);
+  if (oldMid.length === 0 && newMid.length === 0) return true;
+  const before = old.blocks.slice(0, first).flatMap((block) => block.slugs);
+  const after = [...old.blocks.slice(end).flatMap((block) => block.slugs), ...old.tailSlugs];
+  const oldIds = uniqueIds([...before, ...oldMid, ...after]);
+  const newIds = uniqueIds([...before, ...newMid, ...after]);
+  const local = uniqueIds(newMid);
+  return (
+    local.every((id, k) => id === newIds[before.length + k]) &&
+    after.every((_, k) => oldIds[before.length + oldMid.length + k] === newIds[before.length + newMid.length + k])
+  );
+}
+
+// As markdown-it-anchor does it, own-property quirks included.
+function uniqueIds(slugs: string[]): string[] {
+  const used: Record<string, boolean> = {};
+  return slugs.map((slug) => {
+    let id = slug;
+    for (let n = 1; Object.prototype.hasOwnProperty.call(used, id); n++) id = `${slug}-${n}`;
+    used[id] = true;
+    return id;
+  });
+}
