@@ -58,6 +58,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
         return current.library.info();
       },
       recent: () => recent.list(),
+      previewCss: () => current.library.previewCss(),
     },
     posts: {
       list: () => current.library.list(),

@@ -107,6 +107,8 @@ export const api = {
     /// Opens (or creates) any folder as the library; remembered in the recent list.
     open: call(z.tuple([z.string().min(1).max(4096)]), LibraryInfo),
     recent: call(z.tuple([]), z.array(z.string())),
+    /// The library's own preview stylesheet (`preview.css` in the library folder), or null.
+    previewCss: call(z.tuple([]), z.string().nullable()),
   },
   posts: {
     list: call(z.tuple([]), z.array(PostSummary)),
@@ -144,7 +146,7 @@ export const events = {
   /// A post was created, saved, deleted or changed on disk; `id` null means "reload the list".
   'posts.changed': z.object({ id: PostId.nullable(), hash: z.string().nullable() }),
   /// A menu item was chosen in the desktop app (the browser host uses keyboard shortcuts).
-  'app.command': z.object({ command: z.enum(['new-post', 'save', 'toggle-preview', 'save-and-close']) }),
+  'app.command': z.object({ command: z.enum(['new-post', 'save', 'toggle-preview', 'toggle-focus', 'save-and-close']) }),
 } as const;
 export type AppCommand = z.infer<(typeof events)['app.command']>['command'];
 

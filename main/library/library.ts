@@ -29,6 +29,8 @@ import { welcomePost } from './welcome';
 
 export type LibraryEvent = { id: string | null; hash: string | null };
 
+export const PREVIEW_CSS = 'preview.css';
+
 export class Library {
   readonly revisions: RevisionStore;
   readonly trash: Trash;
@@ -68,6 +70,12 @@ export class Library {
 
   async info(): Promise<LibraryInfo> {
     return { root: this.root, name: path.basename(this.root), postCount: this.index.summaries().length };
+  }
+
+  /// The writer's stylesheet for the preview, so it can look like their blog's theme.
+  async previewCss(): Promise<string | null> {
+    const text = await fs.readFile(path.join(this.root, PREVIEW_CSS), 'utf8').catch(() => null);
+    return text && text.length <= 1_000_000 ? text : null;
   }
 
   async list(): Promise<PostSummary[]> {

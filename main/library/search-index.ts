@@ -71,10 +71,11 @@ const MINI_OPTIONS: Options<IndexDoc> = {
     return normalized !== null && field === 'body' && STOP_WORDS.has(normalized) ? null : normalized;
   },
 };
-/// A prefix expands to at most this many words, and to no more postings than this in all, so a
-/// short prefix (“an”) costs about what a common word does.
+/// A prefix expands to at most this many words, with at most this many postings in all: 5,000
+/// for two letters up to 20,000 for five, so a short prefix (“an”) costs about what a common word
+/// does. Results for two letters are a first glimpse; each letter typed sharpens them.
 const MAX_COMPLETIONS = 64;
-const MAX_COMPLETION_POSTINGS = 20_000;
+const completionPostings = (typed: string) => Math.min(20_000, 5_000 * (typed.length - 1));
 const DEFAULT_LIMIT = 20;
 const READ_CONCURRENCY = 32;
 const BODY_CACHE = 200;
@@ -166,7 +167,7 @@ export class LibraryIndex {
     const queries: Query[] = [...plan.words];
     if (plan.typing !== null) {
       const typed = plan.typing;
-      const options = completions(this.mini as MiniSearch<unknown>, typed, MAX_COMPLETIONS, MAX_COMPLETION_POSTINGS);
+      const options = completions(this.mini as MiniSearch<unknown>, typed, MAX_COMPLETIONS, completionPostings(typed));
       if (options?.length === 0) return [];
       queries.push(
         options

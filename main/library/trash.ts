@@ -49,7 +49,7 @@ export class Trash {
         if (attempt < 100 && isTaken(error)) continue; // deleted twice in one millisecond
         throw error;
       }
-      await this.options.history?.rename(postId, trashId);
+      await this.moveHistory(postId, trashId);
       const entry = await this.entry(trashId, postId, ms);
       return entry ?? { trashId, postId, title: postId, deletedAt: new Date(ms).toISOString() };
     }
@@ -89,7 +89,7 @@ export class Trash {
         if (attempt < 10 && isTaken(error)) continue; // a post of that name appeared meanwhile
         throw error;
       }
-      await this.options.history?.rename(trashId, id);
+      await this.moveHistory(trashId, id);
       return id;
     }
   }
@@ -101,7 +101,7 @@ export class Trash {
     for (const entry of await this.list()) {
       if (Date.parse(entry.deletedAt) >= cutoff) continue;
       await fs.rm(resolveInside(this.trashDir(), entry.trashId), { recursive: true, force: true });
-      await this.options.history?.remove(entry.trashId);
+      await this.options.history?.remove(entry.trashId).catch(() => undefined);
       purged++;
     }
     return purged;
@@ -115,6 +115,11 @@ export class Trash {
       () => postId, // no index.md, or not readable: the folder name is all we know
     );
     return { trashId, postId, title, deletedAt: new Date(ms).toISOString() };
+  }
+
+  /// The post has moved already; history that cannot follow must not turn that into a failure.
+  private async moveHistory(from: string, to: string): Promise<void> {
+    await this.options.history?.rename(from, to).catch(() => undefined);
   }
 
   /// The trash and posts folders are in the library, which may be synced or shared: a link planted

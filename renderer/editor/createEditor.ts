@@ -1,18 +1,29 @@
 /// A framework-free editor: one EditorView, one EditorState per open post so undo history
 /// survives switching posts.
-import { EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { postwrightExtensions } from './extensions';
+import { focusMode } from './extensions/focus';
+import { typewriterScrolling } from './extensions/typewriter';
 import { scrollSync, scrollToLine, topLine, type TopLineListener } from './extensions/scroll-sync';
 
 export interface EditorOptions {
   parent: HTMLElement;
   onDocChanged: (text: string, update: ViewUpdate) => void;
+  /// The selected text (all ranges joined), '' when nothing is selected.
+  onSelectionChanged?: (selected: string) => void;
   extensions?: Extension[];
+}
+
+export interface WritingModes {
+  focus: boolean;
+  typewriter: boolean;
 }
 
 export interface Editor {
   readonly view: EditorView;
+  /// Focus mode and typewriter scrolling, for whichever post is open.
+  setModes(modes: WritingModes): void;
   /// Shows `id`; reuses its earlier state (history, selection) when `text` still matches.
   open(id: string, text: string): void;
   /// Replaces the whole text of the open post as one undoable change (e.g. outside edits).
@@ -25,6 +36,8 @@ export interface Editor {
   topLine(): number;
   /// Scrolls `line` to the top without reporting it back.
   scrollToLine(line: number): void;
+  /// Puts the cursor at the start of `line` (0-based), shows it near the top, and focuses.
+  revealLine(line: number): void;
   destroy(): void;
 }
 
@@ -32,11 +45,18 @@ export function createEditor(options: EditorOptions): Editor {
   const states = new Map<string, EditorState>();
   let currentId: string | null = null;
   const topLineListeners = new Set<TopLineListener>();
+  const modes = new Compartment();
+  let modeExtensions: Extension = [];
   const extensions = [
     postwrightExtensions(options.extensions),
+    modes.of([]),
     scrollSync((line) => topLineListeners.forEach((listener) => listener(line))),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onDocChanged(update.state.doc.toString(), update);
+      if (update.selectionSet || update.docChanged) {
+        const { ranges } = update.state.selection;
+        options.onSelectionChanged?.(ranges.map((range) => update.state.sliceDoc(range.from, range.to)).join('\n'));
+      }
     }),
   ];
   const view = new EditorView({ parent: options.parent, state: EditorState.create({ doc: '', extensions }) });
@@ -48,6 +68,11 @@ export function createEditor(options: EditorOptions): Editor {
       currentId = id;
       const cached = states.get(id);
       view.setState(cached && cached.doc.toString() === text ? cached : EditorState.create({ doc: text, extensions }));
+      view.dispatch({ effects: modes.reconfigure(modeExtensions) });
+    },
+    setModes({ focus, typewriter }) {
+      modeExtensions = [focus ? focusMode() : [], typewriter ? typewriterScrolling() : []];
+      view.dispatch({ effects: modes.reconfigure(modeExtensions) });
     },
     replaceText(text) {
       const change = minimalChange(view.state.doc.toString(), text);
@@ -62,6 +87,11 @@ export function createEditor(options: EditorOptions): Editor {
     },
     topLine: () => topLine(view),
     scrollToLine: (line) => scrollToLine(view, line),
+    revealLine(line) {
+      const target = view.state.doc.line(Math.min(view.state.doc.lines, Math.max(1, line + 1)));
+      view.dispatch({ selection: { anchor: target.from }, effects: EditorView.scrollIntoView(target.from, { y: 'start', yMargin: 24 }) });
+      view.focus();
+    },
     destroy() {
       states.clear();
       view.destroy();

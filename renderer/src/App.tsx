@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import type { AppCommand, Backup, LibraryInfo, PostSummary, Revision } from '../../shared/api';
 import { parsePostFile } from '../../shared/frontmatter';
+import { outlineOf } from '../../shared/outline';
 import { summarizePost } from '../../shared/post';
 import { textStats } from '../../shared/text-stats';
 import { AppearanceMenu } from './components/AppearanceMenu';
 import { DetailsPanel } from './components/DetailsPanel';
 import { EditorPane, type EditorHandle } from './components/EditorPane';
 import { HistoryDialog } from './components/HistoryDialog';
+import { Outline } from './components/Outline';
 import { Preview } from './components/Preview';
 import { RecoverDialog } from './components/RecoverDialog';
 import { SaveState } from './components/SaveState';
+import { SplitDivider } from './components/SplitDivider';
 import { Sidebar } from './components/Sidebar';
 import { TrashDialog } from './components/TrashDialog';
 import { DocumentSession, type DocumentSnapshot } from './document';
@@ -25,6 +28,7 @@ const noSession = { subscribe: () => () => undefined, getSnapshot: () => null };
 
 export function App() {
   const [library, setLibrary] = useState<LibraryInfo | null>(null);
+  const [previewCss, setPreviewCss] = useState<string | null>(null);
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -32,9 +36,12 @@ export function App() {
   const [layout, setLayout] = useStoredState<Layout>('postwright.layout', 'split');
   const [lastOpened, setLastOpened] = useStoredState<string | null>('postwright.lastOpened', null);
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [backups, setBackups] = useState<Backup[]>([]);
   const [showDetails, setShowDetails] = useStoredState('postwright.details', false);
+  const [split, setSplit] = useStoredState('postwright.split', 0.5);
+  const [sidebarTab, setSidebarTab] = useStoredState<'posts' | 'outline'>('postwright.sidebarTab', 'posts');
   const editor = useRef<EditorHandle>(null);
   const sessionRef = useRef<DocumentSession | null>(null);
   sessionRef.current = session;
@@ -42,6 +49,7 @@ export function App() {
   const wanted = useRef<string | null>(null);
   const browser = usePostBrowser(posts);
   const { appearance, setAppearance } = useAppearance();
+  useEffect(() => editor.current?.setModes({ focus: appearance.focus, typewriter: appearance.typewriter }), [appearance.focus, appearance.typewriter, session]);
 
   const source = session ?? noSession;
   const doc: DocumentSnapshot | null = useSyncExternalStore(source.subscribe, source.getSnapshot);
@@ -86,6 +94,7 @@ export function App() {
       const [info, list, found] = await Promise.all([studio.library.info(), studio.posts.list(), studio.backups.list()]);
       setLibrary(info);
       setPosts(list);
+      setPreviewCss(await studio.library.previewCss().catch(() => null));
       const unsaved = [];
       for (const backup of found) {
         const onDisk = await studio.posts.get(backup.postId).catch(() => null);
@@ -183,9 +192,10 @@ export function App() {
       if (command === 'save') void sessionRef.current?.save();
       if (command === 'new-post') setCreating(true);
       if (command === 'toggle-preview') setLayout((now) => (now === 'editor' ? 'split' : 'editor'));
+      if (command === 'toggle-focus') setAppearance((now) => ({ ...now, focus: !now.focus }));
       if (command === 'save-and-close') void (sessionRef.current?.save() ?? Promise.resolve()).finally(() => window.close());
     },
-    [setLayout],
+    [setLayout, setAppearance],
   );
 
   useEffect(() => studio.on('app.command', ({ command }) => runCommand(command)), [runCommand]);
@@ -199,6 +209,9 @@ export function App() {
       } else if (mod && event.shiftKey && event.key.toLowerCase() === 'p') {
         event.preventDefault();
         runCommand('toggle-preview');
+      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        runCommand('toggle-focus');
       }
     };
     const saveNow = () => void sessionRef.current?.save();
@@ -231,10 +244,12 @@ export function App() {
     if (!doc) return null;
     return { summary: summarizePost(doc.id, doc.text, 0), stats: textStats(parsePostFile(doc.text).body) };
   }, [doc]);
+  const selectedStats = useMemo(() => (selected ? textStats(selected) : null), [selected]);
+  const outline = useMemo(() => (doc && sidebarTab === 'outline' ? outlineOf(doc.text) : []), [doc, sidebarTab]);
   const titles = useMemo(() => new Map(posts.map((post) => [post.id, post.title])), [posts]);
 
   return (
-    <div className={`app layout-${layout}`}>
+    <div className={`app layout-${appearance.focus ? 'editor' : layout}${appearance.focus ? ' focus-mode' : ''}`}>
       <Sidebar
         library={library}
         browser={browser}
@@ -247,6 +262,9 @@ export function App() {
         onSelect={(id) => void openPost(id)}
         onOpenLibrary={switchLibrary}
         onShowTrash={() => setDialog('trash')}
+        tab={sidebarTab}
+        onTab={setSidebarTab}
+        outline={<Outline items={outline} onJump={(line) => editor.current?.revealLine(line)} />}
       />
       <main className="workspace">
         <div className="toolbar">
@@ -312,11 +330,14 @@ export function App() {
           </div>
         )}
         {showDetails && doc && <DetailsPanel text={doc.text} onChange={(text) => editor.current?.replaceText(text)} />}
-        <div className="panes">
+        <div className="panes" style={{ '--split': split } as CSSProperties}>
           <section className="pane editor-pane" aria-label="Editor">
-            <EditorPane ref={editor} onChange={(text) => sessionRef.current?.edit(text)} />
+            <EditorPane ref={editor} onChange={(text) => sessionRef.current?.edit(text)} onError={setProblem} onSelectionChanged={setSelected} />
           </section>
+          {layout === 'split' && <SplitDivider ratio={split} onChange={setSplit} />}
           <section className="pane preview-pane" aria-label="Preview">
+            {/* The library's own stylesheet, scoped so it styles the article and not the app. */}
+            {previewCss && <style data-testid="library-css">{`@scope (.preview-pane) {\n${previewCss}\n}`}</style>}
             {doc && <Preview id={doc.id} text={doc.text} blogName={library?.name ?? ''} syncScrollWith={editor} />}
           </section>
         </div>
@@ -326,6 +347,11 @@ export function App() {
               <span data-testid="word-count">{live.stats.words.toLocaleString()} words</span>
               <span>{live.stats.characters.toLocaleString()} characters</span>
               <span>{live.stats.minutes} min read</span>
+              {selectedStats && (
+                <span data-testid="selection-count">
+                  {selectedStats.words.toLocaleString()} words, {selectedStats.characters.toLocaleString()} characters selected
+                </span>
+              )}
             </>
           )}
           <span className="statusbar-path">{library?.root}</span>

@@ -10,12 +10,18 @@ export interface Appearance {
   fontSize: number;
   /// Characters per line in the editor.
   measure: number;
+  /// Only the paragraph being written is at full strength; the sidebar and toolbar step back.
+  focus: boolean;
+  /// The line being written stays in the middle of the window.
+  typewriter: boolean;
 }
 
-export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', fontSize: 15, measure: 72 };
+export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', fontSize: 15, measure: 72, focus: false, typewriter: false };
 
 export function useAppearance() {
-  const [appearance, setAppearance] = useStoredState<Appearance>('postwright.appearance', DEFAULT_APPEARANCE);
+  const [stored, setAppearance] = useStoredState<Appearance>('postwright.appearance', DEFAULT_APPEARANCE);
+  // Settings saved by an older version lack newer fields.
+  const appearance = { ...DEFAULT_APPEARANCE, ...stored };
   const [systemDark, setSystemDark] = useState(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
 
   useEffect(() => {

@@ -33,13 +33,10 @@ export interface ChangedLines {
 export function changedLines(oldText: string, oldStarts: number[], newText: string, newStarts: number[]): ChangedLines | null {
   if (oldText === newText) return null;
   const shorter = Math.min(oldText.length, newText.length);
-  let prefix = 0;
-  while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < shorter - prefix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
-  ) suffix++;
+  const prefix = commonLength(shorter, (at, length) => oldText.slice(at, at + length) === newText.slice(at, at + length));
+  const suffix = commonLength(shorter - prefix, (at, length) =>
+    oldText.slice(oldText.length - at - length, oldText.length - at) === newText.slice(newText.length - at - length, newText.length - at),
+  );
 
   const from = lineOf(oldStarts, prefix);
   // The first line that starts after a line break inside the common tail is the same line
@@ -49,6 +46,16 @@ export function changedLines(oldText: string, oldStarts: number[], newText: stri
   const oldTo = breakAt === -1 ? oldStarts.length : lineOf(oldStarts, breakAt + 1);
   const newTo = oldTo + newStarts.length - oldStarts.length;
   return { from, oldTo: Math.max(oldTo, from), newTo: Math.max(newTo, from) };
+}
+
+/// How many characters from the start (or end) the texts share, up to `max`. Comparing slices
+/// in shrinking steps is some hundred times faster than a loop over characters.
+function commonLength(max: number, same: (at: number, length: number) => boolean): number {
+  let length = 0;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (length + step <= max && same(length, step)) length += step;
+  }
+  return length;
 }
 
 /// The 0-based line holding character `offset`.
@@ -102,4 +109,20 @@ export function resumeBlock(blocks: readonly SourceBlock[], change: ChangedLines
   const oldLine = newLine - (change.newTo - change.oldTo);
   const index = lastStartingBefore(blocks, oldLine + 1);
   return index >= 0 && blocks[index]!.start === oldLine && blocks[index]!.anchored ? index : -1;
+}
+
+/// Where a first, cheaper re-parse may end: `ahead` blocks past the change. It counts only if
+/// it stopped early enough (`stoppedInside`); otherwise the rest of the post is parsed.
+export function parseBound(blocks: readonly SourceBlock[], change: ChangedLines, lineCount: number, ahead = 8): number {
+  const index = lastStartingBefore(blocks, change.oldTo) + 1 + ahead;
+  return index < blocks.length ? blocks[index]!.start + change.newTo - change.oldTo : lineCount;
+}
+
+/// Whether a parse of the lines before `bound` that stopped at the block start `stop` decided
+/// the blocks before `stop` as a parse of the whole text would. The last of them may have
+/// looked at `stop + 1` (a table's delimiter row) or on to the next blank line (display math).
+export function stoppedInside(stop: number, bound: number, isBlank: (line: number) => boolean): boolean {
+  if (stop + 2 > bound) return false;
+  for (let line = stop; line < bound; line++) if (isBlank(line)) return true;
+  return false;
 }

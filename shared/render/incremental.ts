@@ -7,7 +7,7 @@
 import type { DOMPurify } from 'dompurify';
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, Token } from 'markdown-it';
-import { changedLines, lineStarts, resumeBlock, windowStart, type SourceBlock } from './blocks';
+import { changedLines, lineStarts, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
 import type { RenderEnv } from './images';
 import { createMarkdown, type RenderOptions } from './markdown';
 import { sanitizeArticle } from './sanitize';
@@ -78,14 +78,16 @@ export class IncrementalArticle {
     const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify);
     const blocks = this.blocksOf(tokens);
     const tail = tokens.findIndex((token) => token.type === 'footnote_block_open');
+    const footnotes = tail === -1 ? [] : tokens.slice(tail);
     this.rendered = {
       key,
       text,
       starts: lineStarts(text),
       blocks,
       references: env.references,
-      tailSlugs: tail === -1 ? [] : slugsOf(tokens.slice(tail)),
-      fragile: blocks.some((block) => block.fragile),
+      tailSlugs: slugsOf(footnotes),
+      // Footnotes must end the article: raw HTML left open in one would reopen after it.
+      fragile: blocks.some((block) => block.fragile) || (hasRawHtml(footnotes) && !isSelfContained(this.md.renderer.render(footnotes, this.md.options, {}))),
     };
     return { kind: 'full', html, anchors: blocks.filter((block) => block.anchored).length, footnotes: tail !== -1 };
   }
@@ -103,18 +105,28 @@ export class IncrementalArticle {
     const offset = starts[window.startLine]!;
     if (CROSS_REFERENCE.test(text.slice(offset, starts[change.newTo] ?? text.length))) return null;
 
-    let stop = -1;
-    const env: WindowEnv = {
-      ...envFor(options),
-      lineOffset: window.startLine,
-      stopAt: (line) => (stop = resumeBlock(old.blocks, change, line + window.startLine)) !== -1,
+    const shift = change.newTo - change.oldTo;
+    const isBlank = (line: number) => isBlankLine(text, starts, line);
+    const bound = parseBound(old.blocks, change, starts.length);
+    const parse = (endLine: number) => {
+      let stop = -1;
+      const env: WindowEnv = {
+        ...envFor(options),
+        lineOffset: window.startLine,
+        stopAt: (line) => (stop = resumeBlock(old.blocks, change, line + window.startLine)) !== -1,
+      };
+      if (old.references) env.references = { ...old.references };
+      const tokens = this.md.parse(text.slice(offset, starts[endLine] ?? text.length), env);
+      return { tokens, env, stop };
     };
-    if (old.references) env.references = { ...old.references };
-    const tokens = this.md.parse(text.slice(offset), env);
+    // First up to a few blocks past the change; the whole rest only if that was too short.
+    let parsed = parse(bound);
+    const stopLine = parsed.stop === -1 ? -1 : old.blocks[parsed.stop]!.start + shift;
+    if (bound < starts.length && (stopLine === -1 || !stoppedInside(stopLine, bound, isBlank))) parsed = parse(starts.length);
+    const { tokens, env, stop } = parsed;
 
     const end = stop === -1 ? old.blocks.length : stop;
     const oldEnd = stop === -1 ? old.text.length : old.starts[old.blocks[stop]!.start]!;
-    const shift = change.newTo - change.oldTo;
     const newEnd = stop === -1 ? text.length : starts[old.blocks[stop]!.start + shift]!;
     if (CROSS_REFERENCE.test(old.text.slice(offset, oldEnd)) || CROSS_REFERENCE.test(text.slice(offset, newEnd))) return null;
     const blocks = this.blocksOf(tokens);
@@ -155,7 +167,7 @@ export class IncrementalArticle {
         blocks.push({ start: token.map[0], anchored: token.type !== 'html_block', slugs: [], fragile: false });
         from = i;
       }
-      if (token.type === 'html_block' || token.children?.some((child) => child.type === 'html_inline')) raw = true;
+      if (hasRawHtml([token])) raw = true;
       if (token.type === 'heading_open') blocks.at(-1)?.slugs.push(headingSlug(tokens[i + 1]));
     }
     finish(tokens.length);
@@ -204,6 +216,10 @@ function anchorsBefore(blocks: readonly Block[], index: number): number {
 function headingSlug(inline: Token | undefined): string {
   const text = (inline?.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline');
   return slugify(text.map((child) => child.content).join(''));
+}
+
+function hasRawHtml(tokens: Token[]): boolean {
+  return tokens.some((token) => token.type === 'html_block' || token.children?.some((child) => child.type === 'html_inline'));
 }
 
 function slugsOf(tokens: Token[]): string[] {

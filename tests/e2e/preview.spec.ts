@@ -102,3 +102,30 @@ test('no known XSS payload runs in the preview', async ({ host, library, studio,
   expect(leftovers).toEqual([]);
   await expect(page).toHaveURL(new RegExp(`^${host.origin}/`));
 });
+
+test('after typing, block by block, the preview still shows exactly what `postwright render` prints', async ({ host, library, studio, page }) => {
+  const file = writePost(library, 'red-cabbage', LAB_POST);
+  await studio.open(host);
+  await studio.openPost('Measuring pH with red cabbage');
+  await expect(studio.articleBody.locator('.katex-display')).toBeVisible();
+
+  // Into the middle of the first paragraph, then new blocks, a heading turned into text
+  // (it joins the paragraph above), a list item and a deletion.
+  await studio.editorContent.getByText('Red cabbage juice is').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Purple, then **blue**.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('\n## Safety\n\nWear goggles.\n- gloves\napron'); // Enter continues the list
+  await studio.editorContent.getByText('## Method').click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Delete');
+  await studio.typeAtEnd('\nOne more line, typed last.');
+  await studio.save();
+
+  const render = () => execFileSync(process.execPath, [path.join(ROOT, 'bin', 'postwright.cjs'), 'render', file], { encoding: 'utf8' }).replace(/\n$/, '');
+  await expect(studio.articleBody.getByRole('heading', { name: 'Safety' })).toBeVisible();
+  await expect.poll(() => studio.articleBody.evaluate((element) => element.innerHTML)).toBe(render());
+  await expect(studio.articleBody.locator('li')).toContainText(['gloves', 'apron', 'Chop half', 'Strain', 'Add', 'lemon juice', 'laundry detergent']);
+});

@@ -1,7 +1,7 @@
 /// Composes the editor's features; each lives in its own small module.
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { crosshairCursor, drawSelection, dropCursor, EditorView, keymap, placeholder, rectangularSelection } from '@codemirror/view';
@@ -18,6 +18,8 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     rectangularSelection(),
     crosshairCursor(),
     indentOnInput(),
+    // Four spaces: what code samples in most languages expect, and valid for nested lists.
+    indentUnit.of('    '),
     bracketMatching(),
     closeBrackets(),
     highlightSelectionMatches(),

@@ -19,6 +19,14 @@ export function AppearanceMenu({ appearance, onChange }: { appearance: Appearanc
               </button>
             ))}
           </div>
+          <label className="check">
+            <input type="checkbox" checked={appearance.focus} onChange={(event) => onChange({ ...appearance, focus: event.target.checked })} />
+            Focus mode <kbd>Ctrl+Shift+F</kbd>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={appearance.typewriter} onChange={(event) => onChange({ ...appearance, typewriter: event.target.checked })} />
+            Typewriter scrolling
+          </label>
           <label className="range">
             <span>Text size {appearance.fontSize}px</span>
             <input type="range" min={12} max={24} value={appearance.fontSize} onChange={(event) => onChange({ ...appearance, fontSize: Number(event.target.value) })} />

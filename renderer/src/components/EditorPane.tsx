@@ -3,7 +3,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { htmlToMarkdown } from '../../../shared/html-to-markdown';
 import { ImageType } from '../../../shared/api';
-import { createEditor, type Editor } from '../../editor/createEditor';
+import { createEditor, type Editor, type WritingModes } from '../../editor/createEditor';
 import { pasteAndDrop } from '../../editor/extensions/paste';
 import { studio } from '../studio';
 
@@ -15,14 +15,17 @@ export interface EditorHandle {
   onTopLineChange(listener: (line: number) => void): () => void;
   topLine(): number;
   scrollToLine(line: number): void;
+  revealLine(line: number): void;
+  setModes(modes: WritingModes): void;
 }
 
 interface Props {
   onChange: (text: string) => void;
   onError?: (message: string) => void;
+  onSelectionChanged?: (selected: string) => void;
 }
 
-export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ onChange, onError }, ref) {
+export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ onChange, onError, onSelectionChanged }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
   const postId = useRef<string | null>(null);
@@ -30,6 +33,8 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
   onChangeRef.current = onChange;
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
+  const onSelectionRef = useRef(onSelectionChanged);
+  onSelectionRef.current = onSelectionChanged;
   // Kept here, not in the editor, so subscribers outlive a re-created editor.
   const topLineListeners = useRef(new Set<(line: number) => void>());
 
@@ -40,7 +45,12 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
       htmlToMarkdown,
       onError: (message) => onErrorRef.current?.(message),
     });
-    const instance = createEditor({ parent: host.current, onDocChanged: (text) => onChangeRef.current(text), extensions: [paste] });
+    const instance = createEditor({
+      parent: host.current,
+      onDocChanged: (text) => onChangeRef.current(text),
+      onSelectionChanged: (selected) => onSelectionRef.current?.(selected),
+      extensions: [paste],
+    });
     editor.current = instance;
     const stopSync = instance.onTopLineChange((line) => topLineListeners.current.forEach((listener) => listener(line)));
     return () => {
@@ -63,6 +73,8 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     },
     topLine: () => editor.current?.topLine() ?? 0,
     scrollToLine: (line) => editor.current?.scrollToLine(line),
+    revealLine: (line) => editor.current?.revealLine(line),
+    setModes: (modes) => editor.current?.setModes(modes),
   }));
 
   return <div className="editor-host" ref={host} data-testid="editor" />;

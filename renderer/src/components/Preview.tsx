@@ -27,6 +27,7 @@ export const Preview = memo(function Preview({ id, text, blogName, syncScrollWit
   // The header can trail the text by a frame; the body may not.
   const deferred = useDeferredValue(text);
   const summary = useMemo(() => summarizePost(id, deferred, 0), [id, deferred]);
+  const date = useMemo(() => summary.date && formatDate(summary.date), [summary.date]);
   const latest = useRef({ text, body: file.body, lines: null as FileLines | null });
   latest.current = { text, body: file.body, lines: latest.current.text === text ? latest.current.lines : null };
   const shownId = useRef<string | null>(null);
@@ -77,7 +78,7 @@ export const Preview = memo(function Preview({ id, text, blogName, syncScrollWit
         <header className="article-header">
           <h1 className="article-title">{summary.title}</h1>
           <div className="article-meta">
-            {summary.date && <time dateTime={summary.date}>{formatDate(summary.date)}</time>}
+            {summary.date && <time dateTime={summary.date}>{date}</time>}
             {summary.tags.length > 0 && (
               <ul className="article-tags" aria-label="Labels">
                 {summary.tags.map((tag) => (
@@ -114,11 +115,12 @@ function followLink(event: MouseEvent<HTMLDivElement>): void {
 
 const LINE_BREAK = /\r\n?|\n/g;
 
-/// Line breaks counted as CodeMirror and markdown-it count them.
+/// Lines as CodeMirror and markdown-it count them (a lone "\r" breaks a line too).
 function fileLines(text: string, body: string): FileLines {
   const count = (part: string) => part.match(LINE_BREAK)?.length ?? 0;
   const bodyStart = count(text.slice(0, text.length - body.length));
-  return { bodyStart, total: bodyStart + count(body) + 1 };
+  const bodyLines = body.split(LINE_BREAK);
+  return { bodyStart, total: bodyStart + bodyLines.length, isBlank: (line) => /^[ \t]*$/.test(bodyLines[line] ?? '') };
 }
 
 function formatDate(date: string): string {

@@ -1,4 +1,5 @@
 /// The library column: which library, a new post, search, filters, and the posts.
+import type { ReactNode } from 'react';
 import type { LibraryInfo, PostSummary } from '../../../shared/api';
 import type { SortOrder, StatusFilter, usePostBrowser } from '../usePostBrowser';
 import { LibraryMenu } from './LibraryMenu';
@@ -18,10 +19,12 @@ interface Props {
   onOpenLibrary: (root: string) => Promise<void>;
   onShowTrash: () => void;
   posts: PostSummary[];
+  tab: 'posts' | 'outline';
+  onTab: (tab: 'posts' | 'outline') => void;
+  outline: ReactNode;
 }
 
 export function Sidebar(props: Props) {
-  const { browser } = props;
   return (
     <aside className="sidebar">
       <div className="sidebar-head">
@@ -30,6 +33,23 @@ export function Sidebar(props: Props) {
           New post
         </button>
       </div>
+      <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
+        <button type="button" role="tab" aria-selected={props.tab === 'posts'} onClick={() => props.onTab('posts')}>
+          Posts
+        </button>
+        <button type="button" role="tab" aria-selected={props.tab === 'outline'} onClick={() => props.onTab('outline')}>
+          Outline
+        </button>
+      </div>
+      {props.tab === 'outline' ? props.outline : <PostsTab {...props} />}
+    </aside>
+  );
+}
+
+function PostsTab(props: Props) {
+  const { browser } = props;
+  return (
+    <>
       {props.creating && <NewPostForm onCreate={props.onCreate} onCancel={() => props.onCreating(false)} />}
       <input
         className="search"
@@ -74,6 +94,6 @@ export function Sidebar(props: Props) {
           Trash
         </button>
       </div>
-    </aside>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 /// Scroll sync, preview side. Source lines map to scroll positions through the `data-line` of
-/// the article's top-level blocks, interpolating in between; the title area stands for the
-/// front matter. As on the editor side (renderer/editor/extensions/scroll-sync.ts), scrolling
+/// the article's top-level blocks: a block's lines span its element's box, the blank lines
+/// after it the gap to the next one, and positions in between are interpolated. The title
+/// area stands for the front matter. As on the editor side (renderer/editor/extensions/scroll-sync.ts), scrolling
 /// is reported only while the writer drives this pane, never when it follows the editor.
 
 // Input this recent means the writer is driving this pane (momentum scrolling included).
@@ -12,6 +13,8 @@ export interface FileLines {
   bodyStart: number;
   /// Lines in the whole file.
   total: number;
+  /// Whether a line of the body (0-based) is blank.
+  isBlank(line: number): boolean;
 }
 
 interface Point {
@@ -66,20 +69,26 @@ export class PreviewScroll {
     if (Math.abs(this.scroller.scrollTop - y) >= 1) this.scroller.scrollTop = y;
   }
 
-  /// The two neighbouring points where `before` turns from true to false.
+  /// The two neighbouring points where `before` turns from true to false. Each block gives
+  /// two points, its first line at its top and the line after its last at its bottom.
   private around(before: (point: Point) => boolean): [Point, Point] {
     const blocks = this.blocks();
-    const { bodyStart, total } = this.lines();
+    const lines = this.lines();
     const origin = this.scroller.getBoundingClientRect().top - this.scroller.scrollTop;
-    // Point -1 is the top of the page (the title, for the front matter), point n its end.
-    const point = (i: number): Point => {
-      if (i < 0) return { line: 0, y: 0 };
-      if (i >= blocks.length) return { line: Math.max(total, bodyStart), y: this.scroller.scrollHeight };
-      const block = blocks[i]!;
-      return { line: bodyStart + Number(block.getAttribute('data-line')), y: block.getBoundingClientRect().top - origin };
+    const startOf = (i: number) => Number(blocks[i]!.getAttribute('data-line'));
+    // Point -1 is the top of the page, point 2n the end of the last block's text.
+    const point = (k: number): Point => {
+      if (k < 0) return { line: 0, y: 0 };
+      const i = k >> 1;
+      if (i >= blocks.length) return { line: Math.max(lines.total, lines.bodyStart), y: this.scroller.scrollHeight };
+      const box = blocks[i]!.getBoundingClientRect();
+      if (k % 2 === 0) return { line: lines.bodyStart + startOf(i), y: box.top - origin };
+      let end = i + 1 < blocks.length ? startOf(i + 1) : lines.total - lines.bodyStart;
+      while (end - 1 > startOf(i) && lines.isBlank(end - 1)) end--;
+      return { line: lines.bodyStart + end, y: box.bottom - origin };
     };
     let low = -1;
-    let high = blocks.length;
+    let high = 2 * blocks.length;
     while (low + 1 < high) {
       const mid = (low + high) >> 1;
       if (before(point(mid))) low = mid;

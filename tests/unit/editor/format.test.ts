@@ -3,6 +3,7 @@ import { EditorSelection, EditorState, type StateCommand } from '@codemirror/sta
 import { describe, expect, it } from 'vitest';
 import { insertLink, setHeading, toggleBold, toggleBulletList, toggleInlineCode, toggleItalic, toggleQuote } from '../../../renderer/editor/commands/format';
 import { minimalChange } from '../../../renderer/editor/createEditor';
+import { endListOnEmptyItem } from '../../../renderer/editor/extensions/markdown';
 
 function stateOf(marked: string): EditorState {
   const ranges: Array<{ anchor: number; head: number }> = [];
@@ -85,5 +86,19 @@ describe('minimalChange', () => {
       const result = change ? from.slice(0, change.from) + change.insert + from.slice(change.to) : from;
       expect(result).toBe(to);
     }
+  });
+});
+
+describe('Enter in lists', () => {
+  it('ends a list with a blank line when the item is empty', () => {
+    expect(run(endListOnEmptyItem, '1. a\n2. |')).toBe('1. a\n\n|');
+    expect(run(endListOnEmptyItem, '- a\n- [ ] |')).toBe('- a\n\n|');
+  });
+
+  it('leaves other lines to the usual list continuation', () => {
+    let state = stateOf('- a|');
+    expect(endListOnEmptyItem({ state, dispatch: (tr) => (state = tr.state) })).toBe(false);
+    state = stateOf('  - |');
+    expect(endListOnEmptyItem({ state, dispatch: (tr) => (state = tr.state) })).toBe(false);
   });
 });

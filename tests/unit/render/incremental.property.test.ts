@@ -104,7 +104,7 @@ const WORDS = ['tide', 'pool', 'Method', 'crab', 'anemone', 'Results', 'v2'];
 
 const block = fc.oneof({ arbitrary: fc.constantFrom(...BLOCKS), weight: 12 }, { arbitrary: fc.constantFrom(...HAZARDS), weight: 1 });
 const document = fc
-  .array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 14 })
+  .array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 20 })
   .map((parts) => parts.map(([block, gap]) => block + gap).join(''));
 
 // Pieces that change block structure when typed anywhere; the second list can make the
@@ -158,7 +158,7 @@ describe('the incremental preview', () => {
           }
         }
       }),
-      { numRuns: 250, seed: Number(process.env.SEED ?? Date.now() % 100000) },
+      { numRuns: 200 },
     );
     // Worth something only if many updates take the incremental path (random deletes often
     // break a raw HTML tag, which rightly means full renders until the post is fixed).

@@ -1,0 +1,231 @@
+// `npm run bench`: how fast the preview follows typing. Not a test: it asserts nothing, it
+// measures and reports.
+//
+//   node scripts/bench.mjs [--sizes=1000,10000,50000] [--keystrokes=60] [--no-build]
+//
+// 1. Keystroke to preview painted, p50/p95, in real Chromium through the browser host, on
+//    generated posts; with the time to open each post and the renderer's JS heap.
+// 2. Render throughput in Node of our pipeline (markdown-it + plugins, then DOMPurify on
+//    jsdom) against plain markdown-it on the same text, and of one block update.
+// Prints a table and writes bench-results/preview.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measureKeystrokes } from './bench/keystrokes.mjs';
+import { generatePost, MARKER } from './bench/post.mjs';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NODE_BUDGET_MS = 4_000;
+
+async function main() {
+  const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+  const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
+  const keystrokes = Number(arg('keystrokes', '60'));
+  if (!process.argv.includes('--no-build')) {
+    log('building (npm run build; skip with --no-build)…');
+    const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+    if (built.status !== 0) throw new Error('npm run build failed');
+  }
+  const posts = sizes.map((size) => ({ ...generatePost(size), size }));
+
+  const library = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-bench-preview-'));
+  const host = await startHost(library, posts);
+  let chromium;
+  try {
+    log('timing keystrokes in Chromium…');
+    chromium = await measureKeystrokes({ url: host.url, posts, keystrokes, executablePath: chromiumPath(), log });
+  } finally {
+    host.process.kill('SIGTERM');
+    await fs.rm(library, { recursive: true, force: true });
+  }
+  log('timing the render pipeline in Node…');
+  const node = await measureNode(posts);
+
+  const machine = {
+    cpus: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: chromium.version,
+  };
+  const report = {
+    machine,
+    keystrokes: chromium.results.map((r) => ({
+      words: r.words,
+      keystrokes: r.samples.length,
+      timeouts: r.timeouts,
+      p50Ms: round(percentile(r.samples, 50)),
+      p95Ms: round(percentile(r.samples, 95)),
+      maxMs: round(Math.max(...r.samples)),
+      openPostMs: r.openMs === null ? null : round(r.openMs),
+      heapAfterOpenMB: round(r.heapAfterOpenMB),
+      heapAfterTypingMB: round(r.heapAfterTypingMB),
+      domNodes: r.domNodes,
+    })),
+    render: node,
+  };
+  await fs.mkdir(path.join(root, 'bench-results'), { recursive: true });
+  await fs.writeFile(path.join(root, 'bench-results', 'preview.json'), `${JSON.stringify(report, null, 2)}\n`);
+  printTable(report);
+}
+
+function startHost(library, posts) {
+  return Promise.all(
+    posts.map(async (post) => {
+      const dir = path.join(library, 'posts', `bench-${post.size}`);
+      await fs.mkdir(dir, { recursive: true });
+      await fs.writeFile(path.join(dir, 'index.md'), post.text);
+    }),
+  ).then(
+    () =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web.cjs'), '--library', library], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, POSTWRIGHT_LIBRARY: '' },
+        });
+        let output = '';
+        const timer = setTimeout(() => reject(new Error(`the browser host printed no URL:\n${output}`)), 20_000);
+        const read = (chunk) => {
+          output += chunk;
+          const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(output)?.[0];
+          if (url) {
+            clearTimeout(timer);
+            resolve({ url, process: child });
+          }
+        };
+        child.stdout.setEncoding('utf8').on('data', read);
+        child.stderr.setEncoding('utf8').on('data', read);
+        child.once('exit', (code) => reject(new Error(`the browser host exited with ${code}:\n${output}`)));
+      }),
+  );
+}
+
+async function measureNode(posts) {
+  const pipeline = await import(pathToFileURL(await bundlePipeline()).href);
+  const { default: MarkdownIt } = await import('markdown-it');
+  const purify = pipeline.createNodePurify();
+  const plain = new MarkdownIt();
+  const rows = [];
+  for (const post of posts) {
+    const body = pipeline.parsePostFile(post.text).body;
+    const bytes = Buffer.byteLength(body);
+    const markdownIt = timed(() => plain.render(body));
+    const markdown = timed(() => pipeline.renderMarkdown(body));
+    const article = timed(() => pipeline.renderArticle(body, purify));
+    rows.push({
+      words: post.words,
+      kB: round(bytes / 1e3),
+      markdownItMs: round(markdownIt),
+      markdownItMBps: round(bytes / 1e3 / markdownIt),
+      oursMarkdownMs: round(markdown),
+      oursArticleMs: round(article),
+      oursArticleMBps: round(bytes / 1e3 / article),
+      ...blockUpdates(pipeline, purify, body),
+    });
+  }
+  return rows;
+}
+
+/// One character typed into the marker paragraph, 50 times: what the preview does per key.
+function blockUpdates(pipeline, purify, body) {
+  const article = new pipeline.IncrementalArticle(purify);
+  article.render('bench', body);
+  const at = body.indexOf(MARKER) + MARKER.length;
+  const times = [];
+  let patched = 0;
+  for (let i = 1; i <= 50; i++) {
+    const text = `${body.slice(0, at)}${'x'.repeat(i)}${body.slice(at)}`;
+    const started = performance.now();
+    const patch = article.patch('bench', text);
+    if (patch) patched++;
+    else article.render('bench', text);
+    times.push(performance.now() - started);
+  }
+  return { blockUpdateP50Ms: round(percentile(times, 50)), blockUpdateP95Ms: round(percentile(times, 95)), blockUpdatesPatched: patched };
+}
+
+/// Median of a few runs after a warm-up, bounded by NODE_BUDGET_MS.
+function timed(run) {
+  run();
+  const times = [];
+  const deadline = performance.now() + NODE_BUDGET_MS;
+  while (times.length < 3 || (times.length < 30 && performance.now() < deadline)) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  return percentile(times, 50);
+}
+
+async function bundlePipeline() {
+  const { build } = await import('esbuild');
+  // Inside node_modules so the bundle's own imports (markdown-it, jsdom…) resolve.
+  const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', 'pipeline.mjs');
+  await build({
+    stdin: {
+      contents: [
+        "export { renderArticle, renderMarkdown } from './shared/render/index';",
+        "export { IncrementalArticle } from './shared/render/incremental';",
+        "export { parsePostFile } from './shared/frontmatter';",
+        "export { createNodePurify } from './main/render/node-purify';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+function chromiumPath() {
+  const found = [process.env.POSTWRIGHT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+  if (!found) throw new Error('No Chromium found: install it (`apt-get install -y chromium`) or set POSTWRIGHT_CHROMIUM.');
+  return found;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : Number.NaN;
+}
+
+function round(n) {
+  return n === null || Number.isNaN(n) ? n : Math.round(n * 10) / 10;
+}
+
+function log(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+function printTable({ machine, keystrokes, render }) {
+  const table = (title, head, rows) => {
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+    const line = (cells) => cells.map((cell, i) => String(cell).padStart(widths[i])).join('  ');
+    console.log(`\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+  };
+  const words = (n) => n.toLocaleString('en');
+  console.log(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}`);
+  table(
+    'Keystroke to preview painted (Chromium, browser host, typing in the middle of the post)',
+    ['words', 'keys', 'p50 ms', 'p95 ms', 'max ms', 'open post ms', 'JS heap MB (open/typed)', 'DOM nodes'],
+    keystrokes.map((r) => [words(r.words), r.keystrokes + (r.timeouts ? ` (+${r.timeouts} timed out)` : ''), r.p50Ms, r.p95Ms, r.maxMs, r.openPostMs ?? '-', `${r.heapAfterOpenMB} / ${r.heapAfterTypingMB}`, r.domNodes]),
+  );
+  table(
+    'Render in Node, ms per post (MB/s): plain markdown-it vs our pipeline; one block update per key',
+    ['words', 'kB', 'markdown-it', 'ours, markdown', 'ours + DOMPurify', 'block update p50/p95', 'patched'],
+    render.map((r) => [words(r.words), r.kB, `${r.markdownItMs} (${r.markdownItMBps})`, r.oursMarkdownMs, `${r.oursArticleMs} (${r.oursArticleMBps})`, `${r.blockUpdateP50Ms} / ${r.blockUpdateP95Ms}`, `${r.blockUpdatesPatched}/50`]),
+  );
+  console.log('\nJSON: bench-results/preview.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

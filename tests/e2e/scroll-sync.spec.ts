@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const TOPICS = ['Low tide', 'Anemones', 'Hermit crabs', 'Sea stars', 'Barnacles', 'Mussels', 'Limpets', 'Kelp'];
+
+/// A long post: 60 sections of prose, lists, code and math, with two headings to find.
+function longPost(): string {
+  const sections = Array.from({ length: 60 }, (_, i) => {
+    const title = i === 44 ? 'Tide tables' : i === 52 ? 'Seaweed harvest' : `${TOPICS[i % TOPICS.length]} ${i + 1}`;
+    const prose = `On visit ${i + 1} the pools held more life than the guidebook promised, and the *light* was low and gold across the rocks. `;
+    const extra = i % 3 === 0 ? '\n\n- a bucket\n- a hand lens\n- patience' : i % 3 === 1 ? '\n\n```js\nconst count = pools.filter((pool) => pool.alive).length;\n```' : '\n\n$$\nA = \\pi r^2\n$$';
+    return `## ${title}\n\n${prose.repeat(4)}\n\n${prose.repeat(2)}${extra}\n`;
+  });
+  return `---\ntitle: A season of tide pools\ndate: 2026-06-01\n---\n\n${sections.join('\n')}`;
+}
+
+function writePost(library: string, id: string, text: string): void {
+  const dir = path.join(library, 'posts', id);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.md'), text);
+}
+
+/// Waits until a pane stops scrolling (smooth wheel scrolling animates over several frames).
+async function settled(scroller: Locator): Promise<void> {
+  await scroller.evaluate(
+    (element) =>
+      new Promise<void>((resolve) => {
+        let last = Number.NaN;
+        const check = () => {
+          if (element.scrollTop === last) resolve();
+          else {
+            last = element.scrollTop;
+            requestAnimationFrame(() => requestAnimationFrame(check));
+          }
+        };
+        check();
+      }),
+  );
+}
+
+/// Distance from the pane's top edge to `target`, or null while the target is not drawn.
+async function offsetFromTop(scroller: Locator, target: Locator): Promise<number | null> {
+  if ((await target.count()) === 0) return null;
+  const [pane, box] = await Promise.all([scroller.boundingBox(), target.first().boundingBox()]);
+  return pane && box ? box.y - pane.y : null;
+}
+
+/// Scrolls a pane with the mouse wheel, as a writer would, until `target` is at its top.
+async function wheelToTop(page: Page, scroller: Locator, target: Locator): Promise<void> {
+  await scroller.hover();
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const offset = await offsetFromTop(scroller, target);
+    if (offset !== null && Math.abs(offset) < 6) return;
+    await page.mouse.wheel(0, offset ?? 1500);
+    await settled(scroller);
+  }
+  throw new Error('could not scroll the target to the top of the pane');
+}
+
+test.describe('scroll sync', () => {
+  test.beforeEach(async ({ host, library, studio }) => {
+    writePost(library, 'tide-season', longPost());
+    await studio.open(host);
+    await studio.openPost('A season of tide pools');
+    await expect(studio.articleBody.getByRole('heading', { name: 'Seaweed harvest' })).toBeAttached();
+  });
+
+  test('scrolling the editor to a heading brings that heading to the top of the preview', async ({ page, studio }) => {
+    const editorScroller = studio.editor.locator('.cm-scroller');
+    await wheelToTop(page, editorScroller, studio.editor.locator('.cm-line', { hasText: /^## Tide tables$/ }));
+
+    const heading = studio.articleBody.getByRole('heading', { name: 'Tide tables' });
+    await expect.poll(() => offsetFromTop(studio.preview, heading)).toBeGreaterThan(-40);
+    await expect.poll(() => offsetFromTop(studio.preview, heading)).toBeLessThan(80);
+  });
+
+  test('scrolling the preview to a heading brings its line to the top of the editor', async ({ page, studio }) => {
+    await wheelToTop(page, studio.preview, studio.articleBody.getByRole('heading', { name: 'Seaweed harvest' }));
+
+    const line = studio.editor.locator('.cm-line', { hasText: /^## Seaweed harvest$/ });
+    await expect(line).toBeAttached();
+    await expect.poll(() => offsetFromTop(studio.editor.locator('.cm-scroller'), line)).toBeGreaterThan(-40);
+    await expect.poll(() => offsetFromTop(studio.editor.locator('.cm-scroller'), line)).toBeLessThan(80);
+    // The preview stays where the writer put it: the editor following does not pull it back.
+    const heading = studio.articleBody.getByRole('heading', { name: 'Seaweed harvest' });
+    await settled(studio.preview);
+    expect(Math.abs((await offsetFromTop(studio.preview, heading)) ?? Infinity)).toBeLessThan(6);
+  });
+});
