@@ -1,10 +1,14 @@
 /// The services every host drives: the Electron app, the browser host and the CLI.
 import path from 'node:path';
-import type { EventName, EventOf, Handlers } from '../shared/api';
+import { StudioError, type EventName, type EventOf, type Handlers, type PublishOutcome } from '../shared/api';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { BackupStore, backupDirFor } from './library/backups';
 import { Library } from './library/library';
 import { watchPosts } from './library/watcher';
+import { PublishError } from './publish/errors';
+import { libraryPostStore } from './publish/post-store';
+import { openSecretStore, type SecretStore } from './publish/secrets';
+import { PublishService } from './publish/service';
 import { RecentLibraries } from './recent';
 import { stateDir } from './state-dir';
 
@@ -13,6 +17,8 @@ export type EventSink = <E extends EventName>(event: E, payload: EventOf<E>) => 
 export interface Services {
   /// The open library (it changes when the user opens another folder).
   readonly library: Library;
+  /// Publishing for the open library.
+  readonly publishing: PublishService;
   dispatch: Dispatch;
   /// Receives every event the renderer may subscribe to; returns an unsubscribe function.
   subscribe(sink: EventSink): () => void;
@@ -23,11 +29,16 @@ export interface Services {
 export interface ServiceOptions {
   /// Watch the library for outside edits (the app and the browser host do; the CLI does not).
   watch?: boolean;
+  /// Where publishing secrets are kept; the OS keychain (or its warned fallback) by default.
+  secrets?: SecretStore;
+  /// Retry queued publishes in the background (not for one-shot CLI commands).
+  outbox?: boolean;
 }
 
 interface Opened {
   library: Library;
   backups: BackupStore;
+  publishing: PublishService;
   stopWatching: () => Promise<void>;
 }
 
@@ -37,6 +48,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     for (const sink of sinks) sink(event, payload);
   };
   const recent = new RecentLibraries(path.join(stateDir(), 'recent-libraries.json'));
+  const secrets = options.secrets ?? (await openSecretStore(stateDir()));
 
   async function open(root: string): Promise<Opened> {
     const library = await new Library(path.resolve(root)).open();
@@ -45,7 +57,10 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       ? watchPosts(path.join(library.root, 'posts'), (change) => void library.outsideChange(change).catch(() => undefined))
       : async () => undefined;
     await recent.add(library.root).catch(() => undefined);
-    return { library, backups: new BackupStore(backupDirFor(library.root)), stopWatching };
+    const publishing = new PublishService({ libraryRoot: library.root, store: libraryPostStore(library), secrets });
+    publishing.outbox.onChange((entry) => emit('outbox.changed', entry));
+    if (options.outbox) await publishing.start();
+    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, stopWatching };
   }
 
   let current = await open(libraryRoot);
@@ -80,6 +95,33 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       list: () => current.library.trash.list(),
       restore: (trashId) => current.library.restoreFromTrash(trashId),
     },
+    targets: {
+      list: () => current.publishing.targets.list(),
+      add: (input) => publishingCall(() => current.publishing.targets.add(input)),
+      update: (name, input) => publishingCall(() => current.publishing.targets.update(name, input)),
+      remove: async (name) => {
+        await publishingCall(() => current.publishing.targets.remove(name));
+        return null;
+      },
+      test: (name) => publishingCall(() => current.publishing.targets.test(name)),
+    },
+    publish: {
+      run: async ({ postId, target, options }): Promise<PublishOutcome> => {
+        try {
+          return await current.publishing.publish(postId, target, options, (progress) => emit('publish.progress', { postId, target, progress }));
+        } catch (error) {
+          if (error instanceof PublishError) return { kind: 'failed', target, failure: error.toJSON() };
+          throw error;
+        }
+      },
+      preview: (postId, target) => publishingCall(() => current.publishing.preview(postId, target)),
+      outbox: () => current.publishing.outbox.list(),
+      cancel: (id) => current.publishing.outbox.cancel(id),
+      retry: async (id) => {
+        current.publishing.outbox.retry(id);
+        return null;
+      },
+    },
     backups: {
       put: async (backup) => {
         await current.backups.put(backup);
@@ -97,6 +139,9 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     get library() {
       return current.library;
     },
+    get publishing() {
+      return current.publishing;
+    },
     dispatch: createDispatch(handlers),
     subscribe(sink) {
       sinks.add(sink);
@@ -106,14 +151,26 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       const next = await open(root);
       const previous = current;
       current = next;
+      previous.publishing.close();
       await previous.stopWatching();
       await previous.library.close();
       return next.library;
     },
     async close() {
+      current.publishing.close();
       await current.stopWatching();
       await current.library.close();
     },
   };
   return services;
+}
+
+/// Publishing failures carry a message written for the blogger; keep it as the call's error.
+async function publishingCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof PublishError) throw new StudioError('publish-failed', error.message);
+    throw error;
+  }
 }

@@ -63,6 +63,7 @@ async function main() {
       heapAfterOpenMB: round(r.heapAfterOpenMB),
       heapAfterTypingMB: round(r.heapAfterTypingMB),
       domNodes: r.domNodes,
+      samplesMs: r.samples.map(round),
     })),
     render: node,
   };

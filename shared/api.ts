@@ -2,6 +2,7 @@
 /// make is one line here; the Electron preload bridge, the IPC handler table, the browser
 /// host's HTTP routes and the renderer's client are all derived from it.
 import { z } from 'zod';
+import { OutboxEntry, PublishFailure, PublishOptions, PublishPreview, PublishProgress, PublishResult, TargetInfo, TargetInput, TargetName } from './publish';
 
 /// A post is a folder under `posts/`; its id is that folder's name. The pattern refuses
 /// anything that could name a path outside the library.
@@ -99,6 +100,11 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/// A publish either lands (or is queued by the outbox), or fails with a reason the UI shows,
+/// including the remote's version when someone edited the post there.
+export const PublishOutcome = z.union([PublishResult, z.object({ kind: z.literal('failed'), target: z.string(), failure: PublishFailure })]);
+export type PublishOutcome = z.infer<typeof PublishOutcome>;
+
 const call = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
 export const api = {
@@ -133,6 +139,23 @@ export const api = {
     list: call(z.tuple([]), z.array(TrashedPost)),
     restore: call(z.tuple([PostId]), PostSummary),
   },
+  /// Where posts are published: settings live with the library, secrets in the OS keychain.
+  targets: {
+    list: call(z.tuple([]), z.array(TargetInfo)),
+    add: call(z.tuple([TargetInput]), TargetInfo),
+    update: call(z.tuple([TargetName, TargetInput]), TargetInfo),
+    remove: call(z.tuple([TargetName]), z.null()),
+    /// Signs in and says as whom.
+    test: call(z.tuple([TargetName]), z.object({ account: z.string() })),
+  },
+  publish: {
+    run: call(z.tuple([z.object({ postId: PostId, target: TargetName, options: PublishOptions })]), PublishOutcome),
+    /// Exactly what would be sent, without sending it.
+    preview: call(z.tuple([PostId, TargetName]), PublishPreview),
+    outbox: call(z.tuple([]), z.array(OutboxEntry)),
+    cancel: call(z.tuple([z.string().max(80)]), z.boolean()),
+    retry: call(z.tuple([z.string().max(80)]), z.null()),
+  },
   /// Hot exit: unsaved text kept outside the library until it is saved or discarded.
   backups: {
     put: call(z.tuple([Backup.omit({ savedAt: true })]), z.null()),
@@ -145,6 +168,9 @@ export const api = {
 export const events = {
   /// A post was created, saved, deleted or changed on disk; `id` null means "reload the list".
   'posts.changed': z.object({ id: PostId.nullable(), hash: z.string().nullable() }),
+  'publish.progress': z.object({ postId: PostId, target: z.string(), progress: PublishProgress }),
+  /// A queued publish changed state (retrying, done, failed, cancelled).
+  'outbox.changed': OutboxEntry,
   /// A menu item was chosen in the desktop app (the browser host uses keyboard shortcuts).
   'app.command': z.object({ command: z.enum(['new-post', 'save', 'toggle-preview', 'toggle-focus', 'save-and-close']) }),
 } as const;
@@ -181,6 +207,7 @@ export const ErrorCode = z.enum([
   'not-found',
   'conflict',
   'save-failed',
+  'publish-failed',
   'unauthorized',
   'internal',
 ]);

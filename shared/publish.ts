@@ -37,6 +37,9 @@ export const StaticGitTarget = z.object({
 export const TargetSettings = z.discriminatedUnion('kind', [WordPressTarget, StaticGitTarget]);
 export type TargetSettings = z.infer<typeof TargetSettings>;
 export type TargetKind = TargetSettings['kind'];
+/// The kinds as a schema; `satisfies` makes the compiler insist it lists every kind, and no other.
+const kinds = { wordpress: true, 'static-git': true } satisfies Record<TargetKind, true>;
+export const TargetKind = z.enum(Object.keys(kinds) as [TargetKind, ...TargetKind[]]);
 
 export const TargetsFile = z.object({ version: z.literal(1), targets: z.array(TargetSettings) });
 export type TargetsFile = z.infer<typeof TargetsFile>;
@@ -193,3 +196,17 @@ export const OutboxEntry = z.object({
   status: OutboxState,
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/// Where a post stands on one target, for the UI: never sent; sent and unchanged since; edited
+/// since (what would be sent now differs from what was); waiting in the outbox; or given up on
+/// there (`reason` says why). `url` and `publishedAt` come from the post's record, when it has one.
+export const PostPublishState = z.object({
+  target: z.string(),
+  kind: TargetKind,
+  state: z.enum(['not-published', 'published', 'changed', 'queued', 'failed']),
+  url: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  /// Why it is waiting (the last attempt's failure) or why it failed; null otherwise.
+  reason: z.string().nullable(),
+});
+export type PostPublishState = z.infer<typeof PostPublishState>;

@@ -7,6 +7,10 @@ import { resolveLibraryRoot } from '../library/location';
 import { createNodePurify } from '../render/node-purify';
 import { openServices } from '../services';
 import { runWebHost } from '../web/index';
+import { runPublish, runTargets } from './publish';
+import { UsageError } from './usage';
+
+export { UsageError };
 
 const USAGE = `Usage: postwright <command> [options]
 
@@ -15,6 +19,13 @@ Commands:
   list                  List the posts in the library
   new "Title"           Create a new draft post and print its folder
   web                   Start the browser host and print its address
+  publish POST --target NAME [--status draft|published|scheduled] [--dry-run]
+                        Publish a post (by its folder name) to a target
+  targets list          The library's publishing targets
+  targets add NAME --kind wordpress --url URL --username USER [--password-stdin]
+  targets add NAME --kind hugo|jekyll --repo PATH [--branch main]
+  targets test NAME     Sign in and say as whom
+  targets remove NAME
 
 Options:
   --library DIR         Use this library folder (default: $POSTWRIGHT_LIBRARY or ~/Documents/Postwright)
@@ -31,6 +42,17 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   if (command === 'web') {
     await runWebHost(rest);
     return -1; // keeps running
+  }
+  if (command === 'publish' || command === 'targets') {
+    const library = flagValue(rest, '--library');
+    const services = await openServices(resolveLibraryRoot({ flag: library }));
+    try {
+      return command === 'publish'
+        ? await runPublish(services, rest, out, Boolean(process.stdout.isTTY))
+        : await runTargets(services, rest, out, () => readSecret(rest));
+    } finally {
+      await services.close();
+    }
   }
   const { values, positionals } = parseArgs({
     args: rest,
@@ -69,4 +91,43 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   }
 }
 
-export class UsageError extends Error {}
+
+function flagValue(args: string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  if (index >= 0) return args[index + 1];
+  return args.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+}
+
+/// The application password: from standard input with --password-stdin (for scripts), else
+/// asked for on the terminal without echoing it.
+async function readSecret(args: string[]): Promise<string> {
+  if (args.includes('--password-stdin') || !process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').trim();
+  }
+  process.stdout.write('Application password (from WordPress → Users → Profile): ');
+  const stdin = process.stdin;
+  stdin.setRawMode(true);
+  stdin.resume();
+  let secret = '';
+  return new Promise((resolve, reject) => {
+    const onData = (data: Buffer) => {
+      for (const char of data.toString('utf8')) {
+        if (char === '\r' || char === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stdout.write('\n');
+          return resolve(secret.trim());
+        }
+        if (char === '\u0003') {
+          stdin.setRawMode(false);
+          return reject(new UsageError('Cancelled.'));
+        }
+        secret = char === '\u007f' ? secret.slice(0, -1) : secret + char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

@@ -8,6 +8,7 @@ import { IPC_EVENT } from './channels';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './protocol';
+import { SafeStorageSecretStore } from './safe-storage';
 import { installSecurityGuards } from './security';
 import { createSecureWindow } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -64,7 +65,7 @@ function flushBeforeClose(window: BrowserWindow): void {
 app.whenReady().then(async () => {
   installSecurityGuards();
   const root = resolveLibraryRoot({ flag: libraryFlag, home: app.getPath('home') });
-  services = await openServices(root, { watch: true });
+  services = await openServices(root, { watch: true, outbox: true, secrets: SafeStorageSecretStore.create(app.getPath('userData')) ?? undefined });
   handleAppScheme(path.join(__dirname, '..', 'renderer'), () => root);
   registerIpc(services);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));

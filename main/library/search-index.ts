@@ -71,11 +71,12 @@ const MINI_OPTIONS: Options<IndexDoc> = {
     return normalized !== null && field === 'body' && STOP_WORDS.has(normalized) ? null : normalized;
   },
 };
-/// A prefix expands to at most this many words, with at most this many postings in all: 5,000
-/// for two letters up to 20,000 for five, so a short prefix (“an”) costs about what a common word
-/// does. Results for two letters are a first glimpse; each letter typed sharpens them.
+/// A prefix expands to at most this many words, with at most this many postings (word in a post)
+/// in all: 4,000 for two letters, 8,000 for three, 10,000 from four, so a short prefix (“an”)
+/// costs about what a common word does. The commonest completions come first, so the results
+/// are a good first glimpse; each letter typed sharpens them.
 const MAX_COMPLETIONS = 64;
-const completionPostings = (typed: string) => Math.min(20_000, 5_000 * (typed.length - 1));
+const completionPostings = (typed: string) => Math.min(10_000, 4_000 * (typed.length - 1));
 const DEFAULT_LIMIT = 20;
 const READ_CONCURRENCY = 32;
 const BODY_CACHE = 200;

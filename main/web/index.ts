@@ -12,7 +12,7 @@ export async function runWebHost(argv: string[]): Promise<void> {
     strict: true,
   });
   const root = resolveLibraryRoot({ flag: values.library });
-  const services = await openServices(root, { watch: true });
+  const services = await openServices(root, { watch: true, outbox: true });
   const port = values.port === undefined ? Number(process.env.POSTWRIGHT_PORT ?? 0) : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not “${values.port}”.`);
   const host = await startWebHost({ services, port, staticDir: path.join(__dirname, '..', 'renderer') });

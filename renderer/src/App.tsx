@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import type { AppCommand, Backup, LibraryInfo, PostSummary, Revision } from '../../shared/api';
 import { parsePostFile } from '../../shared/frontmatter';
 import { outlineOf } from '../../shared/outline';
@@ -9,11 +9,13 @@ import { DetailsPanel } from './components/DetailsPanel';
 import { EditorPane, type EditorHandle } from './components/EditorPane';
 import { HistoryDialog } from './components/HistoryDialog';
 import { Outline } from './components/Outline';
+import { PublishDialog } from './components/PublishDialog';
 import { Preview } from './components/Preview';
 import { RecoverDialog } from './components/RecoverDialog';
 import { SaveState } from './components/SaveState';
 import { SplitDivider } from './components/SplitDivider';
 import { Sidebar } from './components/Sidebar';
+import { TargetsDialog } from './components/TargetsDialog';
 import { TrashDialog } from './components/TrashDialog';
 import { DocumentSession, type DocumentSnapshot } from './document';
 import { host, studio } from './studio';
@@ -22,7 +24,7 @@ import { usePostBrowser } from './usePostBrowser';
 import { useStoredState } from './useStoredState';
 
 type Layout = 'split' | 'editor' | 'preview';
-type Dialog = 'history' | 'trash' | null;
+type Dialog = 'history' | 'trash' | 'publish' | 'targets' | null;
 const LAYOUTS: Layout[] = ['editor', 'split', 'preview'];
 const noSession = { subscribe: () => () => undefined, getSnapshot: () => null };
 
@@ -240,10 +242,13 @@ export function App() {
     editor.current?.replaceText(post.text);
   }, []);
 
+  // Counting 50,000 words takes milliseconds: let typing go first.
+  const deferredText = useDeferredValue(doc?.text ?? null);
+  const docId = doc?.id ?? null;
   const live = useMemo(() => {
-    if (!doc) return null;
-    return { summary: summarizePost(doc.id, doc.text, 0), stats: textStats(parsePostFile(doc.text).body) };
-  }, [doc]);
+    if (docId === null || deferredText === null) return null;
+    return { summary: summarizePost(docId, deferredText, 0), stats: textStats(parsePostFile(deferredText).body) };
+  }, [docId, deferredText]);
   const selectedStats = useMemo(() => (selected ? textStats(selected) : null), [selected]);
   const outline = useMemo(() => (doc && sidebarTab === 'outline' ? outlineOf(doc.text) : []), [doc, sidebarTab]);
   const titles = useMemo(() => new Map(posts.map((post) => [post.id, post.title])), [posts]);
@@ -280,6 +285,9 @@ export function App() {
               </button>
               <button type="button" className="button" onClick={() => void deletePost().catch(fail)}>
                 Delete
+              </button>
+              <button type="button" className="button primary" onClick={() => setDialog('publish')}>
+                Publish
               </button>
             </div>
           )}
@@ -360,6 +368,16 @@ export function App() {
       {dialog === 'history' && doc && (
         <HistoryDialog postId={doc.id} currentText={doc.text} onRestore={(revision) => restoreRevision(revision).catch(fail)} onClose={() => setDialog(null)} />
       )}
+      {dialog === 'publish' && doc && (
+        <PublishDialog
+          postId={doc.id}
+          text={doc.text}
+          save={() => session?.save() ?? Promise.resolve()}
+          onManageTargets={() => setDialog('targets')}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'targets' && <TargetsDialog onClose={() => setDialog(doc ? 'publish' : null)} onChanged={() => undefined} />}
       {dialog === 'trash' && (
         <TrashDialog
           onClose={() => setDialog(null)}

@@ -53,6 +53,8 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
     await page.goto(url);
     const list = page.getByRole('listbox', { name: 'Posts' });
     await list.getByRole('option').first().waitFor();
+    // The app opens a post by itself at start; let that finish before timing anything.
+    await page.getByTestId('article-body').getByText(MARKER).waitFor();
     await page.evaluate(installProbe, KEY_TIMEOUT_MS);
 
     const results = [];

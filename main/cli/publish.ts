@@ -1,0 +1,143 @@
+/// `postwright publish` and `postwright targets`: the same publishing service as the app,
+/// with a progress line on a terminal.
+import { parseArgs } from 'node:util';
+import type { PublishOutcome } from '../../shared/api';
+import { PublishStatus, TargetInput, type PublishProgress } from '../../shared/publish';
+import type { Services } from '../services';
+import { UsageError } from './usage';
+
+type Out = (text: string) => void;
+
+export async function runTargets(services: Services, argv: string[], out: Out, readSecret: () => Promise<string>): Promise<number> {
+  const [action, ...rest] = argv;
+  const publishing = services.publishing;
+  switch (action) {
+    case 'list': {
+      const targets = await publishing.targets.list();
+      if (targets.length === 0) out('No targets yet. Add one with: postwright targets add NAME --kind wordpress --url https://… --username …\n');
+      for (const { settings, hasSecret, needsSecret, storage } of targets) {
+        const where = settings.kind === 'wordpress' ? `${settings.siteUrl} as ${settings.username}` : `${settings.generator} site in ${settings.repoPath} (${settings.branch})`;
+        const secret = needsSecret ? (hasSecret ? ` · password in ${storage.kind}` : ' · no password yet') : '';
+        out(`${settings.name}\t${settings.kind}\t${where}${secret}\n`);
+        if (needsSecret && storage.warning) out(`  warning: ${storage.warning}\n`);
+      }
+      return 0;
+    }
+    case 'add': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: {
+          kind: { type: 'string' },
+          url: { type: 'string' },
+          username: { type: 'string' },
+          repo: { type: 'string' },
+          branch: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+          library: { type: 'string' },
+        },
+        allowPositionals: true,
+      });
+      const name = positionals.join(' ');
+      const kind = values.kind ?? '';
+      const settings =
+        kind === 'wordpress'
+          ? { name, kind, siteUrl: values.url ?? '', username: values.username ?? '' }
+          : kind === 'hugo' || kind === 'jekyll'
+            ? { name, kind: 'static-git', repoPath: values.repo ?? '', generator: kind, ...(values.branch ? { branch: values.branch } : {}) }
+            : null;
+      if (!settings) throw new UsageError('targets add needs --kind wordpress (with --url and --username) or --kind hugo|jekyll (with --repo).');
+      const secret = kind === 'wordpress' ? await readSecret() : undefined;
+      const input = TargetInput.safeParse({ settings, secret });
+      if (!input.success) throw new UsageError(input.error.issues.map((issue) => issue.message).join('; '));
+      const info = await publishing.targets.add(input.data);
+      out(`Added ${info.settings.name}.\n`);
+      if (info.needsSecret && info.storage.warning) out(`warning: ${info.storage.warning}\n`);
+      return 0;
+    }
+    case 'test': {
+      const name = targetName(rest);
+      const { account } = await publishing.targets.test(name);
+      out(`${name}: signed in as ${account}.\n`);
+      return 0;
+    }
+    case 'remove': {
+      const name = targetName(rest);
+      await publishing.targets.remove(name);
+      out(`Removed ${name}. Posts keep their record of past publishes.\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError('Usage: postwright targets list | add NAME --kind … | test NAME | remove NAME');
+  }
+}
+
+export async function runPublish(services: Services, argv: string[], out: Out, tty: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      target: { type: 'string', short: 't' },
+      status: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      overwrite: { type: 'boolean' },
+      'take-remote': { type: 'boolean' },
+      library: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const postId = positionals[0];
+  if (!postId || !values.target) throw new UsageError('Usage: postwright publish POST --target NAME [--status draft|published|scheduled] [--dry-run]');
+  const status = values.status === undefined ? undefined : PublishStatus.safeParse(values.status);
+  if (status && !status.success) throw new UsageError('--status is draft, published or scheduled.');
+  const options = { status: status?.data, dryRun: values['dry-run'], overwrite: values.overwrite, takeRemote: values['take-remote'] };
+  const progress = (step: PublishProgress) => {
+    const line = describe(step);
+    if (tty) out(`\r\x1b[2K${line}`);
+    else if (step.phase !== 'done') out(`${line}\n`);
+  };
+  const stop = services.subscribe((event, payload) => event === 'publish.progress' && progress((payload as { progress: PublishProgress }).progress));
+  const result = await services.dispatch('publish.run', [{ postId, target: values.target, options }]).finally(stop);
+  if (tty) out('\r\x1b[2K');
+  if (!result.ok) throw new Error(result.error.message);
+  return report(result.value as PublishOutcome, out);
+}
+
+function report(outcome: PublishOutcome, out: Out): number {
+  switch (outcome.kind) {
+    case 'published':
+      out(outcome.unchanged ? `Nothing changed since the last publish: ${outcome.url}\n` : `${outcome.created ? 'Published' : 'Updated'}: ${outcome.url}\n`);
+      if (outcome.uploaded + outcome.reused > 0) out(`Images: ${outcome.uploaded} uploaded, ${outcome.reused} already there.\n`);
+      return 0;
+    case 'preview':
+      out(`Would ${outcome.preview.action} “${outcome.preview.title}” (${outcome.preview.status}) on ${outcome.preview.target}.\n`);
+      for (const asset of outcome.preview.assets) out(`  image ${asset.file}: ${asset.willUpload ? 'will be uploaded' : `already at ${asset.url}`}\n`);
+      out(`\n${outcome.preview.html}\n`);
+      return 0;
+    case 'took-remote':
+      out(`The post now has the text from ${outcome.target}.\n`);
+      return 0;
+    case 'queued':
+      out(`${outcome.reason.message}\nQueued: Postwright will try again at ${new Date(outcome.nextAt).toLocaleTimeString()} (run the app or the browser host to let it).\n`);
+      return 3;
+    case 'failed':
+      out(`${outcome.failure.message}\n`);
+      if (outcome.failure.kind === 'conflict') out('Run again with --overwrite to replace it, or --take-remote to bring that version into the post.\n');
+      return 1;
+  }
+}
+
+function describe(step: PublishProgress): string {
+  switch (step.phase) {
+    case 'asset':
+      return `Image ${step.index} of ${step.total}: ${step.file}${step.uploaded ? ' uploaded' : ' already there'}`;
+    case 'done':
+      return `Done: ${step.url}`;
+    default:
+      return `${step.phase[0]?.toUpperCase()}${step.phase.slice(1)}…`;
+  }
+}
+
+function targetName(args: string[]): string {
+  const { positionals } = parseArgs({ args, options: { library: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length === 0) throw new UsageError('Name the target, as `postwright targets list` shows it.');
+  return positionals.join(' ');
+}

@@ -1,0 +1,134 @@
+/// The local files a post uses (images in the body, the cover) and, per target, which of them
+/// are already there: `.postwright/targets/<target>/assets.json`, keyed by content hash, so an
+/// unchanged image is never uploaded twice, whatever post or file name it comes with.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { isRelativeAsset, renderArticle } from '../../shared/render';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { PathOutsideLibraryError, resolveInside, resolveInsideReal } from '../library/paths';
+import { createNodePurify } from '../render/node-purify';
+import { PublishError } from './errors';
+import type { LocalAsset, RemoteAsset } from './publisher';
+
+const TYPES: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
+  svg: 'image/svg+xml', mp4: 'video/mp4', webm: 'video/webm', mp3: 'audio/mpeg', ogg: 'audio/ogg', m4a: 'audio/mp4',
+  vtt: 'text/vtt', pdf: 'application/pdf',
+};
+
+/// The asset references of a post's body, exactly as the render pipeline resolves them (markdown
+/// images and raw <img>/<video>/<source> alike), in order of first use.
+export function assetReferences(body: string): string[] {
+  const found = new Set<string>();
+  renderArticle(body, createNodePurify(), {
+    resolveAsset: (src) => {
+      found.add(src);
+      return src;
+    },
+  });
+  return [...found];
+}
+
+/// The file a reference names: "./a.png", "a.png?v=2" and "img/a.png" inside the post's folder.
+export function assetFile(ref: string): string {
+  return ref.replace(/[?#].*$/, '').replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+}
+
+/// Reads every referenced file. A reference to a file that is not in the post's folder stops the
+/// publish: published, it would be a broken image.
+export async function loadAssets(postDir: string, refs: string[], postTitle: string): Promise<Map<string, LocalAsset>> {
+  const assets = new Map<string, LocalAsset>();
+  for (const ref of refs) {
+    if (!isRelativeAsset(ref)) continue;
+    const file = assetFile(ref);
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(await resolveInsideReal(postDir, ...file.split('/')));
+    } catch (error) {
+      const outside = error instanceof PathOutsideLibraryError;
+      throw new PublishError(
+        'invalid',
+        outside
+          ? `“${postTitle}” uses “${ref}”, which is outside the post’s folder. Copy the file into the post’s folder and refer to it by its name.`
+          : `“${postTitle}” uses the file “${ref}”, which is not in the post’s folder, so it would be missing on your blog. Put the file beside the post or fix the path.`,
+        { cause: error },
+      );
+    }
+    const ext = path.extname(file).slice(1).toLowerCase();
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    assets.set(ref, { file, hash, bytes, mimeType: TYPES[ext] ?? 'application/octet-stream' });
+  }
+  return assets;
+}
+
+const Stored = z.object({ url: z.string(), id: z.string().nullable(), file: z.string(), at: z.string() });
+const MapFile = z.object({
+  version: z.literal(1),
+  assets: z.record(z.string(), Stored),
+  /// Uploads started but not confirmed: the next attempt looks for them before uploading again.
+  uploading: z.record(z.string(), z.string()).default({}),
+});
+type MapFile = z.infer<typeof MapFile>;
+
+export class AssetMap {
+  private data: MapFile | null = null;
+
+  constructor(private readonly file: string) {}
+
+  static forTarget(libraryRoot: string, target: string): AssetMap {
+    return new AssetMap(resolveInside(libraryRoot, '.postwright', 'targets', target, 'assets.json'));
+  }
+
+  async get(hash: string): Promise<RemoteAsset | null> {
+    const entry = (await this.load()).assets[hash];
+    return entry ? { url: entry.url, id: entry.id } : null;
+  }
+
+  async wasUploading(hash: string): Promise<boolean> {
+    return hash in (await this.load()).uploading;
+  }
+
+  async startUpload(asset: LocalAsset, at: string): Promise<void> {
+    (await this.load()).uploading[asset.hash] = at;
+    await this.save();
+  }
+
+  async uploaded(asset: LocalAsset, remote: RemoteAsset, at: string): Promise<void> {
+    const data = await this.load();
+    data.assets[asset.hash] = { url: remote.url, id: remote.id, file: asset.file, at };
+    delete data.uploading[asset.hash];
+    await this.save();
+  }
+
+  /// url -> hash, to map a remote post's images back to the post's own files.
+  async byUrl(): Promise<Map<string, string>> {
+    return new Map(Object.entries((await this.load()).assets).map(([hash, entry]) => [entry.url, hash]));
+  }
+
+  private async load(): Promise<MapFile> {
+    if (this.data) return this.data;
+    const text = await fs.readFile(this.file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw e;
+    });
+    const parsed = text === null ? null : MapFile.safeParse(safeJson(text));
+    // An unreadable map only costs uploads; it must not stop publishing.
+    this.data = parsed?.success ? parsed.data : { version: 1, assets: {}, uploading: {} };
+    return this.data;
+  }
+
+  private async save(): Promise<void> {
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, JSON.stringify(this.data, null, 2) + '\n');
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,31 @@
+/// One line per kind of target: which Publisher serves it. Nothing else here knows a backend.
+import type { TargetSettings } from '../../shared/publish';
+import { PublishError } from './errors';
+import type { FetchLike } from './http';
+import type { Publisher } from './publisher';
+import { StaticGitPublisher } from './static-git';
+import { WordPressPublisher } from './wordpress';
+
+export interface BackendOptions {
+  fetch?: FetchLike;
+  /// Per request; uploads get `uploadTimeoutMs`.
+  timeoutMs?: number;
+  uploadTimeoutMs?: number;
+  now?: () => number;
+}
+
+export function needsSecret(settings: TargetSettings): boolean {
+  return settings.kind === 'wordpress';
+}
+
+export function createPublisher(settings: TargetSettings, secret: string | null, options: BackendOptions = {}): Publisher {
+  switch (settings.kind) {
+    case 'wordpress':
+      if (!secret) {
+        throw new PublishError('auth', `No application password is saved for ${settings.username} on ${settings.siteUrl}. Create one under Users → Profile → Application Passwords in WordPress and add it to the target “${settings.name}”.`);
+      }
+      return new WordPressPublisher(settings, secret, options);
+    case 'static-git':
+      return new StaticGitPublisher(settings, options);
+  }
+}

@@ -1,0 +1,56 @@
+/// The remote side of a conflict: what the user sees in the diff, and what "bring the remote
+/// version in" writes into the post.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { htmlToMarkdown } from '../../shared/html-to-markdown';
+import type { RemoteVersion } from '../../shared/publish';
+import { PublishError } from './errors';
+import type { Publisher, RemoteSnapshot } from './publisher';
+
+export function remoteVersion(publisher: Publisher, remote: RemoteSnapshot): RemoteVersion {
+  return {
+    title: remote.title,
+    content: remote.content,
+    markdown: htmlToMarkdown(publisher.remoteHtml(remote)),
+    modified: remote.modifiedAt ?? null,
+    url: remote.url,
+  };
+}
+
+export function conflictError(publisher: Publisher, remote: RemoteSnapshot, title: string): PublishError {
+  const when = remote.modifiedAt ? ` (last changed there ${remote.modifiedAt})` : '';
+  return new PublishError(
+    'conflict',
+    `“${title}” was changed on ${publisher.label} since you last published it${when}. Nothing was sent. ` +
+      'Compare the two versions, then overwrite it with yours, bring the remote version into Postwright, or cancel.',
+    { remote: remoteVersion(publisher, remote) },
+  );
+}
+
+/// The remote's body as markdown, with images that came from this post's own files pointing at
+/// those files again rather than at their copies on the blog.
+export async function remoteMarkdown(publisher: Publisher, remote: RemoteSnapshot, postDir: string, urlToHash: Map<string, string>): Promise<string> {
+  let markdown = htmlToMarkdown(publisher.remoteHtml(remote));
+  const local = await localFilesByHash(postDir);
+  for (const [url, hash] of urlToHash) {
+    const file = local.get(hash);
+    if (file && markdown.includes(url)) markdown = markdown.split(url).join(file);
+  }
+  return markdown;
+}
+
+async function localFilesByHash(dir: string, prefix = '', depth = 0): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory() && depth < 2 && !entry.name.startsWith('.')) {
+      for (const [hash, file] of await localFilesByHash(path.join(dir, entry.name), `${rel}/`, depth + 1)) out.set(hash, file);
+    } else if (entry.isFile() && rel !== 'index.md' && !entry.name.startsWith('.')) {
+      const bytes = await fs.readFile(path.join(dir, entry.name));
+      out.set(createHash('sha256').update(bytes).digest('hex'), rel);
+    }
+  }
+  return out;
+}

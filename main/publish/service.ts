@@ -1,0 +1,183 @@
+/// Publishing as the hosts see it (the app, the browser host, the CLI): targets and their
+/// secrets, publish with progress, the dry-run preview and the outbox. A publish that fails
+/// for a reason that may pass (offline, a server error, rate limiting) is queued, not lost.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { OutboxEntry, PostPublishState, PublishOptions, PublishPreview, PublishResult, TargetInfo, TargetInput, TargetSettings } from '../../shared/publish';
+import { createPublisher, needsSecret, type BackendOptions } from './backends';
+import { PublishError, asPublishError } from './errors';
+import { Outbox, type Clock, type OutboxOptions } from './outbox';
+import { PublishPipeline, type OnProgress, type PostStore, type ResolvedTarget } from './pipeline';
+import type { Publisher } from './publisher';
+import type { SecretStore } from './secrets';
+import { TargetStore, secretKey } from './targets';
+
+export interface PublishServiceOptions {
+  libraryRoot: string;
+  store: PostStore;
+  secrets: SecretStore;
+  backend?: BackendOptions;
+  clock?: Clock;
+  outbox?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxAttempts'>;
+  /// Replaces the backends (tests); `createPublisher` by default.
+  publisher?: (settings: TargetSettings, secret: string | null, backend: BackendOptions) => Publisher;
+}
+
+export class PublishService {
+  private readonly targetStore: TargetStore;
+  private readonly pipeline: PublishPipeline;
+  private readonly box: Outbox;
+
+  constructor(private readonly options: PublishServiceOptions) {
+    this.targetStore = new TargetStore(options.libraryRoot);
+    const now = options.clock ? () => options.clock!.now() : undefined;
+    this.pipeline = new PublishPipeline({ store: options.store, libraryRoot: options.libraryRoot, target: (name) => this.resolve(name), now });
+    this.box = new Outbox({
+      ...options.outbox,
+      dir: path.join(options.libraryRoot, '.postwright', 'outbox'),
+      clock: options.clock,
+      run: async (entry) => {
+        const result = await this.pipeline.publish(entry.postId, entry.target, entry.options);
+        return { url: result.kind === 'published' ? result.url : '' };
+      },
+    });
+  }
+
+  /// Picks up publishes an earlier run left in the outbox.
+  start(): Promise<void> {
+    return this.box.start();
+  }
+
+  close(): void {
+    this.box.stop();
+  }
+
+  readonly targets = {
+    list: async (): Promise<TargetInfo[]> => Promise.all((await this.targetStore.list()).map((settings) => this.info(settings))),
+    add: async (input: TargetInput): Promise<TargetInfo> => {
+      const settings = await this.targetStore.add(input.settings);
+      try {
+        await this.saveSecret(settings, input.secret);
+      } catch (error) {
+        await this.targetStore.remove(settings.name);
+        throw this.secretError(error);
+      }
+      return this.info(settings);
+    },
+    update: async (name: string, input: TargetInput): Promise<TargetInfo> => {
+      const before = await this.targetStore.get(name);
+      const settings = await this.targetStore.update(name, input.settings);
+      if (destination(before) !== destination(settings)) await this.forgetState(name);
+      await this.saveSecret(settings, input.secret).catch((error: unknown) => Promise.reject(this.secretError(error)));
+      return this.info(settings);
+    },
+    remove: async (name: string): Promise<void> => {
+      const removed = await this.targetStore.remove(name);
+      await this.forgetState(name);
+      const key = secretKey(removed);
+      const shared = (await this.targetStore.list()).some((t) => secretKey(t) === key);
+      if (key && !shared) await this.options.secrets.delete(key).catch(() => undefined);
+    },
+    /// Signs in and checks the account may publish; returns who it is signed in as.
+    test: async (name: string): Promise<{ account: string }> => {
+      const { publisher } = await this.resolve(name);
+      return { account: await publisher.check() };
+    },
+  };
+
+  readonly outbox = {
+    list: (): OutboxEntry[] => this.box.list(),
+    cancel: (id: string): Promise<boolean> => this.box.cancel(id),
+    retry: (id: string): void => this.box.retryNow(id),
+    onChange: (listener: (entry: OutboxEntry) => void): (() => void) => this.box.onChange(listener),
+  };
+
+  async publish(postId: string, target: string, options: PublishOptions = {}, onProgress?: OnProgress): Promise<PublishResult> {
+    try {
+      const result = await this.pipeline.publish(postId, target, options, onProgress);
+      if (result.kind === 'published' || result.kind === 'took-remote') await this.box.settle(postId, target);
+      return result;
+    } catch (thrown) {
+      const error = asPublishError(thrown, target);
+      if (options.dryRun || !error.retryable) throw error;
+      const entry = await this.box.enqueue(postId, target, options, error);
+      const nextAt = entry.status.state === 'retrying' ? entry.status.nextAt : new Date().toISOString();
+      return { kind: 'queued', target, outboxId: entry.id, reason: error.toJSON(), nextAt };
+    }
+  }
+
+  /// Where the post stands on each configured target, without asking any of them: its record
+  /// against what a publish would send now, and the outbox (a waiting or failed publish).
+  async status(postId: string): Promise<PostPublishState[]> {
+    const entries = this.box.list().filter((e) => e.postId === postId);
+    return Promise.all(
+      (await this.targetStore.list()).map(async (settings): Promise<PostPublishState> => {
+        const { record, changed } = await this.pipeline.compare(postId, this.offline(settings));
+        const known = { target: settings.name, kind: settings.kind, url: record?.url ?? null, publishedAt: record?.published_at ?? null };
+        // list() is oldest first: the latest entry wins. Done and cancelled ones are gone from it.
+        const status = entries.filter((e) => e.target === settings.name).at(-1)?.status;
+        switch (status?.state) {
+          case 'failed':
+            return { ...known, state: 'failed', reason: status.reason.message };
+          case 'retrying':
+            return { ...known, state: 'queued', reason: status.reason.message };
+          case 'queued':
+          case 'running':
+            return { ...known, state: 'queued', reason: null };
+          default:
+            return { ...known, state: record === null ? 'not-published' : changed ? 'changed' : 'published', reason: null };
+        }
+      }),
+    );
+  }
+
+  preview(postId: string, target: string): Promise<PublishPreview> {
+    return this.pipeline.preview(postId, target);
+  }
+
+  private async resolve(name: string): Promise<ResolvedTarget> {
+    const settings = await this.targetStore.get(name);
+    const key = secretKey(settings);
+    const secret = key ? await this.options.secrets.get(key).catch((error: unknown) => Promise.reject(this.secretError(error))) : null;
+    return { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}) };
+  }
+
+  /// The target as status() needs it: its capabilities and where bundled images go. It reads no
+  /// secret (no keychain prompt) and cannot reach the network, should anything try.
+  private offline(settings: TargetSettings): ResolvedTarget {
+    const noNetwork = () => Promise.reject(new Error('checking a post’s publish state makes no requests'));
+    const secret = needsSecret(settings) ? 'not-read-for-status' : null;
+    return { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }) };
+  }
+
+  private createPublisher(settings: TargetSettings, secret: string | null, backend: BackendOptions): Publisher {
+    return (this.options.publisher ?? createPublisher)(settings, secret, backend);
+  }
+
+  /// What Postwright remembers about a target's posts and images only holds for that site: a
+  /// target that now points elsewhere (or a new one with the same name) starts afresh.
+  private async forgetState(name: string): Promise<void> {
+    await fs.rm(path.join(this.options.libraryRoot, '.postwright', 'targets', name), { recursive: true, force: true });
+  }
+
+  private async info(settings: TargetSettings): Promise<TargetInfo> {
+    const key = secretKey(settings);
+    const hasSecret = key ? (await this.options.secrets.get(key).catch(() => null)) !== null : false;
+    return { settings, hasSecret, needsSecret: needsSecret(settings), storage: this.options.secrets.storage };
+  }
+
+  private async saveSecret(settings: TargetSettings, secret: string | undefined): Promise<void> {
+    const key = secretKey(settings);
+    if (key && secret !== undefined && secret.trim() !== '') await this.options.secrets.set(key, secret.trim());
+  }
+
+  private secretError(error: unknown): PublishError {
+    if (error instanceof PublishError) return error;
+    const why = error instanceof Error ? error.message : String(error);
+    return new PublishError('invalid', `Postwright could not use the system keychain (${why}). Unlock it (or restart it) and try again.`, { cause: error });
+  }
+}
+
+function destination(settings: TargetSettings): string {
+  return settings.kind === 'wordpress' ? `wordpress ${settings.siteUrl}` : `git ${settings.repoPath} ${settings.remote} ${settings.branch}`;
+}

@@ -1,0 +1,289 @@
+/// WordPress through its REST API, signed in with an Application Password over Basic auth.
+/// The article goes in as one Custom HTML block, so WordPress shows it exactly as rendered (no
+/// wpautop reflowing the tables, code and math); a comment with the post's key marks it as
+/// this post's, which finds a post whose create answer was lost.
+import { createHash } from 'node:crypto';
+import type { PublishErrorKind } from '../../shared/publish';
+import { PublishError } from './errors';
+import { httpRequest, kindOfStatus, retryAfterMs, siteName, type FetchLike } from './http';
+import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
+
+export interface WordPressSettings {
+  siteUrl: string;
+  username: string;
+}
+
+export interface WordPressOptions {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  uploadTimeoutMs?: number;
+  now?: () => number;
+}
+
+type Json = Record<string, unknown>;
+interface Call {
+  query?: Record<string, string>;
+  json?: unknown;
+  body?: Uint8Array;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  /// "upload “a.png”": what Postwright was doing, for messages.
+  what: string;
+}
+
+export class WordPressPublisher implements Publisher {
+  readonly capabilities = { assets: 'upload', canonicalUrl: false, categories: true } as const;
+  readonly label: string;
+  private readonly host: string;
+  private readonly fetch: FetchLike;
+  private root: Promise<(route: string) => URL> | null = null;
+  private readonly terms = new Map<string, number>();
+
+  constructor(
+    private readonly settings: WordPressSettings,
+    private readonly password: string,
+    private readonly options: WordPressOptions = {},
+  ) {
+    this.host = siteName(settings.siteUrl);
+    this.label = `WordPress at ${this.host}`;
+    this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+  }
+
+  async check(): Promise<string> {
+    const me = (await this.call('GET', '/wp/v2/users/me', { query: { context: 'edit' }, what: 'sign in' })) as Json;
+    const caps = (me.capabilities ?? {}) as Record<string, boolean>;
+    if (!caps.edit_posts) throw this.fail('permission', `${this.settings.username} can sign in to ${this.label} but may not write posts. Ask the site’s admin for the Author role or above.`);
+    return `${String(me.name ?? this.settings.username)} on ${this.host}`;
+  }
+
+  async uploadAsset(asset: LocalAsset): Promise<RemoteAsset> {
+    const headers = { 'Content-Type': asset.mimeType, 'Content-Disposition': `attachment; filename="${uploadName(asset)}"` };
+    const timeoutMs = this.options.uploadTimeoutMs ?? 120_000;
+    const media = (await this.call('POST', '/wp/v2/media', { body: asset.bytes, headers, timeoutMs, what: `upload “${asset.file}”` })) as Json;
+    return { id: String(media.id), url: String(media.source_url) };
+  }
+
+  /// Uploads are named after their hash, so one that arrived without an answer can be found.
+  async findAsset(asset: LocalAsset): Promise<RemoteAsset | null> {
+    const tag = asset.hash.slice(0, 12);
+    const found = (await this.call('GET', '/wp/v2/media', { query: { search: tag, per_page: '20', context: 'edit' }, what: `look for “${asset.file}”` })) as Json[];
+    const hit = found.find((m) => String(m.source_url ?? '').includes(tag));
+    return hit ? { id: String(hit.id), url: String(hit.source_url) } : null;
+  }
+
+  async find(post: OutgoingPost): Promise<RemoteSnapshot | null> {
+    const query = { search: post.key, status: 'any', context: 'edit', per_page: '10' };
+    const found = (await this.call('GET', '/wp/v2/posts', { query, what: 'look for the post' })) as Json[];
+    const hit = found.find((p) => raw(p.content).includes(marker(post.key)));
+    return hit ? snapshot(hit) : null;
+  }
+
+  async get(id: string): Promise<RemoteSnapshot | null> {
+    try {
+      return snapshot((await this.call('GET', `/wp/v2/posts/${encodeURIComponent(id)}`, { query: { context: 'edit' }, what: 'read the post' })) as Json);
+    } catch (error) {
+      if (error instanceof PublishError && error.kind === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  async create(post: OutgoingPost): Promise<RemotePost> {
+    return written((await this.call('POST', '/wp/v2/posts', { json: await this.fields(post, true), what: 'create the post' })) as Json);
+  }
+
+  async update(remote: RemoteSnapshot, post: OutgoingPost): Promise<RemotePost> {
+    const json = await this.fields(post, false);
+    return written((await this.call('POST', `/wp/v2/posts/${encodeURIComponent(remote.id)}`, { json, what: 'update the post' })) as Json);
+  }
+
+  holds(remote: RemoteSnapshot, post: OutgoingPost): boolean {
+    return remote.content.trim() === content(post).trim() && remote.title === post.title && remote.status === wpStatus(post);
+  }
+
+  remoteHtml(remote: RemoteSnapshot): string {
+    const html = remote.content.replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '').replace(/<!--\s*postwright [\w-]+\s*-->/g, '').trim();
+    // Classic-editor posts keep paragraphs as blank lines; WordPress adds the <p> on display.
+    if (/<(?:p|div|h[1-6]|ul|ol|table|pre|blockquote|figure)\b/i.test(html)) return html;
+    return html.split(/\n\s*\n/).map((block) => `<p>${block.trim().replace(/\n/g, '<br>')}</p>`).join('\n');
+  }
+
+  payload(post: OutgoingPost): PreviewPayload {
+    const fields: Json = { ...this.plainFields(post, true), tags: post.tags, categories: post.categories, featured_media: post.cover?.url ?? null };
+    return { fields, files: [] };
+  }
+
+  private plainFields(post: OutgoingPost, creating: boolean): Json {
+    const fields: Json = { title: post.title, content: content(post), status: wpStatus(post), slug: post.slug, excerpt: post.excerpt ?? '' };
+    const date = this.dateGmt(post, creating);
+    if (date) fields.date_gmt = date;
+    return fields;
+  }
+
+  private async fields(post: OutgoingPost, creating: boolean): Promise<Json> {
+    const fields = this.plainFields(post, creating);
+    fields.tags = await this.termIds('tags', post.tags);
+    // No categories means WordPress's default one; sending [] would not change that.
+    if (post.categories.length > 0) fields.categories = await this.termIds('categories', post.categories);
+    fields.featured_media = post.cover?.remote?.id ? Number(post.cover.remote.id) : 0;
+    return fields;
+  }
+
+  /// A day without a time that is today means "now"; on an update, a bare day leaves the date
+  /// WordPress has alone, so republishing does not move the post to midnight.
+  private dateGmt(post: OutgoingPost, creating: boolean): string | null {
+    if (!post.date) return null;
+    if (post.dateIsDay && post.status !== 'scheduled') {
+      const today = new Date(this.options.now?.() ?? Date.now()).toISOString().slice(0, 10);
+      if (!creating || post.date.slice(0, 10) === today) return null;
+    }
+    return post.date.slice(0, 19);
+  }
+
+  /// Tags and categories by name, created when missing. Two publishes racing to create the same
+  /// term get `term_exists` with the id of the one that won.
+  private async termIds(taxonomy: 'tags' | 'categories', names: string[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const name of names) {
+      const cacheKey = `${taxonomy}:${name.toLowerCase()}`;
+      let id = this.terms.get(cacheKey);
+      if (id === undefined) {
+        const what = `find the ${taxonomy === 'tags' ? 'tag' : 'category'} “${name}”`;
+        const found = (await this.call('GET', `/wp/v2/${taxonomy}`, { query: { search: name, per_page: '100' }, what })) as Json[];
+        id = found.find((t) => decodeEntities(String(t.name)).toLowerCase() === name.toLowerCase())?.id as number | undefined;
+        id ??= await this.createTerm(taxonomy, name);
+        this.terms.set(cacheKey, id);
+      }
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  private async createTerm(taxonomy: 'tags' | 'categories', name: string): Promise<number> {
+    const what = `create the ${taxonomy === 'tags' ? 'tag' : 'category'} “${name}”`;
+    try {
+      return Number(((await this.call('POST', `/wp/v2/${taxonomy}`, { json: { name }, what })) as Json).id);
+    } catch (error) {
+      const data = (error as PublishError).extra?.cause as { code?: string; data?: { term_id?: number } } | undefined;
+      if (data?.code === 'term_exists' && typeof data.data?.term_id === 'number') return data.data.term_id;
+      throw error;
+    }
+  }
+
+  private async call(method: string, route: string, call: Call): Promise<unknown> {
+    const url = (await this.api())(route);
+    for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: this.auth(), ...call.headers };
+    let body: BodyInit | undefined = call.body ? new Blob([new Uint8Array(call.body)]) : undefined;
+    if (call.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(call.json);
+    }
+    const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 30_000 }, this.host);
+    if (reply.status >= 200 && reply.status < 300) {
+      if (reply.json === undefined) throw this.fail('rejected', `${this.label} did not answer like a WordPress site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
+      return reply.json;
+    }
+    const error = (reply.json ?? {}) as { code?: string; message?: string };
+    const kind = kindOfStatus(reply.status);
+    return Promise.reject(this.fail(kind, this.message(kind, reply.status, call.what, stripTags(error.message ?? '')), { retryAfterMs: retryAfterMs(reply.headers), cause: reply.json }));
+  }
+
+  private message(kind: PublishErrorKind, status: number, what: string, said: string): string {
+    const user = this.settings.username;
+    const quoted = said ? ` (WordPress said: “${said}”)` : '';
+    switch (kind) {
+      case 'auth': {
+        const http = this.settings.siteUrl.startsWith('http:') ? ' WordPress also turns application passwords off on sites without HTTPS.' : '';
+        return `${this.label} refused the application password for ${user}: it may have been revoked or mistyped. Create a new one under Users → Profile → Application Passwords and update the target.${http}`;
+      }
+      case 'permission':
+        return `${this.label} did not allow ${user} to ${what}${quoted}. Ask the site’s admin for a role that may do this (Author or above; Editor to add categories).`;
+      case 'not-found':
+        return `${this.label} has nothing at the address Postwright used to ${what}${quoted}. Check the site address; the REST API may be turned off by a plugin.`;
+      case 'rate-limited':
+        return `${this.label} asked Postwright to slow down while trying to ${what}. Postwright will try again; nothing is lost.`;
+      case 'server':
+        return `${this.label} had a problem (HTTP ${status}) while Postwright tried to ${what}. Postwright will try again; nothing is lost.`;
+      default:
+        return `${this.label} refused to ${what}${quoted || ` (HTTP ${status})`}.`;
+    }
+  }
+
+  private fail(kind: PublishErrorKind, message: string, extra: { retryAfterMs?: number; cause?: unknown } = {}): PublishError {
+    const clean: { retryAfterMs?: number; cause?: unknown } = { cause: extra.cause };
+    if (extra.retryAfterMs !== undefined) clean.retryAfterMs = extra.retryAfterMs;
+    return new PublishError(kind, message, clean);
+  }
+
+  private auth(): string {
+    return `Basic ${Buffer.from(`${this.settings.username}:${this.password}`).toString('base64')}`;
+  }
+
+  /// `/wp-json/` where pretty permalinks work, `?rest_route=` where they are off.
+  private api(): Promise<(route: string) => URL> {
+    this.root ??= (async () => {
+      const site = this.settings.siteUrl;
+      const pretty = await httpRequest(this.fetch, `${site}/wp-json/`, { method: 'GET', timeoutMs: this.options.timeoutMs ?? 30_000 }, this.host);
+      // A site that only lets signed-in users see its API still has it there.
+      const answered = (pretty.status === 200 || pretty.status === 401 || pretty.status === 403) && pretty.json !== undefined;
+      if (answered) return (route: string) => new URL(`${site}/wp-json${route}`);
+      const plain = await httpRequest(this.fetch, `${site}/?rest_route=/`, { method: 'GET', timeoutMs: this.options.timeoutMs ?? 30_000 }, this.host);
+      if (plain.status === 200 && plain.json !== undefined) {
+        return (route: string) => Object.assign(new URL(`${site}/`), { search: `?rest_route=${encodeURIComponent(route)}` });
+      }
+      const kind = kindOfStatus(pretty.status);
+      if (kind === 'server' || kind === 'rate-limited') throw this.fail(kind, this.message(kind, pretty.status, 'reach the site', ''), { retryAfterMs: retryAfterMs(pretty.headers) });
+      throw this.fail('not-found', `${site} does not look like a WordPress site with its REST API on (no answer at /wp-json/). Check the site address in the target’s settings.`);
+    })();
+    // A failed discovery (offline) is tried again next time.
+    this.root.catch(() => (this.root = null));
+    return this.root;
+  }
+}
+
+function marker(key: string): string {
+  return `<!-- postwright ${key} -->`;
+}
+
+function content(post: OutgoingPost): string {
+  return `<!-- wp:html -->\n${post.html.trim()}\n${marker(post.key)}\n<!-- /wp:html -->`;
+}
+
+function wpStatus(post: OutgoingPost): string {
+  return post.status === 'draft' ? 'draft' : post.status === 'scheduled' ? 'future' : 'publish';
+}
+
+function raw(field: unknown): string {
+  return String((field as { raw?: unknown } | undefined)?.raw ?? '');
+}
+
+function snapshot(p: Json): RemoteSnapshot {
+  return { ...written(p), title: raw(p.title), content: raw(p.content), status: String(p.status ?? '') };
+}
+
+/// Create and update answer in the edit context too, so the stamp is made the same way.
+function written(p: Json): RemotePost {
+  const modifiedAt = p.modified_gmt ? `${String(p.modified_gmt)}Z` : null;
+  const fingerprint = createHash('sha256').update(`${raw(p.title)}\0${raw(p.content)}\0${String(p.status ?? '')}`).digest('hex').slice(0, 16);
+  return { id: String(p.id), url: String(p.link ?? ''), modified: `${modifiedAt ?? '?'} ${fingerprint}`, modifiedAt };
+}
+
+/// ASCII only (the header cannot carry more), hash first so findAsset can search for it.
+function uploadName(asset: LocalAsset): string {
+  const base = asset.file.split('/').pop() ?? 'file';
+  const dot = base.lastIndexOf('.');
+  const stem = (dot > 0 ? base.slice(0, dot) : base).normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const ext = dot > 0 ? base.slice(dot + 1).replace(/[^A-Za-z0-9]/g, '').toLowerCase() : 'bin';
+  return `${asset.hash.slice(0, 12)}-${stem || 'file'}.${ext}`;
+}
+
+function stripTags(text: string): string {
+  return decodeEntities(text.replace(/<[^>]*>/g, '')).trim();
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"').replace(/&#039;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

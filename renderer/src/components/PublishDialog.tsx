@@ -1,0 +1,196 @@
+/// Publish the open post: pick the target and status, see exactly what will be sent, follow
+/// the upload, and get the link, or a clear reason, or the remote's edits to decide on.
+import { diffLines } from 'diff';
+import { useEffect, useState } from 'react';
+import type { PublishOutcome } from '../../../shared/api';
+import { parsePostFile } from '../../../shared/frontmatter';
+import type { PublishOptions, PublishPreview, PublishProgress, PublishStatus, TargetInfo } from '../../../shared/publish';
+import { studio } from '../studio';
+import { Modal } from './Modal';
+import { messageOf } from './TargetsDialog';
+
+interface Props {
+  postId: string;
+  text: string;
+  /// Save the editor's text first: what is published is what is on disk.
+  save: () => Promise<void>;
+  onManageTargets: () => void;
+  onClose: () => void;
+}
+
+export function PublishDialog({ postId, text, save, onManageTargets, onClose }: Props) {
+  const [targets, setTargets] = useState<TargetInfo[] | null>(null);
+  const [target, setTarget] = useState('');
+  const [status, setStatus] = useState<PublishStatus>(() => (parsePostFile(text).data.status as PublishStatus) ?? 'draft');
+  const [preview, setPreview] = useState<PublishPreview | null>(null);
+  const [progress, setProgress] = useState<PublishProgress | null>(null);
+  const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    studio.targets.list().then((list) => {
+      setTargets(list);
+      setTarget((now) => now || list[0]?.settings.name || '');
+    }, (failure: unknown) => setError(messageOf(failure)));
+  }, []);
+
+  useEffect(() => studio.on('publish.progress', (event) => event.postId === postId && setProgress(event.progress)), [postId]);
+
+  const run = async (options: PublishOptions) => {
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    setProgress(null);
+    try {
+      await save();
+      const result = await studio.publish.run({ postId, target, options: { status, ...options } });
+      if (result.kind === 'preview') setPreview(result.preview);
+      else setOutcome(result);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (targets?.length === 0) {
+    return (
+      <Modal title="Publish" onClose={onClose}>
+        <p>Add your blog as a target first: WordPress, or a Hugo or Jekyll site in git.</p>
+        <div className="row dialog-actions">
+          <button type="button" className="button primary" onClick={onManageTargets}>
+            Add a target
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title="Publish" onClose={onClose} wide={preview !== null}>
+      <div className="publish-form">
+        <div className="details-row">
+          <label className="field">
+            <span>Target</span>
+            <select value={target} onChange={(event) => setTarget(event.target.value)}>
+              {targets?.map(({ settings }) => (
+                <option key={settings.name} value={settings.name}>
+                  {settings.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Status</span>
+            <select value={status} onChange={(event) => setStatus(event.target.value as PublishStatus)}>
+              <option value="draft">Draft on the blog</option>
+              <option value="published">Published</option>
+              <option value="scheduled">Scheduled (at the post’s date)</option>
+            </select>
+          </label>
+        </div>
+        {busy && progress && <Progress progress={progress} />}
+        {error && <p className="form-error" role="alert">{error}</p>}
+        {outcome && <Outcome outcome={outcome} body={parsePostFile(text).body} onChoose={(options) => void run(options)} />}
+        {preview && <SentPreview preview={preview} />}
+        <div className="row dialog-actions">
+          <button type="button" className="link-button muted" onClick={onManageTargets}>
+            Manage targets
+          </button>
+          <button type="button" className="button" disabled={busy || !target} onClick={() => void run({ dryRun: true })}>
+            Show what will be sent
+          </button>
+          <button type="button" className="button primary" disabled={busy || !target} onClick={() => void run({})}>
+            {busy ? 'Publishing…' : 'Publish'}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
+
+function Progress({ progress }: { progress: PublishProgress }) {
+  const label =
+    progress.phase === 'asset' ? `Image ${progress.index} of ${progress.total}${progress.uploaded ? ' uploaded' : ' already there'}` : progress.phase === 'done' ? 'Done' : `${progress.phase[0]?.toUpperCase()}${progress.phase.slice(1)}…`;
+  const share = progress.phase === 'asset' ? 0.2 + (0.6 * progress.index) / progress.total : { rendering: 0.05, checking: 0.15, creating: 0.85, updating: 0.85, recording: 0.95, done: 1 }[progress.phase];
+  return (
+    <div role="status" aria-label="Publishing progress">
+      <div className="progress">
+        <div style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+      <div className="muted hint">{label}</div>
+    </div>
+  );
+}
+
+function Outcome({ outcome, body, onChoose }: { outcome: PublishOutcome; body: string; onChoose: (options: PublishOptions) => void }) {
+  switch (outcome.kind) {
+    case 'published':
+      return (
+        <div className="publish-result" role="status" data-testid="publish-result">
+          {outcome.unchanged ? 'Nothing had changed since the last publish. ' : outcome.created ? 'Published. ' : 'Updated. '}
+          <a href={outcome.url} target="_blank" rel="noopener noreferrer">
+            Open the post
+          </a>
+          {outcome.uploaded + outcome.reused > 0 && <div className="muted hint">Images: {outcome.uploaded} uploaded, {outcome.reused} already on the blog.</div>}
+        </div>
+      );
+    case 'queued':
+      return (
+        <div className="publish-result" role="status" data-testid="publish-result">
+          {outcome.reason.message} It is queued and will be sent again at {new Date(outcome.nextAt).toLocaleTimeString()}, even after a restart.
+        </div>
+      );
+    case 'took-remote':
+      return <div className="publish-result" role="status">The post now has the text from the blog. Review it, then publish again.</div>;
+    case 'failed': {
+      const remote = outcome.failure.remote;
+      return (
+        <div className="publish-result failed" role="alert" data-testid="publish-result">
+          <p>{outcome.failure.message}</p>
+          {outcome.failure.kind === 'conflict' && remote && (
+            <>
+              <pre className="diff">
+                {diffLines(remote.markdown, body).map((part, index) => (
+                  <span key={index} className={part.added ? 'added' : part.removed ? 'removed' : 'same'}>
+                    {part.value}
+                  </span>
+                ))}
+              </pre>
+              <div className="row dialog-actions">
+                <button type="button" className="button" onClick={() => onChoose({ takeRemote: true })}>
+                  Bring the blog’s version in
+                </button>
+                <button type="button" className="button primary" onClick={() => onChoose({ overwrite: true })}>
+                  Replace it with mine
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+function SentPreview({ preview }: { preview: PublishPreview }) {
+  return (
+    <div data-testid="sent-preview">
+      <table className="meta-table">
+        <tbody>
+          <tr><td>Action</td><td>{preview.action === 'create' ? 'Create a new post' : 'Update the published post'}</td></tr>
+          <tr><td>Title</td><td>{preview.title}</td></tr>
+          <tr><td>Slug</td><td>{preview.slug}</td></tr>
+          <tr><td>Status</td><td>{preview.status}{preview.date ? ` · ${preview.date}` : ''}</td></tr>
+          <tr><td>Tags</td><td>{preview.tags.join(', ') || '—'}</td></tr>
+          <tr><td>Categories</td><td>{preview.categories.join(', ') || '—'}</td></tr>
+          <tr><td>Images</td><td>{preview.assets.map((asset) => `${asset.file} (${asset.willUpload ? 'will upload' : 'already there'})`).join(', ') || '—'}</td></tr>
+        </tbody>
+      </table>
+      <pre className="sent-html">{preview.html}</pre>
+    </div>
+  );
+}
