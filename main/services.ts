@@ -115,6 +115,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
         }
       },
       preview: (postId, target) => publishingCall(() => current.publishing.preview(postId, target)),
+      status: (postId) => publishingCall(() => current.publishing.status(postId)),
       outbox: () => current.publishing.outbox.list(),
       cancel: (id) => current.publishing.outbox.cancel(id),
       retry: async (id) => {

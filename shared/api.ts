@@ -2,7 +2,7 @@
 /// make is one line here; the Electron preload bridge, the IPC handler table, the browser
 /// host's HTTP routes and the renderer's client are all derived from it.
 import { z } from 'zod';
-import { OutboxEntry, PublishFailure, PublishOptions, PublishPreview, PublishProgress, PublishResult, TargetInfo, TargetInput, TargetName } from './publish';
+import { OutboxEntry, PostPublishState, PublishFailure, PublishOptions, PublishPreview, PublishProgress, PublishResult, TargetInfo, TargetInput, TargetName } from './publish';
 
 /// A post is a folder under `posts/`; its id is that folder's name. The pattern refuses
 /// anything that could name a path outside the library.
@@ -152,6 +152,8 @@ export const api = {
     run: call(z.tuple([z.object({ postId: PostId, target: TargetName, options: PublishOptions })]), PublishOutcome),
     /// Exactly what would be sent, without sending it.
     preview: call(z.tuple([PostId, TargetName]), PublishPreview),
+    /// Per target: not published, published, changed since, queued or failed.
+    status: call(z.tuple([PostId]), z.array(PostPublishState)),
     outbox: call(z.tuple([]), z.array(OutboxEntry)),
     cancel: call(z.tuple([z.string().max(80)]), z.boolean()),
     retry: call(z.tuple([z.string().max(80)]), z.null()),

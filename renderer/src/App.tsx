@@ -10,6 +10,7 @@ import { EditorPane, type EditorHandle } from './components/EditorPane';
 import { HistoryDialog } from './components/HistoryDialog';
 import { Outline } from './components/Outline';
 import { PublishDialog } from './components/PublishDialog';
+import { PublishState } from './components/PublishState';
 import { Preview } from './components/Preview';
 import { RecoverDialog } from './components/RecoverDialog';
 import { SaveState } from './components/SaveState';
@@ -274,6 +275,7 @@ export function App() {
       <main className="workspace">
         <div className="toolbar">
           <div className="toolbar-title">{live?.summary.title ?? 'No post open'}</div>
+          {doc && <PublishState postId={doc.id} version={`${doc.savedAt}-${dialog}`} />}
           {doc && <SaveState doc={doc} onRetry={() => void session?.save()} />}
           {doc && (
             <div className="toolbar-actions">

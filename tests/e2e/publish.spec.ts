@@ -69,5 +69,12 @@ test.describe('publishing to WordPress', () => {
     await expect(result).toContainText('Nothing had changed since the last publish.');
     const posts = (await (await fetch(`${wp.url}/wp-json/wp/v2/posts?search=Yeast`)).json()) as unknown[];
     expect(posts).toHaveLength(1);
+
+    // The toolbar says where the post stands on the blog, and notices an edit.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('publish-state')).toHaveText('Class blog: Published');
+    await studio.typeAtEnd('\nA new observation.');
+    await studio.save();
+    await expect(page.getByTestId('publish-state')).toHaveText('Class blog: Changed since publish');
   });
 });
