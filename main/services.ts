@@ -1,6 +1,7 @@
 /// The services every host drives: the Electron app, the browser host and the CLI.
 import path from 'node:path';
 import { StudioError, type EventName, type EventOf, type Handlers, type PublishOutcome } from '../shared/api';
+import { describeTarget } from '../shared/target-label';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { BackupStore, backupDirFor } from './library/backups';
 import { Library } from './library/library';
@@ -9,6 +10,7 @@ import { PublishError } from './publish/errors';
 import { libraryPostStore } from './publish/post-store';
 import { openSecretStore, type SecretStore } from './publish/secrets';
 import { PublishService } from './publish/service';
+import { WordPressSignIn } from './publish/wordpress-signin';
 import { RecentLibraries } from './recent';
 import { stateDir } from './state-dir';
 
@@ -23,6 +25,10 @@ export interface Services {
   /// Receives every event the renderer may subscribe to; returns an unsubscribe function.
   subscribe(sink: EventSink): () => void;
   switchTo(root: string): Promise<Library>;
+  /// Finishes a WordPress browser sign-in from the callback address WordPress sent the browser to.
+  completeSignIn(callbackUrl: string): Promise<{ ok: boolean; message: string }>;
+  /// Whether a callback address belongs to a sign-in that is still open.
+  isSignInCallback(callbackUrl: string): boolean;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,8 @@ export interface ServiceOptions {
   secrets?: SecretStore;
   /// Retry queued publishes in the background (not for one-shot CLI commands).
   outbox?: boolean;
+  /// Where a desktop host receives WordPress sign-in callbacks (an OS-registered scheme).
+  signInScheme?: string;
 }
 
 interface Opened {
@@ -64,6 +72,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
   }
 
   let current = await open(libraryRoot);
+  const signIn = new WordPressSignIn(() => current.publishing);
 
   const handlers: Handlers = {
     library: {
@@ -104,6 +113,9 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
         return null;
       },
       test: (name) => publishingCall(() => current.publishing.targets.test(name)),
+      signIn: async ({ name, siteUrl, returnTo }) => ({
+        url: await publishingCall(() => signIn.start(name, siteUrl, returnTo ?? options.signInScheme ?? 'postwright-signin://wordpress')),
+      }),
     },
     publish: {
       run: async ({ postId, target, options }): Promise<PublishOutcome> => {
@@ -157,6 +169,25 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       await previous.library.close();
       return next.library;
     },
+    isSignInCallback: (callbackUrl) => {
+      try {
+        return signIn.knows(callbackUrl);
+      } catch {
+        return false;
+      }
+    },
+    async completeSignIn(callbackUrl) {
+      const name = safeFlowName(callbackUrl);
+      try {
+        const info = await signIn.complete(callbackUrl);
+        emit('targets.signedIn', { name: info.settings.name, error: null });
+        return { ok: true, message: `Postwright is now connected: ${describeTarget(info.settings)}.` };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        emit('targets.signedIn', { name, error: message });
+        return { ok: false, message };
+      }
+    },
     async close() {
       current.publishing.close();
       await current.stopWatching();
@@ -173,5 +204,13 @@ async function publishingCall<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof PublishError) throw new StudioError('publish-failed', error.message);
     throw error;
+  }
+}
+
+function safeFlowName(callbackUrl: string): string {
+  try {
+    return new URL(callbackUrl).searchParams.get('user_login') ?? '';
+  } catch {
+    return '';
   }
 }

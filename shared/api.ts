@@ -147,6 +147,12 @@ export const api = {
     remove: call(z.tuple([TargetName]), z.null()),
     /// Signs in and says as whom.
     test: call(z.tuple([TargetName]), z.object({ account: z.string() })),
+    /// Starts the WordPress browser sign-in: returns the address to open. `returnTo` is the
+    /// browser host's origin (the desktop app passes null and receives the callback itself).
+    signIn: call(
+      z.tuple([z.object({ name: TargetName, siteUrl: z.string().url().max(2048), returnTo: z.string().regex(/^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}$/).nullable() })]),
+      z.object({ url: z.string() }),
+    ),
   },
   publish: {
     run: call(z.tuple([z.object({ postId: PostId, target: TargetName, options: PublishOptions })]), PublishOutcome),
@@ -171,6 +177,8 @@ export const events = {
   /// A post was created, saved, deleted or changed on disk; `id` null means "reload the list".
   'posts.changed': z.object({ id: PostId.nullable(), hash: z.string().nullable() }),
   'publish.progress': z.object({ postId: PostId, target: z.string(), progress: PublishProgress }),
+  /// A browser sign-in finished: the target is saved, or the reason it was not.
+  'targets.signedIn': z.object({ name: z.string(), error: z.string().nullable() }),
   /// A queued publish changed state (retrying, done, failed, cancelled).
   'outbox.changed': OutboxEntry,
   /// A menu item was chosen in the desktop app (the browser host uses keyboard shortcuts).

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { PublishOutcome } from '../../shared/api';
 import { PublishStatus, TargetInput, type PublishProgress } from '../../shared/publish';
+import { describeTarget } from '../../shared/target-label';
 import type { Services } from '../services';
 import { UsageError } from './usage';
 
@@ -16,7 +17,7 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       const targets = await publishing.targets.list();
       if (targets.length === 0) out('No targets yet. Add one with: postwright targets add NAME --kind wordpress --url https://… --username …\n');
       for (const { settings, hasSecret, needsSecret, storage } of targets) {
-        const where = settings.kind === 'wordpress' ? `${settings.siteUrl} as ${settings.username}` : `${settings.generator} site in ${settings.repoPath} (${settings.branch})`;
+        const where = describeTarget(settings);
         const secret = needsSecret ? (hasSecret ? ` · password in ${storage.kind}` : ' · no password yet') : '';
         out(`${settings.name}\t${settings.kind}\t${where}${secret}\n`);
         if (needsSecret && storage.warning) out(`  warning: ${storage.warning}\n`);

@@ -20,9 +20,24 @@ let mainWindow: BrowserWindow | null = null;
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-app.on('second-instance', () => {
+/// The OS hands WordPress sign-in callbacks (postwright-signin://…) to the running app.
+const SIGNIN_SCHEME = 'postwright-signin';
+app.setAsDefaultProtocolClient(SIGNIN_SCHEME);
+
+function handleSignInUrl(url: string | undefined): void {
+  if (!url?.startsWith(`${SIGNIN_SCHEME}://`) || !services) return;
+  void services.completeSignIn(url);
+  mainWindow?.focus();
+}
+
+app.on('second-instance', (_event, argv) => {
   if (mainWindow?.isMinimized()) mainWindow.restore();
   mainWindow?.focus();
+  handleSignInUrl(argv.find((arg) => arg.startsWith(`${SIGNIN_SCHEME}://`)));
+});
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  handleSignInUrl(url);
 });
 
 async function openWindow(): Promise<void> {
@@ -65,7 +80,12 @@ function flushBeforeClose(window: BrowserWindow): void {
 app.whenReady().then(async () => {
   installSecurityGuards();
   const root = resolveLibraryRoot({ flag: libraryFlag, home: app.getPath('home') });
-  services = await openServices(root, { watch: true, outbox: true, secrets: SafeStorageSecretStore.create(app.getPath('userData')) ?? undefined });
+  services = await openServices(root, {
+    watch: true,
+    outbox: true,
+    secrets: SafeStorageSecretStore.create(app.getPath('userData')) ?? undefined,
+    signInScheme: `${SIGNIN_SCHEME}://wordpress`,
+  });
   handleAppScheme(path.join(__dirname, '..', 'renderer'), () => root);
   registerIpc(services);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));

@@ -6,6 +6,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { SIGNIN_PATH } from '../publish/wordpress-signin';
 import type { Services } from '../services';
 import { resolveInsideReal } from '../library/paths';
 import { ASSET_CSP, assetSegmentsFor, contentTypeOf, RENDERER_CSP, staticFileFor } from './policy';
@@ -50,6 +51,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
     if (!isLoopbackHost(req.headers.host, port)) return send(res, 403, 'text/plain', 'Forbidden: not a loopback host');
+    // WordPress sends the browser back here after the blogger approves Postwright. That
+    // redirect comes from the blog's site, without our cookie; the single-use flow id in the
+    // address is what authorises it.
+    const callback = `http://127.0.0.1:${port}${req.url ?? '/'}`;
+    if (req.method === 'GET' && url.pathname === SIGNIN_PATH && options.services.isSignInCallback(callback)) {
+      const outcome = await options.services.completeSignIn(callback);
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return send(res, outcome.ok ? 200 : 400, 'text/html', signInPage(outcome));
+    }
     if (!isOwnOrigin(req.headers.origin, port) || req.headers['sec-fetch-site'] === 'cross-site') {
       return send(res, 403, 'text/plain', 'Forbidden: cross-origin request');
     }
@@ -186,4 +196,10 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 function sendJson(res: http.ServerResponse, value: unknown): void {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(value));
+}
+
+function signInPage(outcome: { ok: boolean; message: string }): string {
+  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  return `<!doctype html><meta charset="utf-8"><title>Postwright</title><body style="font:16px system-ui;margin:15vh auto;max-width:34em;color:#2a2723">
+<h1 style="font-size:1.3em">${outcome.ok ? 'Connected' : 'Not connected'}</h1><p>${escape(outcome.message)}</p><p>You can close this tab and go back to Postwright.</p></body>`;
 }

@@ -78,3 +78,38 @@ test.describe('publishing to WordPress', () => {
     await expect(page.getByTestId('publish-state')).toHaveText('Class blog: Changed since publish');
   });
 });
+
+test.describe('signing in to WordPress from the browser', () => {
+  test.skip(!hasWordPress, 'WordPress is not installed here: run tests/servers/wordpress/install.sh');
+  let wp: WordPress;
+  test.beforeAll(async () => {
+    wp = await startWordPress();
+  });
+  test.afterAll(async () => {
+    await wp?.stop();
+  });
+
+  test('the blogger approves Postwright on WordPress and the target is saved with a fresh password', async ({ host, studio, page, context }) => {
+    await studio.open(host);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Add a target' }).click();
+    const targets = page.getByRole('dialog', { name: 'Publishing targets' });
+    await targets.getByRole('button', { name: 'Add a target' }).click();
+    await targets.getByLabel('Name', { exact: true }).fill('Lab blog');
+    await targets.getByLabel('Site address').fill(wp.url);
+    const [wordpress] = await Promise.all([context.waitForEvent('page'), targets.getByRole('button', { name: 'Sign in with WordPress' }).click()]);
+
+    // WordPress asks the blogger to log in, then to approve the connection.
+    await wordpress.locator('#user_login').fill(wp.username);
+    await wordpress.locator('#user_pass').fill(wp.adminPassword);
+    await wordpress.locator('#wp-submit').click();
+    await wordpress.locator('#approve').click();
+    await expect(wordpress.getByRole('heading', { name: 'Connected' })).toBeVisible();
+    await wordpress.close();
+
+    const saved = targets.getByRole('listitem').filter({ hasText: 'Lab blog' });
+    await expect(saved).toContainText(`WordPress · ${wp.url} · ${wp.username}`);
+    await saved.getByRole('button', { name: 'Test' }).click();
+    await expect(saved.getByText(/Signed in as/)).toBeVisible();
+  });
+});

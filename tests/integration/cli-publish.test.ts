@@ -42,7 +42,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'postwright publish to WordPress' 
     expect(added.stderr).toBe('');
     expect(added.stdout).toContain('Added School blog.');
     const listed = await postwright(['targets', 'list']);
-    expect(listed.stdout).toContain(`School blog\twordpress\t${wp.url} as ${wp.username}`);
+    expect(listed.stdout).toContain(`School blog\twordpress\tWordPress · ${wp.url} · ${wp.username}`);
     expect(readFileSync(path.join(library, '.postwright', 'targets.json'), 'utf8')).not.toContain(wp.appPassword);
     const tested = await postwright(['targets', 'test', 'School blog']);
     expect(tested.stdout).toMatch(/School blog: signed in as/);

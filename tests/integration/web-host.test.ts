@@ -109,6 +109,13 @@ describe('browser host', () => {
     expect((await call('library.info', [])).status).toBe(200);
   });
 
+  it('takes a WordPress sign-in callback only for a flow it started', async () => {
+    const forged = await request({ path: '/wp-signin?flow=0123abcd&site_url=https://evil.example&user_login=x&password=y' });
+    expect(forged.status).toBe(401);
+    const listed = JSON.parse((await call('targets.list', [])).body) as { value: unknown[] };
+    expect(listed.value).toEqual([]);
+  });
+
   it('refuses a JSON call sent as a form (no CORS preflight)', async () => {
     const response = await request({ path: '/api/posts.list', method: 'POST', headers: { 'Content-Type': 'text/plain', ...auth() }, body: '[]' });
     expect(response.status).toBe(415);

@@ -2,7 +2,8 @@
 /// never into the library.
 import { useCallback, useEffect, useState } from 'react';
 import type { TargetInfo } from '../../../shared/publish';
-import { studio } from '../studio';
+import { describeTarget } from '../../../shared/target-label';
+import { host, studio } from '../studio';
 import { Modal } from './Modal';
 
 type Kind = 'wordpress' | 'hugo' | 'jekyll';
@@ -33,7 +34,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
             <div>
               <div className="trash-title">{settings.name}</div>
               <div className="muted">
-                {settings.kind === 'wordpress' ? `WordPress · ${settings.siteUrl} · ${settings.username}` : `${settings.generator === 'hugo' ? 'Hugo' : 'Jekyll'} site · ${settings.repoPath}`}
+                {describeTarget(settings)}
                 {needsSecret && !hasSecret && ' · no password saved'}
               </div>
               {needsSecret && storage.warning && <div className="form-error">{storage.warning}</div>}
@@ -79,6 +80,7 @@ function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: (
   const [fields, setFields] = useState({ name: '', siteUrl: '', username: '', password: '', repoPath: '', branch: 'main' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState(false);
   const set = (key: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value });
 
   const submit = () => {
@@ -91,6 +93,30 @@ function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: (
       setError(messageOf(failure));
       setBusy(false);
     });
+  };
+
+  useEffect(
+    () =>
+      studio.on('targets.signedIn', ({ error: failure }) => {
+        setWaiting(false);
+        if (failure) setError(failure);
+        else onAdded();
+      }),
+    [onAdded],
+  );
+
+  /// The browser sign-in: WordPress shows "Authorize Postwright" and sends a fresh application
+  /// password back to Postwright, so nothing has to be copied by hand.
+  const signIn = () => {
+    setError(null);
+    const returnTo = host === 'browser' ? window.location.origin : null;
+    studio.targets.signIn({ name: fields.name, siteUrl: fields.siteUrl, returnTo }).then(
+      ({ url }) => {
+        setWaiting(true);
+        window.open(url, '_blank', 'noopener');
+      },
+      (failure: unknown) => setError(messageOf(failure)),
+    );
   };
 
   return (
@@ -121,13 +147,19 @@ function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: (
           </label>
           <label className="field">
             <span>User name</span>
-            <input value={fields.username} onChange={set('username')} autoComplete="username" required />
+            <input value={fields.username} onChange={set('username')} autoComplete="username" />
           </label>
           <label className="field">
             <span>Application password</span>
-            <input value={fields.password} onChange={set('password')} type="password" autoComplete="off" required />
+            <input value={fields.password} onChange={set('password')} type="password" autoComplete="off" />
           </label>
-          <p className="muted hint">In WordPress open Users → Profile → Application Passwords, type “Postwright”, choose Add New, and paste the password here. Your login password will not work.</p>
+          <div className="row">
+            <button type="button" className="button" disabled={!fields.name || !fields.siteUrl || waiting} onClick={signIn}>
+              {waiting ? 'Waiting for WordPress…' : 'Sign in with WordPress'}
+            </button>
+          </div>
+          {waiting && <p className="muted hint">Approve Postwright on the page that opened in your browser; this form closes by itself.</p>}
+          <p className="muted hint">Or paste an application password: in WordPress open Users → Profile → Application Passwords, type “Postwright”, choose Add New, and paste the password here. Your login password will not work.</p>
         </>
       ) : (
         <>
