@@ -80,22 +80,9 @@ async function main() {
 }
 
 async function buildBundle(work) {
-  const { build } = await import('esbuild');
+  const { bundleForNode } = await import('./bundle-node.mjs');
   const bundle = path.join(work, 'library-index.cjs');
-  await build({
-    stdin: {
-      contents: `export { LibraryIndex } from './main/library/search-index';\nexport { writeFileAtomic } from './main/fs/atomic-write';\n`,
-      resolveDir: projectRoot,
-      loader: 'ts',
-    },
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
-  return bundle;
+  return bundleForNode(["export { LibraryIndex } from './main/library/search-index';", "export { writeFileAtomic } from './main/fs/atomic-write';"], bundle);
 }
 
 function runChild(bundle, root, phase) {

@@ -6,17 +6,30 @@ import { expect, test } from './fixtures';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4/5/h/38GBgYGBgYGAAk+Af8bfhkhAAAAAElFTkSuQmCC', 'base64');
 
-test.describe('publishing to WordPress', () => {
+/// A private WordPress for the tests of one describe block; skipped, with the reason, where
+/// WordPress is not installed.
+function withWordPress(): { readonly wp: WordPress } {
+  let wp: WordPress | undefined;
   test.skip(!hasWordPress, 'WordPress is not installed here: run tests/servers/wordpress/install.sh');
-  let wp: WordPress;
   test.beforeAll(async () => {
     wp = await startWordPress();
   });
   test.afterAll(async () => {
     await wp?.stop();
   });
+  return {
+    get wp() {
+      if (!wp) throw new Error('WordPress did not start');
+      return wp;
+    },
+  };
+}
+
+test.describe('publishing to WordPress', () => {
+  const server = withWordPress();
 
   test('a blogger adds their blog, publishes a post with an image and opens it there', async ({ host, library, studio, page, context }) => {
+    const { wp } = server;
     const dir = path.join(library, 'posts', 'yeast');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'bubbles.png'), PNG);
@@ -80,16 +93,10 @@ test.describe('publishing to WordPress', () => {
 });
 
 test.describe('signing in to WordPress from the browser', () => {
-  test.skip(!hasWordPress, 'WordPress is not installed here: run tests/servers/wordpress/install.sh');
-  let wp: WordPress;
-  test.beforeAll(async () => {
-    wp = await startWordPress();
-  });
-  test.afterAll(async () => {
-    await wp?.stop();
-  });
+  const server = withWordPress();
 
   test('the blogger approves Postwright on WordPress and the target is saved with a fresh password', async ({ host, studio, page, context }) => {
+    const { wp } = server;
     await studio.open(host);
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Add a target' }).click();

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../scripts/bundle-node.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cleanupStaleTemps } from '../../main/fs/atomic-write';
 
@@ -31,15 +31,7 @@ function post(letter: string, bytes: number): string {
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-kill-'));
   bundle = path.join(work, 'atomic-write.cjs');
-  await build({
-    entryPoints: [path.join(here, '..', '..', 'main', 'fs', 'atomic-write.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  await bundleForNode(["export * from './main/fs/atomic-write';"], bundle);
   versionFiles = [path.join(work, 'A.md'), path.join(work, 'B.md')];
   await fs.writeFile(versionFiles[0], post('A', 200_000));
   await fs.writeFile(versionFiles[1], post('B', 210_000));

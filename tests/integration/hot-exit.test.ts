@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../scripts/bundle-node.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BackupStore, type BackupProblem } from '../../main/library/backups';
 import { sessionBase, typedPiece } from '../fixtures/hot-exit-text';
@@ -25,19 +25,7 @@ let bundle: string;
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-hot-exit-'));
   bundle = path.join(work, 'backups.cjs');
-  await build({
-    stdin: {
-      contents: `export { BackupStore } from './main/library/backups';\nexport { sessionBase } from './tests/fixtures/hot-exit-text';\n`,
-      resolveDir: path.join(here, '..', '..'),
-      loader: 'ts',
-    },
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
+  await bundleForNode(["export { BackupStore } from './main/library/backups';", "export { sessionBase } from './tests/fixtures/hot-exit-text';"], bundle);
 });
 
 afterAll(async () => {

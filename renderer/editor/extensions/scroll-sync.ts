@@ -4,57 +4,30 @@
 /// preview asked for is not, which is what keeps the two panes from chasing each other.
 import { Facet, type Extension } from '@codemirror/state';
 import { EditorView, ViewPlugin } from '@codemirror/view';
+import { ScrollIntent } from '../../scroll-intent';
 
 export type TopLineListener = (line: number) => void;
-
-// Input this recent means the writer is driving this pane (momentum scrolling included).
-const DRIVING_MS = 800;
 
 const topLineListeners = Facet.define<TopLineListener>();
 
 class ScrollSync {
-  private lastInput = -Infinity;
-  private pointerDown = false;
-  private readonly document: Document;
+  private readonly intent: ScrollIntent;
 
   constructor(private readonly view: EditorView) {
-    this.document = view.dom.ownerDocument;
-    for (const type of ['wheel', 'keydown', 'touchstart'] as const) view.dom.addEventListener(type, this.onInput, { passive: true });
-    view.dom.addEventListener('pointerdown', this.onPointerDown, { passive: true });
-    this.document.addEventListener('pointerup', this.onPointerUp, { passive: true });
-    view.scrollDOM.addEventListener('scroll', this.onScroll, { passive: true });
+    this.intent = new ScrollIntent(view.dom, view.scrollDOM, () => {
+      const line = topLine(this.view);
+      for (const listener of this.view.state.facet(topLineListeners)) listener(line);
+    });
   }
 
   /// The next scroll comes from the other pane: do not report it back.
   follow(): void {
-    this.lastInput = -Infinity;
+    this.intent.follow();
   }
 
   destroy(): void {
-    for (const type of ['wheel', 'keydown', 'touchstart'] as const) this.view.dom.removeEventListener(type, this.onInput);
-    this.view.dom.removeEventListener('pointerdown', this.onPointerDown);
-    this.document.removeEventListener('pointerup', this.onPointerUp);
-    this.view.scrollDOM.removeEventListener('scroll', this.onScroll);
+    this.intent.dispose();
   }
-
-  private readonly onInput = () => {
-    this.lastInput = performance.now();
-  };
-
-  private readonly onPointerDown = () => {
-    this.pointerDown = true;
-    this.onInput();
-  };
-
-  private readonly onPointerUp = () => {
-    this.pointerDown = false;
-  };
-
-  private readonly onScroll = () => {
-    if (!this.pointerDown && performance.now() - this.lastInput > DRIVING_MS) return;
-    const line = topLine(this.view);
-    for (const listener of this.view.state.facet(topLineListeners)) listener(line);
-  };
 }
 
 const scrollSyncPlugin = ViewPlugin.fromClass(ScrollSync);

@@ -4,9 +4,7 @@
 /// area stands for the front matter. As on the editor side (renderer/editor/extensions/scroll-sync.ts), scrolling
 /// is reported only while the writer drives this pane, never when it follows the editor.
 
-// Input this recent means the writer is driving this pane (momentum scrolling included).
-const DRIVING_MS = 800;
-const INPUT_EVENTS = ['wheel', 'keydown', 'touchstart'] as const;
+import { ScrollIntent } from '../../scroll-intent';
 
 export interface FileLines {
   /// Lines before the body (the front matter and its fences).
@@ -23,8 +21,7 @@ interface Point {
 }
 
 export class PreviewScroll {
-  private lastInput = -Infinity;
-  private pointerDown = false;
+  private readonly intent: ScrollIntent;
   private frame = 0;
 
   constructor(
@@ -33,10 +30,7 @@ export class PreviewScroll {
     private readonly lines: () => FileLines,
     private readonly onScroll: (line: number) => void,
   ) {
-    for (const type of INPUT_EVENTS) scroller.addEventListener(type, this.onInput, { passive: true });
-    scroller.addEventListener('pointerdown', this.onPointerDown, { passive: true });
-    scroller.ownerDocument.addEventListener('pointerup', this.onPointerUp, { passive: true });
-    scroller.addEventListener('scroll', this.onScrolled, { passive: true });
+    this.intent = new ScrollIntent(scroller, scroller, () => this.onScroll(this.topLine()));
   }
 
   /// The file line (fraction included) at the top of the preview.
@@ -49,7 +43,7 @@ export class PreviewScroll {
   /// Puts file line `line` at the top, without reporting it back. Blocks far off screen have
   /// estimated heights (content-visibility), so the position is checked again once drawn.
   scrollToLine(line: number): void {
-    this.lastInput = -Infinity;
+    this.intent.follow();
     this.place(line);
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => this.place(line));
@@ -57,10 +51,7 @@ export class PreviewScroll {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
-    for (const type of INPUT_EVENTS) this.scroller.removeEventListener(type, this.onInput);
-    this.scroller.removeEventListener('pointerdown', this.onPointerDown);
-    this.scroller.ownerDocument.removeEventListener('pointerup', this.onPointerUp);
-    this.scroller.removeEventListener('scroll', this.onScrolled);
+    this.intent.dispose();
   }
 
   private place(line: number): void {
@@ -96,21 +87,4 @@ export class PreviewScroll {
     }
     return [point(low), point(low + 1)];
   }
-
-  private readonly onInput = () => {
-    this.lastInput = performance.now();
-  };
-
-  private readonly onPointerDown = () => {
-    this.pointerDown = true;
-    this.onInput();
-  };
-
-  private readonly onPointerUp = () => {
-    this.pointerDown = false;
-  };
-
-  private readonly onScrolled = () => {
-    if (this.pointerDown || performance.now() - this.lastInput <= DRIVING_MS) this.onScroll(this.topLine());
-  };
 }

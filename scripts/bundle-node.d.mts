@@ -1,0 +1,1 @@
+export function bundleForNode(exports: string[], outfile: string): Promise<string>;

@@ -1,0 +1,22 @@
+// Bundles some of the project's TypeScript modules into one CommonJS file that a plain
+// `node` child process can require: for the kill tests and the library bench.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/// `exports` are lines such as "export { BackupStore } from './main/library/backups';",
+/// with paths relative to the project root.
+export async function bundleForNode(exports, outfile) {
+  await build({
+    stdin: { contents: exports.join('\n'), resolveDir: projectRoot, loader: 'ts' },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  return outfile;
+}
