@@ -10,6 +10,7 @@ import { PublishError } from './publish/errors';
 import { libraryPostStore } from './publish/post-store';
 import { openSecretStore, type SecretStore } from './publish/secrets';
 import { PublishService } from './publish/service';
+import { GoogleSignIn } from './publish/google-signin';
 import { WordPressSignIn } from './publish/wordpress-signin';
 import { RecentLibraries } from './recent';
 import { stateDir } from './state-dir';
@@ -73,6 +74,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
 
   let current = await open(libraryRoot);
   const signIn = new WordPressSignIn(() => current.publishing);
+  const googleSignIn = new GoogleSignIn(() => current.publishing);
 
   const handlers: Handlers = {
     library: {
@@ -113,6 +115,9 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
         return null;
       },
       test: (name) => publishingCall(() => current.publishing.targets.test(name)),
+      googleSignIn: (request) =>
+        publishingCall(() => googleSignIn.start(request, (flowId, blogs, error) => emit('targets.googleBlogs', { flowId, blogs, error }))),
+      googleFinish: (flowId, blogId) => publishingCall(() => googleSignIn.finish(flowId, blogId)),
       signIn: async ({ name, siteUrl, returnTo }) => ({
         url: await publishingCall(() => signIn.start(name, siteUrl, returnTo ?? options.signInScheme ?? 'postwright-signin://wordpress')),
       }),

@@ -153,6 +153,24 @@ export const api = {
       z.tuple([z.object({ name: TargetName, siteUrl: z.string().url().max(2048), returnTo: z.string().regex(/^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}$/).nullable() })]),
       z.object({ url: z.string() }),
     ),
+    /// Starts the Google sign-in for a Blogger target with the blogger's own OAuth client;
+    /// the account's blogs arrive with the 'targets.googleBlogs' event.
+    googleSignIn: call(
+      z.tuple([
+        z.object({
+          name: TargetName,
+          clientId: z.string().trim().min(1).max(300),
+          clientSecret: z.string().max(300).nullable(),
+          mediaTarget: TargetName,
+          authUrl: z.string().url().optional(),
+          tokenUrl: z.string().url().optional(),
+          apiBase: z.string().url().optional(),
+        }),
+      ]),
+      z.object({ flowId: z.string(), url: z.string() }),
+    ),
+    /// Saves the blog chosen from that account as the target.
+    googleFinish: call(z.tuple([z.string().max(64), z.string().regex(/^\d{1,40}$/)]), TargetInfo),
   },
   publish: {
     run: call(z.tuple([z.object({ postId: PostId, target: TargetName, options: PublishOptions })]), PublishOutcome),
@@ -179,6 +197,11 @@ export const events = {
   'publish.progress': z.object({ postId: PostId, target: z.string(), progress: PublishProgress }),
   /// A browser sign-in finished: the target is saved, or the reason it was not.
   'targets.signedIn': z.object({ name: z.string(), error: z.string().nullable() }),
+  'targets.googleBlogs': z.object({
+    flowId: z.string(),
+    blogs: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
+    error: z.string().nullable(),
+  }),
   /// A queued publish changed state (retrying, done, failed, cancelled).
   'outbox.changed': OutboxEntry,
   /// A menu item was chosen in the desktop app (the browser host uses keyboard shortcuts).

@@ -33,12 +33,35 @@ export const StaticGitTarget = z.object({
   remote: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a git remote name').default('origin'),
 });
 
+/// A Ghost site; the secret is a custom integration's Admin API key (`id:secret`).
+export const GhostTarget = z.object({
+  name: TargetName,
+  kind: z.literal('ghost'),
+  siteUrl,
+});
+
+/// A Blogger blog, signed in with the blogger's own Google OAuth client (a Desktop app client).
+/// The secret is JSON: `{"refreshToken": "…", "clientSecret": "…"}`. Blogger stores no images, so
+/// `mediaTarget` names the target (WordPress, Ghost, a static site) that keeps them.
+export const BloggerTarget = z.object({
+  name: TargetName,
+  kind: z.literal('blogger'),
+  blogId: z.string().trim().regex(/^\d{1,40}$/, 'the blog id is the number in the address of the blog’s Blogger dashboard'),
+  blogUrl: siteUrl,
+  clientId: z.string().trim().min(1, 'the OAuth client id from your Google Cloud project is needed').max(300),
+  mediaTarget: TargetName,
+  /// Only for testing against a stand-in server; Google's addresses by default.
+  apiBase: siteUrl.optional(),
+  tokenUrl: z.string().trim().url().optional(),
+  authUrl: z.string().trim().url().optional(),
+});
+
 /// Targets that keep no media of their own (Blogger) name another target for their images.
-export const TargetSettings = z.discriminatedUnion('kind', [WordPressTarget, StaticGitTarget]);
+export const TargetSettings = z.discriminatedUnion('kind', [WordPressTarget, StaticGitTarget, GhostTarget, BloggerTarget]);
 export type TargetSettings = z.infer<typeof TargetSettings>;
 export type TargetKind = TargetSettings['kind'];
 /// The kinds as a schema; `satisfies` makes the compiler insist it lists every kind, and no other.
-const kinds = { wordpress: true, 'static-git': true } satisfies Record<TargetKind, true>;
+const kinds = { wordpress: true, 'static-git': true, ghost: true, blogger: true } satisfies Record<TargetKind, true>;
 export const TargetKind = z.enum(Object.keys(kinds) as [TargetKind, ...TargetKind[]]);
 
 export const TargetsFile = z.object({ version: z.literal(1), targets: z.array(TargetSettings) });
@@ -167,6 +190,8 @@ export const PublishResult = z.discriminatedUnion('kind', [
     unchanged: z.boolean(),
     uploaded: z.number(),
     reused: z.number(),
+    /// Images in the sent article that did not answer when checked right after (Blogger).
+    brokenImages: z.array(z.string()).optional(),
   }),
   z.object({ kind: z.literal('preview'), preview: PublishPreview }),
   /// The remote's version replaced the post's body (takeRemote).

@@ -23,6 +23,7 @@ Commands:
                         Publish a post (by its folder name) to a target
   targets list          The library's publishing targets
   targets add NAME --kind wordpress --url URL --username USER [--password-stdin]
+  targets add NAME --kind ghost --url URL [--password-stdin]   (the Admin API key)
   targets add NAME --kind hugo|jekyll --repo PATH [--branch main]
   targets test NAME     Sign in and say as whom
   targets remove NAME
@@ -106,7 +107,8 @@ async function readSecret(args: string[]): Promise<string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8').trim();
   }
-  process.stdout.write('Application password (from WordPress → Users → Profile): ');
+  const kind = args[args.indexOf('--kind') + 1];
+  process.stdout.write(kind === 'ghost' ? 'Admin API key (Ghost → Settings → Integrations): ' : 'Application password (WordPress → Users → Profile): ');
   const stdin = process.stdin;
   stdin.setRawMode(true);
   stdin.resume();

@@ -43,11 +43,19 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       const settings =
         kind === 'wordpress'
           ? { name, kind, siteUrl: values.url ?? '', username: values.username ?? '' }
-          : kind === 'hugo' || kind === 'jekyll'
+          : kind === 'ghost'
+            ? { name, kind, siteUrl: values.url ?? '' }
+            : kind === 'hugo' || kind === 'jekyll'
             ? { name, kind: 'static-git', repoPath: values.repo ?? '', generator: kind, ...(values.branch ? { branch: values.branch } : {}) }
             : null;
-      if (!settings) throw new UsageError('targets add needs --kind wordpress (with --url and --username) or --kind hugo|jekyll (with --repo).');
-      const secret = kind === 'wordpress' ? await readSecret() : undefined;
+      if (!settings) {
+        throw new UsageError(
+          kind === 'blogger'
+            ? 'Blogger needs a Google sign-in in the browser: add it in the app (Publish → Manage targets).'
+            : 'targets add needs --kind wordpress (with --url and --username), --kind ghost (with --url) or --kind hugo|jekyll (with --repo).',
+        );
+      }
+      const secret = kind === 'wordpress' || kind === 'ghost' ? await readSecret() : undefined;
       const input = TargetInput.safeParse({ settings, secret });
       if (!input.success) throw new UsageError(input.error.issues.map((issue) => issue.message).join('; '));
       const info = await publishing.targets.add(input.data);

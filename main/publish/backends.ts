@@ -1,6 +1,8 @@
 /// One line per kind of target: which Publisher serves it. Nothing else here knows a backend.
 import type { TargetSettings } from '../../shared/publish';
+import { BloggerPublisher } from './blogger';
 import { PublishError } from './errors';
+import { GhostPublisher } from './ghost';
 import type { FetchLike } from './http';
 import type { Publisher } from './publisher';
 import { StaticGitPublisher } from './static-git';
@@ -15,7 +17,7 @@ export interface BackendOptions {
 }
 
 export function needsSecret(settings: TargetSettings): boolean {
-  return settings.kind === 'wordpress';
+  return settings.kind === 'wordpress' || settings.kind === 'ghost' || settings.kind === 'blogger';
 }
 
 export function createPublisher(settings: TargetSettings, secret: string | null, options: BackendOptions = {}): Publisher {
@@ -27,5 +29,11 @@ export function createPublisher(settings: TargetSettings, secret: string | null,
       return new WordPressPublisher(settings, secret, options);
     case 'static-git':
       return new StaticGitPublisher(settings, options);
+    case 'ghost':
+      if (!secret) throw new PublishError('auth', `No Admin API key is saved for ${settings.siteUrl}. Create a custom integration under Settings → Integrations in Ghost and add its Admin API key to the target “${settings.name}”.`);
+      return new GhostPublisher(settings, secret, options);
+    case 'blogger':
+      if (!secret) throw new PublishError('auth', `Postwright is not signed in to Blogger for the target “${settings.name}”. Sign in with Google in the target’s settings.`);
+      return new BloggerPublisher(settings, secret, options);
   }
 }

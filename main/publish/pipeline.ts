@@ -276,7 +276,8 @@ export class PublishPipeline {
     onProgress({ phase: 'recording' });
     await this.saveWith(postId, (text) => withRecord(text, target, next), 'publish');
     onProgress({ phase: 'done', url: written.url });
-    return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded) };
+    const broken = written.brokenImages?.length ? { brokenImages: written.brokenImages } : {};
+    return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded), ...broken };
   }
 
   private async takeRemote(postId: string, post: { text: string }, target: ResolvedTarget): Promise<PublishResult> {

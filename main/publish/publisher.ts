@@ -57,6 +57,8 @@ export interface RemotePost {
   modified: string | null;
   /// When it last changed, for people; null when the service does not say.
   modifiedAt?: string | null;
+  /// Images of the written article that did not answer when checked (backends that check).
+  brokenImages?: string[];
 }
 
 /// A remote post as it is now, for conflict detection and the conflict diff.

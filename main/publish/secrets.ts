@@ -40,8 +40,13 @@ export class KeychainSecretStore implements SecretStore {
       const mod = (await import(moduleName)) as { AsyncEntry?: EntryClass };
       if (!mod.AsyncEntry) return null;
       const store = new KeychainSecretStore(mod.AsyncEntry, service);
-      await store.entry('postwright-probe').getPassword();
-      return store;
+      // Reading alone succeeds on a locked keyring that would then refuse to store (or pop up
+      // a prompt nobody answers): write, read back and remove a probe instead.
+      const probe = store.entry('postwright-probe');
+      await probe.setPassword('probe');
+      const ok = (await probe.getPassword()) === 'probe';
+      await probe.deletePassword().catch(() => false);
+      return ok ? store : null;
     } catch {
       return null;
     }

@@ -110,9 +110,10 @@ export class PublishService {
   /// against what a publish would send now, and the outbox (a waiting or failed publish).
   async status(postId: string): Promise<PostPublishState[]> {
     const entries = this.box.list().filter((e) => e.postId === postId);
+    const all = await this.targetStore.list();
     return Promise.all(
-      (await this.targetStore.list()).map(async (settings): Promise<PostPublishState> => {
-        const { record, changed } = await this.pipeline.compare(postId, this.offline(settings));
+      all.map(async (settings): Promise<PostPublishState> => {
+        const { record, changed } = await this.pipeline.compare(postId, this.offline(settings, all));
         const known = { target: settings.name, kind: settings.kind, url: record?.url ?? null, publishedAt: record?.published_at ?? null };
         // list() is oldest first: the latest entry wins. Done and cancelled ones are gone from it.
         const status = entries.filter((e) => e.target === settings.name).at(-1)?.status;
@@ -139,15 +140,31 @@ export class PublishService {
     const settings = await this.targetStore.get(name);
     const key = secretKey(settings);
     const secret = key ? await this.options.secrets.get(key).catch((error: unknown) => Promise.reject(this.secretError(error))) : null;
-    return { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}) };
+    // A blog that keeps no images (Blogger) puts them on the target its settings name.
+    if (settings.kind === 'blogger') resolved.media = await this.mediaFor(settings.name, settings.mediaTarget, (name) => this.resolve(name));
+    return resolved;
+  }
+
+  private async mediaFor(owner: string, mediaName: string, resolve: (name: string) => Promise<ResolvedTarget>): Promise<ResolvedTarget['media']> {
+    const all = await this.targetStore.list();
+    const media = all.find((t) => t.name === mediaName);
+    if (!media || media.kind === 'blogger') {
+      throw new PublishError('invalid', `The target “${owner}” keeps its images on “${mediaName}”, but ${media ? 'that is a Blogger blog too, which stores no images' : 'there is no such target'}. Choose a WordPress or Ghost target for its images in its settings.`);
+    }
+    const { name, publisher } = await resolve(media.name);
+    return { name, publisher };
   }
 
   /// The target as status() needs it: its capabilities and where bundled images go. It reads no
   /// secret (no keychain prompt) and cannot reach the network, should anything try.
-  private offline(settings: TargetSettings): ResolvedTarget {
+  private offline(settings: TargetSettings, all: TargetSettings[] = []): ResolvedTarget {
     const noNetwork = () => Promise.reject(new Error('checking a post’s publish state makes no requests'));
     const secret = needsSecret(settings) ? 'not-read-for-status' : null;
-    return { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }) };
+    const media = settings.kind === 'blogger' ? all.find((t) => t.name === settings.mediaTarget && t.kind !== 'blogger') : undefined;
+    if (media) resolved.media = this.offline(media);
+    return resolved;
   }
 
   private createPublisher(settings: TargetSettings, secret: string | null, backend: BackendOptions): Publisher {
@@ -179,5 +196,13 @@ export class PublishService {
 }
 
 function destination(settings: TargetSettings): string {
-  return settings.kind === 'wordpress' ? `wordpress ${settings.siteUrl}` : `git ${settings.repoPath} ${settings.remote} ${settings.branch}`;
+  switch (settings.kind) {
+    case 'wordpress':
+    case 'ghost':
+      return `${settings.kind} ${settings.siteUrl}`;
+    case 'static-git':
+      return `git ${settings.repoPath} ${settings.remote} ${settings.branch}`;
+    case 'blogger':
+      return `blogger ${settings.blogId}`;
+  }
 }

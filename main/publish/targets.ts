@@ -87,7 +87,17 @@ export class TargetStore {
 /// Which secret a target uses. Keyed by site and user rather than the target's name, so two
 /// libraries publishing to the same blog share one application password.
 export function secretKey(settings: TargetSettings): string | null {
-  return settings.kind === 'wordpress' ? `wordpress ${settings.siteUrl} ${settings.username}` : null;
+  switch (settings.kind) {
+    case 'wordpress':
+      return `wordpress ${settings.siteUrl} ${settings.username}`;
+    case 'ghost':
+      return `ghost ${settings.siteUrl}`;
+    case 'blogger':
+      // The sign-in belongs to a Google account and the OAuth client it was made with.
+      return `blogger ${settings.clientId} ${settings.blogId}`;
+    default:
+      return null;
+  }
 }
 
 function parse(input: unknown): TargetSettings {

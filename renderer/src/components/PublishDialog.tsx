@@ -4,7 +4,7 @@ import { diffLines } from 'diff';
 import { useEffect, useState } from 'react';
 import type { PublishOutcome } from '../../../shared/api';
 import { parsePostFile } from '../../../shared/frontmatter';
-import type { PublishOptions, PublishPreview, PublishProgress, PublishStatus, TargetInfo } from '../../../shared/publish';
+import type { OutboxEntry, PublishOptions, PublishPreview, PublishProgress, PublishStatus, TargetInfo } from '../../../shared/publish';
 import { studio } from '../studio';
 import { Modal } from './Modal';
 import { messageOf } from './TargetsDialog';
@@ -36,6 +36,14 @@ export function PublishDialog({ postId, text, save, onManageTargets, onClose }: 
   }, []);
 
   useEffect(() => studio.on('publish.progress', (event) => event.postId === postId && setProgress(event.progress)), [postId]);
+
+  // Publishes of this post waiting in the outbox (offline, server trouble), with a way out.
+  const [queued, setQueued] = useState<OutboxEntry[]>([]);
+  useEffect(() => {
+    const load = () => studio.publish.outbox().then((entries) => setQueued(entries.filter((entry) => entry.postId === postId)), () => setQueued([]));
+    void load();
+    return studio.on('outbox.changed', () => void load());
+  }, [postId, outcome]);
 
   const run = async (options: PublishOptions) => {
     setBusy(true);
@@ -90,6 +98,21 @@ export function PublishDialog({ postId, text, save, onManageTargets, onClose }: 
             </select>
           </label>
         </div>
+        {queued.map((entry) => (
+          <div key={entry.id} className="publish-result" role="status" data-testid="outbox-entry">
+            Waiting to publish to {entry.target}
+            {entry.status.state === 'retrying' && `: ${entry.status.reason.message} Next try at ${new Date(entry.status.nextAt).toLocaleTimeString()}.`}
+            {entry.status.state === 'failed' && `: ${entry.status.reason.message}`}
+            <div className="row dialog-actions">
+              <button type="button" className="button" onClick={() => void studio.publish.retry(entry.id)}>
+                Try now
+              </button>
+              <button type="button" className="button" onClick={() => void studio.publish.cancel(entry.id).then(() => setQueued((list) => list.filter((item) => item.id !== entry.id)))}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ))}
         {busy && progress && <Progress progress={progress} />}
         {error && <p className="form-error" role="alert">{error}</p>}
         {outcome && <Outcome outcome={outcome} body={parsePostFile(text).body} onChoose={(options) => void run(options)} />}

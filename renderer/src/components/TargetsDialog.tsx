@@ -6,7 +6,7 @@ import { describeTarget } from '../../../shared/target-label';
 import { host, studio } from '../studio';
 import { Modal } from './Modal';
 
-type Kind = 'wordpress' | 'hugo' | 'jekyll';
+type Kind = 'wordpress' | 'ghost' | 'hugo' | 'jekyll' | 'blogger';
 
 export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
   const [targets, setTargets] = useState<TargetInfo[] | null>(null);
@@ -57,6 +57,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
       </ul>
       {adding ? (
         <AddTargetForm
+          mediaTargets={(targets ?? []).filter((target) => target.settings.kind === 'wordpress' || target.settings.kind === 'ghost').map((target) => target.settings.name)}
           onCancel={() => setAdding(false)}
           onAdded={() => {
             setAdding(false);
@@ -75,7 +76,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
   );
 }
 
-function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: () => void }) {
+function AddTargetForm({ onAdded, onCancel, mediaTargets }: { onAdded: () => void; onCancel: () => void; mediaTargets: string[] }) {
   const [kind, setKind] = useState<Kind>('wordpress');
   const [fields, setFields] = useState({ name: '', siteUrl: '', username: '', password: '', repoPath: '', branch: 'main' });
   const [error, setError] = useState<string | null>(null);
@@ -84,12 +85,15 @@ function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: (
   const set = (key: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value });
 
   const submit = () => {
+    if (kind === 'blogger') return; // Blogger saves itself after the Google sign-in.
     setBusy(true);
     const settings =
       kind === 'wordpress'
         ? { name: fields.name, kind, siteUrl: fields.siteUrl, username: fields.username }
-        : { name: fields.name, kind: 'static-git' as const, repoPath: fields.repoPath, generator: kind, branch: fields.branch || 'main', remote: 'origin' };
-    studio.targets.add({ settings, secret: kind === 'wordpress' ? fields.password : undefined }).then(onAdded, (failure: unknown) => {
+        : kind === 'ghost'
+          ? { name: fields.name, kind, siteUrl: fields.siteUrl }
+          : { name: fields.name, kind: 'static-git' as const, repoPath: fields.repoPath, generator: kind, branch: fields.branch || 'main', remote: 'origin' };
+    studio.targets.add({ settings, secret: kind === 'wordpress' || kind === 'ghost' ? fields.password : undefined }).then(onAdded, (failure: unknown) => {
       setError(messageOf(failure));
       setBusy(false);
     });
@@ -131,15 +135,31 @@ function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: (
         <span>Kind</span>
         <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
           <option value="wordpress">WordPress</option>
+          <option value="ghost">Ghost</option>
           <option value="hugo">Hugo site (git)</option>
           <option value="jekyll">Jekyll site (git)</option>
+          <option value="blogger">Blogger</option>
         </select>
       </label>
       <label className="field">
         <span>Name</span>
         <input value={fields.name} onChange={set('name')} placeholder="My blog" required />
       </label>
-      {kind === 'wordpress' ? (
+      {kind === 'blogger' ? (
+        <BloggerFields name={fields.name} mediaTargets={mediaTargets} onAdded={onAdded} onError={setError} />
+      ) : kind === 'ghost' ? (
+        <>
+          <label className="field">
+            <span>Site address</span>
+            <input value={fields.siteUrl} onChange={set('siteUrl')} placeholder="https://myblog.ghost.io" type="url" required />
+          </label>
+          <label className="field">
+            <span>Admin API key</span>
+            <input value={fields.password} onChange={set('password')} type="password" autoComplete="off" placeholder="id:secret" required />
+          </label>
+          <p className="muted hint">In Ghost open Settings → Integrations → Add custom integration, name it “Postwright”, and paste its Admin API key here.</p>
+        </>
+      ) : kind === 'wordpress' ? (
         <>
           <label className="field">
             <span>Site address</span>
@@ -174,7 +194,7 @@ function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: (
         </>
       )}
       {error && <p className="form-error">{error}</p>}
-      <div className="row dialog-actions">
+      <div className="row dialog-actions" hidden={kind === 'blogger'}>
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Adding…' : 'Add target'}
         </button>
@@ -188,4 +208,87 @@ function AddTargetForm({ onAdded, onCancel }: { onAdded: () => void; onCancel: (
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/// Blogger: the blogger's own Google OAuth client (Google requires a verified app for the
+/// Blogger scope), a sign-in in the browser, then the blog to use.
+function BloggerFields({ name, mediaTargets, onAdded, onError }: { name: string; mediaTargets: string[]; onAdded: () => void; onError: (message: string | null) => void }) {
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [media, setMedia] = useState(mediaTargets[0] ?? '');
+  const [flow, setFlow] = useState<string | null>(null);
+  const [blogs, setBlogs] = useState<Array<{ id: string; name: string; url: string }>>([]);
+  const [blogId, setBlogId] = useState('');
+
+  useEffect(
+    () =>
+      studio.on('targets.googleBlogs', (event) => {
+        if (event.flowId !== flow) return;
+        if (event.error) {
+          onError(event.error);
+          setFlow(null);
+        }
+        setBlogs(event.blogs);
+        setBlogId(event.blogs[0]?.id ?? '');
+      }),
+    [flow, onError],
+  );
+
+  const signIn = () => {
+    onError(null);
+    studio.targets.googleSignIn({ name, clientId, clientSecret: clientSecret || null, mediaTarget: media }).then(
+      ({ flowId, url }) => {
+        setFlow(flowId);
+        window.open(url, '_blank', 'noopener');
+      },
+      (failure: unknown) => onError(messageOf(failure)),
+    );
+  };
+
+  if (mediaTargets.length === 0) {
+    return <p className="form-error">Blogger keeps no images, so add a WordPress or Ghost target for them first; Postwright puts the post’s images there.</p>;
+  }
+  return (
+    <>
+      <ol className="muted hint steps">
+        <li>In Google Cloud Console, create a project and enable the Blogger API v3.</li>
+        <li>Set up the OAuth consent screen (External) and add yourself as a test user, or publish the app (test tokens expire after 7 days).</li>
+        <li>Under Credentials, create an OAuth client ID of type “Desktop app” and paste its ID and secret here.</li>
+      </ol>
+      <label className="field">
+        <span>OAuth client ID</span>
+        <input value={clientId} onChange={(event) => setClientId(event.target.value)} placeholder="….apps.googleusercontent.com" />
+      </label>
+      <label className="field">
+        <span>Client secret</span>
+        <input value={clientSecret} onChange={(event) => setClientSecret(event.target.value)} type="password" autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Images go to</span>
+        <select value={media} onChange={(event) => setMedia(event.target.value)}>
+          {mediaTargets.map((target) => (
+            <option key={target}>{target}</option>
+          ))}
+        </select>
+      </label>
+      {blogs.length > 0 ? (
+        <div className="row">
+          <select aria-label="Blog" value={blogId} onChange={(event) => setBlogId(event.target.value)}>
+            {blogs.map((blog) => (
+              <option key={blog.id} value={blog.id}>
+                {blog.name} ({blog.url})
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button primary" onClick={() => void studio.targets.googleFinish(flow ?? '', blogId).then(onAdded, (failure: unknown) => onError(messageOf(failure)))}>
+            Use this blog
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button primary" disabled={!name || !clientId || flow !== null} onClick={signIn}>
+          {flow ? 'Waiting for Google…' : 'Sign in with Google'}
+        </button>
+      )}
+    </>
+  );
 }
