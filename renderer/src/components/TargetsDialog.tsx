@@ -37,7 +37,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
                 {describeTarget(settings)}
                 {needsSecret && !hasSecret && ' · no password saved'}
               </div>
-              {needsSecret && storage.warning && <div className="form-error">{storage.warning}</div>}
+              {needsSecret && storage.warning && <div className="storage-warning">{storage.warning}</div>}
               {status[settings.name] && <div className="target-status">{status[settings.name]}</div>}
             </div>
             <div className="row">
@@ -194,10 +194,12 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets }: { onAdded: () => voi
         </>
       )}
       {error && <p className="form-error">{error}</p>}
-      <div className="row dialog-actions" hidden={kind === 'blogger'}>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add target'}
-        </button>
+      <div className="row dialog-actions">
+        {kind !== 'blogger' && (
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Adding…' : 'Add target'}
+          </button>
+        )}
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
