@@ -6,10 +6,12 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { BackupStore, backupDirFor } from './library/backups';
 import { Library } from './library/library';
 import { watchPosts } from './library/watcher';
+import { importSourceForFile, importSourceForTarget, libraryImportTarget, runImport, type ImportSource } from './import/index';
 import { PublishError } from './publish/errors';
 import { libraryPostStore } from './publish/post-store';
 import { openSecretStore, type SecretStore } from './publish/secrets';
 import { PublishService } from './publish/service';
+import { secretKey } from './publish/targets';
 import { GoogleSignIn } from './publish/google-signin';
 import { WordPressSignIn } from './publish/wordpress-signin';
 import { RecentLibraries } from './recent';
@@ -75,6 +77,19 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
   let current = await open(libraryRoot);
   const signIn = new WordPressSignIn(() => current.publishing);
   const googleSignIn = new GoogleSignIn(() => current.publishing);
+  let importing: AbortController | null = null;
+
+  async function importFrom(source: () => ImportSource) {
+    if (importing) throw new StudioError('invalid-argument', 'An import is already running; wait for it or cancel it.');
+    importing = new AbortController();
+    try {
+      return await publishingCall(() =>
+        runImport(source(), libraryImportTarget(current.library), { signal: importing?.signal, onProgress: (progress) => emit('import.progress', progress) }),
+      );
+    } finally {
+      importing = null;
+    }
+  }
 
   const handlers: Handlers = {
     library: {
@@ -137,6 +152,20 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       cancel: (id) => current.publishing.outbox.cancel(id),
       retry: async (id) => {
         current.publishing.outbox.retry(id);
+        return null;
+      },
+    },
+    import: {
+      fromTarget: async (name) => {
+        const target = (await current.publishing.targets.list()).find((info) => info.settings.name === name);
+        if (!target) throw new StudioError('not-found', `There is no target called “${name}”.`);
+        const key = secretKey(target.settings);
+        const secret = key ? await secrets.get(key).catch(() => null) : null;
+        return importFrom(() => importSourceForTarget(target.settings, secret));
+      },
+      fromFile: ({ name, text }) => importFrom(() => importSourceForFile(text, name)),
+      cancel: async () => {
+        importing?.abort();
         return null;
       },
     },

@@ -2,6 +2,7 @@
 /// make is one line here; the Electron preload bridge, the IPC handler table, the browser
 /// host's HTTP routes and the renderer's client are all derived from it.
 import { z } from 'zod';
+import { ImportProgress, ImportSummary } from './import';
 import { OutboxEntry, PostPublishState, PublishFailure, PublishOptions, PublishPreview, PublishProgress, PublishResult, TargetInfo, TargetInput, TargetName } from './publish';
 
 /// A post is a folder under `posts/`; its id is that folder's name. The pattern refuses
@@ -182,6 +183,13 @@ export const api = {
     cancel: call(z.tuple([z.string().max(80)]), z.boolean()),
     retry: call(z.tuple([z.string().max(80)]), z.null()),
   },
+  /// Bring existing posts in: from a connected blog, or from an export file (WordPress WXR,
+  /// Blogger Atom). Safe to repeat; a cancelled import continues where it stopped.
+  import: {
+    fromTarget: call(z.tuple([TargetName]), ImportSummary),
+    fromFile: call(z.tuple([z.object({ name: z.string().max(300), text: z.string().max(200 * 1024 * 1024) })]), ImportSummary),
+    cancel: call(z.tuple([]), z.null()),
+  },
   /// Hot exit: unsaved text kept outside the library until it is saved or discarded.
   backups: {
     put: call(z.tuple([Backup.omit({ savedAt: true })]), z.null()),
@@ -202,6 +210,7 @@ export const events = {
     blogs: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
     error: z.string().nullable(),
   }),
+  'import.progress': ImportProgress,
   /// A queued publish changed state (retrying, done, failed, cancelled).
   'outbox.changed': OutboxEntry,
   /// A menu item was chosen in the desktop app (the browser host uses keyboard shortcuts).

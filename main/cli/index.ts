@@ -7,6 +7,7 @@ import { resolveLibraryRoot } from '../library/location';
 import { createNodePurify } from '../render/node-purify';
 import { openServices } from '../services';
 import { runWebHost } from '../web/index';
+import { runImportCommand } from './import';
 import { runPublish, runTargets } from './publish';
 import { UsageError } from './usage';
 
@@ -26,6 +27,8 @@ Commands:
   targets add NAME --kind ghost --url URL [--password-stdin]   (the Admin API key)
   targets add NAME --kind hugo|jekyll --repo PATH [--branch main]
   targets test NAME     Sign in and say as whom
+  import --target NAME  Bring in the posts of a connected WordPress blog (safe to repeat)
+  import FILE           Bring in a WordPress export (WXR) or a Blogger export (Atom)
   targets remove NAME
 
 Options:
@@ -44,10 +47,11 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     await runWebHost(rest);
     return -1; // keeps running
   }
-  if (command === 'publish' || command === 'targets') {
+  if (command === 'publish' || command === 'targets' || command === 'import') {
     const library = flagValue(rest, '--library');
     const services = await openServices(resolveLibraryRoot({ flag: library }));
     try {
+      if (command === 'import') return await runImportCommand(services, rest, out, Boolean(process.stdout.isTTY));
       return command === 'publish'
         ? await runPublish(services, rest, out, Boolean(process.stdout.isTTY))
         : await runTargets(services, rest, out, () => readSecret(rest));

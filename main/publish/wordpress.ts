@@ -264,8 +264,16 @@ function snapshot(p: Json): RemoteSnapshot {
 /// Create and update answer in the edit context too, so the stamp is made the same way.
 function written(p: Json): RemotePost {
   const modifiedAt = p.modified_gmt ? `${String(p.modified_gmt)}Z` : null;
+  return { id: String(p.id), url: String(p.link ?? ''), modified: wordPressStamp(p), modifiedAt };
+}
+
+/// What a WordPress post's `remote_modified` is: the modified time (whole seconds only) plus a
+/// hash of title, body and status. The import records the same, so the first publish after an
+/// import updates in place instead of reporting a conflict.
+export function wordPressStamp(p: Json): string {
+  const modifiedAt = p.modified_gmt ? `${String(p.modified_gmt)}Z` : null;
   const fingerprint = createHash('sha256').update(`${raw(p.title)}\0${raw(p.content)}\0${String(p.status ?? '')}`).digest('hex').slice(0, 16);
-  return { id: String(p.id), url: String(p.link ?? ''), modified: `${modifiedAt ?? '?'} ${fingerprint}`, modifiedAt };
+  return `${modifiedAt ?? '?'} ${fingerprint}`;
 }
 
 /// ASCII only (the header cannot carry more), hash first so findAsset can search for it.

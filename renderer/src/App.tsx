@@ -8,6 +8,7 @@ import { AppearanceMenu } from './components/AppearanceMenu';
 import { DetailsPanel } from './components/DetailsPanel';
 import { EditorPane, type EditorHandle } from './components/EditorPane';
 import { HistoryDialog } from './components/HistoryDialog';
+import { ImportDialog } from './components/ImportDialog';
 import { Outline } from './components/Outline';
 import { PublishDialog } from './components/PublishDialog';
 import { PublishState } from './components/PublishState';
@@ -25,7 +26,7 @@ import { usePostBrowser } from './usePostBrowser';
 import { useStoredState } from './useStoredState';
 
 type Layout = 'split' | 'editor' | 'preview';
-type Dialog = 'history' | 'trash' | 'publish' | 'targets' | null;
+type Dialog = 'history' | 'trash' | 'publish' | 'targets' | 'import' | null;
 const LAYOUTS: Layout[] = ['editor', 'split', 'preview'];
 const noSession = { subscribe: () => () => undefined, getSnapshot: () => null };
 
@@ -268,6 +269,7 @@ export function App() {
         onSelect={(id) => void openPost(id)}
         onOpenLibrary={switchLibrary}
         onShowTrash={() => setDialog('trash')}
+        onImport={() => setDialog('import')}
         tab={sidebarTab}
         onTab={setSidebarTab}
         outline={<Outline items={outline} onJump={(line) => editor.current?.revealLine(line)} />}
@@ -380,6 +382,7 @@ export function App() {
         />
       )}
       {dialog === 'targets' && <TargetsDialog onClose={() => setDialog(doc ? 'publish' : null)} onChanged={() => undefined} />}
+      {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}
       {dialog === 'trash' && (
         <TrashDialog
           onClose={() => setDialog(null)}

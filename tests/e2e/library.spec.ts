@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { startHost } from './host';
+import { ROOT, startHost } from './host';
 
 function writePost(library: string, id: string, text: string): string {
   const dir = path.join(library, 'posts', id);
@@ -124,4 +124,19 @@ test('a post with broken front matter opens, says where the error is, and keeps 
   await expect(page.getByTestId('frontmatter-problem')).toContainText('line');
   await expect(studio.editorContent).toContainText('The body is fine.');
   expect(readFileSync(file, 'utf8')).toBe(broken);
+});
+
+test('a WordPress export is imported from the sidebar, and importing again adds nothing', async ({ host, studio, page }) => {
+  const wxr = path.join(ROOT, 'tests', 'unit', 'import', 'fixtures', 'blog.wxr');
+  await studio.open(host);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import posts' });
+  await dialog.getByLabel(/export file/).setInputFiles(wxr);
+  await expect(dialog.getByTestId('import-result')).toContainText('3 added, 0 updated, 0 unchanged');
+  await expect(studio.post('Tables & code')).toBeVisible();
+  await dialog.getByLabel(/export file/).setInputFiles(wxr);
+  await expect(dialog.getByTestId('import-result')).toContainText('0 added, 0 updated, 3 unchanged');
+  await page.keyboard.press('Escape');
+  await studio.openPost('Tables & code');
+  await expect(studio.articleBody.locator('table')).toBeVisible();
 });

@@ -60,6 +60,19 @@ describe('postwright CLI', () => {
     expect(stdout).not.toContain('title: Lab note');
   });
 
+  it('imports a WordPress export once, however often it is run', async () => {
+    const wxr = path.resolve(__dirname, '..', 'unit', 'import', 'fixtures', 'blog.wxr');
+    const first = await postwright('import', wxr);
+    expect(first.stdout).toContain('3 added, 0 updated, 0 unchanged.');
+    const again = await postwright('import', wxr);
+    expect(again.stdout).toContain('0 added, 0 updated, 3 unchanged.');
+    const { stdout } = await postwright('list');
+    expect(stdout).toMatch(/^tables-and-code\tpublished\t2024-03-04/m);
+    expect(stdout).toMatch(/^half-written-thoughts\tdraft\t/m);
+    const text = readFileSync(path.join(library, 'posts', 'tables-and-code', 'index.md'), 'utf8');
+    expect(text).toMatch(/\n\| .* \|\n\| -+ \|/);
+  });
+
   it('explains a missing file and an unknown command, with a non-zero exit', async () => {
     await expect(postwright('render', path.join(library, 'nope.md'))).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
     await expect(postwright('publish-everything')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command') });

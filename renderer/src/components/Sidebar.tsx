@@ -18,6 +18,7 @@ interface Props {
   onSelect: (id: string) => void;
   onOpenLibrary: (root: string) => Promise<void>;
   onShowTrash: () => void;
+  onImport: () => void;
   posts: PostSummary[];
   tab: 'posts' | 'outline';
   onTab: (tab: 'posts' | 'outline') => void;
@@ -90,9 +91,14 @@ function PostsTab(props: Props) {
         <span className="muted">
           {props.posts.length} {props.posts.length === 1 ? 'post' : 'posts'}
         </span>
-        <button type="button" className="link-button muted" onClick={props.onShowTrash}>
-          Trash
-        </button>
+        <span className="row">
+          <button type="button" className="link-button muted" onClick={props.onImport}>
+            Import
+          </button>
+          <button type="button" className="link-button muted" onClick={props.onShowTrash}>
+            Trash
+          </button>
+        </span>
       </div>
     </>
   );

@@ -1,0 +1,59 @@
+/// What every import source gives: the blog's posts, page by page, in one shape. A source only
+/// reads its service or file; runImport does the rest (convert, download images, write, remember).
+import { createHash } from 'node:crypto';
+import type { PublishStatus } from '../../shared/publish';
+
+export interface RemotePost {
+  /// The service's own id: WordPress post id, Blogger's `tag:blogger.com,1999:blog-1.post-2`.
+  remoteId: string;
+  title: string;
+  slug: string;
+  /// The body as the service stores it.
+  html: string;
+  status: PublishStatus;
+  /// ISO 8601 instant; null when the service has none (an undated draft).
+  date: string | null;
+  /// When it last changed there, ISO 8601, for people and change detection.
+  modified: string | null;
+  tags: string[];
+  categories: string[];
+  excerpt: string | null;
+  url: string;
+  featuredImageUrl?: string | null;
+  /// Connected targets only: the stamp that target's Publisher records as `remote_modified`,
+  /// so the next publish sees the post as unchanged there and updates it in place.
+  remoteModified?: string | null;
+  /// Connected targets only: the target's id for the featured image, so a publish keeps it.
+  featuredImageId?: string | null;
+}
+
+export interface ImportPage {
+  posts: RemotePost[];
+  /// How many posts the whole import has, when the source knows.
+  total: number | null;
+}
+
+export interface ImportSource {
+  /// Names the import's ledger (`.postwright/imports/<id>.json`): plain letters, digits, dashes.
+  readonly id: string;
+  /// "WordPress at example.com", "the WordPress export blog.xml": how messages name it.
+  readonly label: string;
+  /// The publishing target the posts come from; posts then record `publish.<target>`. Null for files.
+  readonly target: string | null;
+  pages(signal: AbortSignal): AsyncIterable<ImportPage>;
+  /// How images are fetched; a source that needs sign-in for them can supply its own.
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+}
+
+/// Everything an import takes from a remote post, as one hash: a different one means it changed there.
+export function versionOf(post: RemotePost): string {
+  const { title, slug, html, status, date, tags, categories, excerpt, featuredImageUrl } = post;
+  const json = JSON.stringify({ title, slug, html, status, date, tags, categories, excerpt, featured: featuredImageUrl ?? null });
+  return createHash('sha256').update(json).digest('hex').slice(0, 32);
+}
+
+/// A ledger name from anything: "blog", "example.com", a file name.
+export function sourceId(kind: string, name: string): string {
+  const clean = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `${kind}-${clean || createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+}
