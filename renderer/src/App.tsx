@@ -377,6 +377,7 @@ export function App() {
           postId={doc.id}
           text={doc.text}
           save={() => session?.save() ?? Promise.resolve()}
+          onChangeText={(text) => editor.current?.replaceText(text)}
           onManageTargets={() => setDialog('targets')}
           onClose={() => setDialog(null)}
         />

@@ -52,9 +52,19 @@ test.describe('publishing to WordPress', () => {
     await targets.getByRole('button', { name: 'Add target' }).click();
     await targets.getByRole('listitem').filter({ hasText: 'Class blog' }).getByRole('button', { name: 'Test' }).click();
     await expect(targets.getByText(/Signed in as/)).toBeVisible();
+    // Editing the target without retyping the password keeps the saved one.
+    await targets.getByRole('listitem').filter({ hasText: 'Class blog' }).getByRole('button', { name: 'Edit' }).click();
+    await expect(targets.getByLabel('Site address')).toHaveValue(wp.url);
+    await targets.getByRole('button', { name: 'Save changes' }).click();
+    await targets.getByRole('listitem').filter({ hasText: 'Class blog' }).getByRole('button', { name: 'Test' }).click();
+    await expect(targets.getByText(/Signed in as/)).toBeVisible();
     await page.keyboard.press('Escape');
 
     await expect(dialog.getByLabel('Target')).toHaveValue('Class blog');
+    // The post's details can be set right in the dialog.
+    await dialog.getByText('Title, tags, categories').click();
+    await dialog.getByLabel('Categories').fill('Lab reports');
+    await dialog.getByLabel('Categories').press('Enter');
     await dialog.getByRole('button', { name: 'Show what will be sent' }).click();
     await expect(dialog.getByTestId('sent-preview')).toContainText('Create a new post');
     await expect(dialog.getByTestId('sent-preview')).toContainText('bubbles.png (will upload)');
@@ -73,6 +83,7 @@ test.describe('publishing to WordPress', () => {
     await expect(published.getByRole('heading', { name: 'Yeast balloons' }).first()).toBeVisible();
     await expect(published.getByText('inflate a balloon')).toBeVisible();
     await expect(published.locator('table td', { hasText: 'never' })).toBeVisible();
+    await expect(published.getByRole('link', { name: 'Lab reports' }).first()).toBeVisible();
     await expect.poll(() => published.locator('img[alt="Balloon on a bottle"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(2);
     await published.close();
 

@@ -20,7 +20,7 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
             ×
           </button>
         </div>
-        {children}
+        <div className="modal-body">{children}</div>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import type { PublishOutcome } from '../../../shared/api';
 import { parsePostFile } from '../../../shared/frontmatter';
 import type { OutboxEntry, PublishOptions, PublishPreview, PublishProgress, PublishStatus, TargetInfo } from '../../../shared/publish';
 import { studio } from '../studio';
+import { DetailsPanel } from './DetailsPanel';
 import { Modal } from './Modal';
 import { messageOf } from './TargetsDialog';
 
@@ -14,11 +15,14 @@ interface Props {
   text: string;
   /// Save the editor's text first: what is published is what is on disk.
   save: () => Promise<void>;
+  /// The post's details (title, tags, categories, excerpt, cover, slug, canonical URL) are
+  /// edited right here, written back into the front matter through the editor.
+  onChangeText: (text: string) => void;
   onManageTargets: () => void;
   onClose: () => void;
 }
 
-export function PublishDialog({ postId, text, save, onManageTargets, onClose }: Props) {
+export function PublishDialog({ postId, text, save, onChangeText, onManageTargets, onClose }: Props) {
   const [targets, setTargets] = useState<TargetInfo[] | null>(null);
   const [target, setTarget] = useState('');
   const [status, setStatus] = useState<PublishStatus>(() => (parsePostFile(text).data.status as PublishStatus) ?? 'draft');
@@ -98,6 +102,10 @@ export function PublishDialog({ postId, text, save, onManageTargets, onClose }: 
             </select>
           </label>
         </div>
+        <details className="publish-details">
+          <summary>Title, tags, categories, excerpt, cover image, slug</summary>
+          <DetailsPanel text={text} onChange={onChangeText} />
+        </details>
         {queued.map((entry) => (
           <div key={entry.id} className="publish-result" role="status" data-testid="outbox-entry">
             Waiting to publish to {entry.target}

@@ -11,6 +11,7 @@ type Kind = 'wordpress' | 'ghost' | 'hugo' | 'jekyll' | 'blogger';
 export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
   const [targets, setTargets] = useState<TargetInfo[] | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<TargetInfo | null>(null);
   const [status, setStatus] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => studio.targets.list().then(setTargets, (failure: unknown) => setError(messageOf(failure))), []);
@@ -44,6 +45,11 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
               <button type="button" className="button" onClick={() => test(settings.name)}>
                 Test
               </button>
+              {settings.kind !== 'blogger' && (
+                <button type="button" className="button" onClick={() => setEditing(targets.find((info) => info.settings.name === settings.name) ?? null)}>
+                  Edit
+                </button>
+              )}
               <button
                 type="button"
                 className="button"
@@ -55,7 +61,19 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
           </li>
         ))}
       </ul>
-      {adding ? (
+      {editing ? (
+        <AddTargetForm
+          key={editing.settings.name}
+          editing={editing}
+          mediaTargets={[]}
+          onCancel={() => setEditing(null)}
+          onAdded={() => {
+            setEditing(null);
+            void reload();
+            onChanged();
+          }}
+        />
+      ) : adding ? (
         <AddTargetForm
           mediaTargets={(targets ?? []).filter((target) => target.settings.kind === 'wordpress' || target.settings.kind === 'ghost').map((target) => target.settings.name)}
           onCancel={() => setAdding(false)}
@@ -76,9 +94,17 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
   );
 }
 
-function AddTargetForm({ onAdded, onCancel, mediaTargets }: { onAdded: () => void; onCancel: () => void; mediaTargets: string[] }) {
-  const [kind, setKind] = useState<Kind>('wordpress');
-  const [fields, setFields] = useState({ name: '', siteUrl: '', username: '', password: '', repoPath: '', branch: 'main' });
+function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: () => void; onCancel: () => void; mediaTargets: string[]; editing?: TargetInfo }) {
+  const initial = (editing?.settings ?? {}) as Record<string, string>;
+  const [kind, setKind] = useState<Kind>(() => (!editing ? 'wordpress' : editing.settings.kind === 'static-git' ? (initial.generator as Kind) : (editing.settings.kind as Kind)));
+  const [fields, setFields] = useState({
+    name: initial.name ?? '',
+    siteUrl: initial.siteUrl ?? '',
+    username: initial.username ?? '',
+    password: '',
+    repoPath: initial.repoPath ?? '',
+    branch: initial.branch ?? 'main',
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [waiting, setWaiting] = useState(false);
@@ -93,7 +119,9 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets }: { onAdded: () => voi
         : kind === 'ghost'
           ? { name: fields.name, kind, siteUrl: fields.siteUrl }
           : { name: fields.name, kind: 'static-git' as const, repoPath: fields.repoPath, generator: kind, branch: fields.branch || 'main', remote: 'origin' };
-    studio.targets.add({ settings, secret: kind === 'wordpress' || kind === 'ghost' ? fields.password : undefined }).then(onAdded, (failure: unknown) => {
+    // When editing, an empty password field keeps the saved one.
+    const secret = (kind === 'wordpress' || kind === 'ghost') && (fields.password || !editing) ? fields.password : undefined;
+    (editing ? studio.targets.update(editing.settings.name, { settings, secret }) : studio.targets.add({ settings, secret })).then(onAdded, (failure: unknown) => {
       setError(messageOf(failure));
       setBusy(false);
     });
@@ -133,7 +161,7 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets }: { onAdded: () => voi
     >
       <label className="field">
         <span>Kind</span>
-        <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+        <select value={kind} disabled={editing !== undefined} onChange={(event) => setKind(event.target.value as Kind)}>
           <option value="wordpress">WordPress</option>
           <option value="ghost">Ghost</option>
           <option value="hugo">Hugo site (git)</option>
@@ -143,7 +171,7 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets }: { onAdded: () => voi
       </label>
       <label className="field">
         <span>Name</span>
-        <input value={fields.name} onChange={set('name')} placeholder="My blog" required />
+        <input value={fields.name} onChange={set('name')} placeholder="My blog" required disabled={editing !== undefined} title={editing ? 'Posts record their publishes under this name, so it stays.' : undefined} />
       </label>
       {kind === 'blogger' ? (
         <BloggerFields name={fields.name} mediaTargets={mediaTargets} onAdded={onAdded} onError={setError} />
@@ -197,7 +225,7 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets }: { onAdded: () => voi
       <div className="row dialog-actions">
         {kind !== 'blogger' && (
           <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add target'}
+            {busy ? 'Saving…' : editing ? 'Save changes' : 'Add target'}
           </button>
         )}
         <button type="button" className="button" onClick={onCancel}>
