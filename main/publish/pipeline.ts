@@ -184,7 +184,7 @@ export class PublishPipeline {
       return {
         postId, key, title: meta.title, slug: meta.slug, status, date, dateIsDay: meta.date !== null && meta.dateIsDay,
         tags: meta.tags, categories: meta.categories, excerpt: meta.excerpt,
-        canonicalUrl: meta.canonicalUrl,
+        canonicalUrl: canonicalFor(meta, target.name),
         html, cover, assets: uniqueByHash([...assets.keys()].flatMap((ref) => placed.get(ref) ?? [])),
       };
     };
@@ -336,4 +336,12 @@ export function hashOf(post: OutgoingPost): string {
   const assets = post.assets.map((p) => [p.asset.file, p.url]);
   const fields = { v: 1, title, slug, status, date, tags, categories, excerpt, canonicalUrl, html, cover: post.cover?.url ?? null, assets };
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/// An explicit `canonical_url` wins; otherwise, when the post names a `canonical_target`,
+/// every other target points at that target's published copy (once it has one).
+export function canonicalFor(meta: { canonicalUrl: string | null; canonicalTarget: string | null; records: Record<string, PublishRecord> }, target: string): string | null {
+  if (meta.canonicalUrl) return meta.canonicalUrl;
+  if (!meta.canonicalTarget || meta.canonicalTarget === target) return null;
+  return meta.records[meta.canonicalTarget]?.url ?? null;
 }

@@ -17,6 +17,8 @@ export interface PostMeta {
   excerpt: string | null;
   cover: string | null;
   canonicalUrl: string | null;
+  /// Cross-posting: the target whose copy is the original; the others point to it.
+  canonicalTarget: string | null;
   records: Record<string, PublishRecord>;
 }
 
@@ -42,6 +44,7 @@ export function readPost(id: string, text: string): { meta: PostMeta; body: stri
       excerpt: asText(data.excerpt) || null,
       cover: asText(data.cover) || null,
       canonicalUrl: asText(data.canonical_url) || null,
+      canonicalTarget: asText(data.canonical_target) || null,
       records: readRecords(data.publish),
     },
   };

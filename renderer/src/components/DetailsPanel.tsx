@@ -48,6 +48,7 @@ export function DetailsPanel({ text, onChange }: Props) {
       <div className="details-row">
         <Field label="Cover image" value={asString(data.cover)} placeholder="cover.jpg" onCommit={(value) => set('cover', value)} />
         <Field label="Canonical URL" type="url" value={asString(data.canonical_url)} placeholder="https://" onCommit={(value) => set('canonical_url', value)} />
+        <Field label="Original on target" value={asString(data.canonical_target)} placeholder="cross-posts point here" onCommit={(value) => set('canonical_target', value)} />
       </div>
     </div>
   );

@@ -181,3 +181,41 @@ describe('PublishPipeline', () => {
     expect(existsSync(path.join(store.root, '.postwright/targets/photos/assets.json'))).toBe(true);
   });
 });
+
+describe('cross-posting', () => {
+  let store: MemoryStore;
+  let pipeline: PublishPipeline;
+  const blogs = { main: new FakeBlog(), mirror: new FakeBlog() };
+
+  beforeEach(() => {
+    store = new MemoryStore();
+    blogs.main = new FakeBlog();
+    blogs.mirror = new FakeBlog();
+    pipeline = new PublishPipeline({
+      store,
+      libraryRoot: store.root,
+      target: async (name) => ({ name, publisher: blogs[name as keyof typeof blogs] }),
+      now: () => Date.parse('2025-06-01T12:00:00Z'),
+    });
+  });
+  afterEach(() => store.remove());
+
+  it('records each target separately and points the others at the canonical copy', async () => {
+    store.write('hello', '---\ntitle: Hello\nstatus: published\ncanonical_target: main\n---\nWords.\n', {});
+    await pipeline.publish('hello', 'main');
+    const preview = await pipeline.preview('hello', 'mirror');
+    const mainUrl = (parsePostFile(store.texts.get('hello')!).data.publish as Record<string, { url: string }>).main!.url;
+    expect(preview.canonicalUrl).toBe(mainUrl);
+    expect((await pipeline.preview('hello', 'main')).canonicalUrl).toBeNull();
+    await pipeline.publish('hello', 'mirror');
+    const records = parsePostFile(store.texts.get('hello')!).data.publish as Record<string, { id: string }>;
+    expect(Object.keys(records).sort()).toEqual(['main', 'mirror']);
+    expect(blogs.main.posts.size).toBe(1);
+    expect(blogs.mirror.posts.size).toBe(1);
+  });
+
+  it('an explicit canonical_url wins over the canonical target', async () => {
+    store.write('hello', '---\ntitle: Hello\ncanonical_target: main\ncanonical_url: https://elsewhere.example/hello\n---\nWords.\n', {});
+    expect((await pipeline.preview('hello', 'mirror')).canonicalUrl).toBe('https://elsewhere.example/hello');
+  });
+});
