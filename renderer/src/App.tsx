@@ -107,7 +107,8 @@ export function App() {
       }
       setBackups(unsaved);
       const first = list.find((post) => post.id === preferred) ?? list[0];
-      if (first) await openPost(first.id);
+      // The writer may already have clicked a post while the library loaded: theirs wins.
+      if (first && wanted.current === null) await openPost(first.id);
     },
     [openPost],
   );
@@ -138,6 +139,7 @@ export function App() {
       await studio.library.open(root);
       sessionRef.current?.dispose();
       setSession(null);
+      wanted.current = null;
       await loadLibrary(null);
     },
     [loadLibrary],
@@ -244,13 +246,14 @@ export function App() {
     editor.current?.replaceText(post.text);
   }, []);
 
-  // Counting 50,000 words takes milliseconds: let typing go first.
+  // Counting 50,000 words takes milliseconds: let typing go first. The title is cheap and
+  // must follow a switch of post at once.
   const deferredText = useDeferredValue(doc?.text ?? null);
   const docId = doc?.id ?? null;
-  const live = useMemo(() => {
-    if (docId === null || deferredText === null) return null;
-    return { summary: summarizePost(docId, deferredText, 0), stats: textStats(parsePostFile(deferredText).body) };
-  }, [docId, deferredText]);
+  const docText = doc?.text ?? null;
+  const summary = useMemo(() => (docId === null || docText === null ? null : summarizePost(docId, docText, 0)), [docId, docText]);
+  const stats = useMemo(() => (deferredText === null ? null : textStats(parsePostFile(deferredText).body)), [deferredText]);
+  const live = summary && stats ? { summary, stats } : null;
   const selectedStats = useMemo(() => (selected ? textStats(selected) : null), [selected]);
   const outline = useMemo(() => (doc && sidebarTab === 'outline' ? outlineOf(doc.text) : []), [doc, sidebarTab]);
   const titles = useMemo(() => new Map(posts.map((post) => [post.id, post.title])), [posts]);
@@ -276,7 +279,7 @@ export function App() {
       />
       <main className="workspace">
         <div className="toolbar">
-          <div className="toolbar-title">{live?.summary.title ?? 'No post open'}</div>
+          <div className="toolbar-title">{summary?.title ?? 'No post open'}</div>
           {doc && <PublishState postId={doc.id} version={`${doc.savedAt}-${dialog}`} />}
           {doc && <SaveState doc={doc} onRetry={() => void session?.save()} />}
           {doc && (
@@ -325,9 +328,9 @@ export function App() {
             </button>
           </div>
         )}
-        {live?.summary.problem && (
+        {summary?.problem && (
           <div className="banner warning" role="alert" data-testid="frontmatter-problem">
-            <span>{live.summary.problem}. The text is safe; Postwright will not change the front matter until it is fixed.</span>
+            <span>{summary.problem}. The text is safe; Postwright will not change the front matter until it is fixed.</span>
           </div>
         )}
         {doc?.conflict && (
