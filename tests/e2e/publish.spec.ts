@@ -60,7 +60,7 @@ test.describe('publishing to WordPress', () => {
     await expect(targets.getByText(/Signed in as/)).toBeVisible();
     await page.keyboard.press('Escape');
 
-    await expect(dialog.getByLabel('Target', { exact: true })).toHaveValue('Class blog');
+    await expect(dialog.getByRole('combobox', { name: 'Target', exact: true })).toHaveValue('Class blog');
     // The post's details can be set right in the dialog.
     await dialog.getByText('Title, tags, categories').click();
     await dialog.getByLabel('Categories').fill('Lab reports');
