@@ -101,6 +101,7 @@ export function postText(post: RemotePost, parts: PostParts): string {
     categories: post.categories.length > 0 ? post.categories : undefined,
     excerpt: post.excerpt ?? undefined,
     cover: parts.cover ?? undefined,
+    canonical_url: post.canonicalUrl ?? undefined,
     imported_from: parts.importedFrom ?? undefined,
     publish: parts.record ? { [parts.record.target]: parts.record.value } : undefined,
   };

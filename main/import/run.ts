@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parsePostFile } from '../../shared/frontmatter';
 import { PublishRecord } from '../../shared/publish';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { withRecord } from '../publish/post-data';
 import { slugify, uniqueSlug } from '../library/paths';
 import { cleanHtml, imageSources, postText, toMarkdown, useLocalImages } from './convert';
 import { downloadImage } from './images';
@@ -123,7 +124,7 @@ class ImportRun {
   private async adopt(post: RemotePost, version: string): Promise<LedgerEntry | null> {
     this.byRemote ??= await this.scanLibrary();
     const postId = this.byRemote.get(this.keyOf(post));
-    if (!postId) return null;
+    if (!postId) return this.takeOver(post, version);
     const local = await this.target.read(postId);
     if (!local) return null;
     const record = this.recordIn(local.text);
@@ -136,18 +137,59 @@ class ImportRun {
     return entry;
   }
 
+  /// A connected target's post that an export file's import brought in before (a Blogger post
+  /// from the blog's Atom export): found by that import's ledger, or by the address it wrote as
+  /// `imported_from`. Untouched since that import: updated from here (and so linked to the
+  /// target). Edited here, but the same there as in the file: linked, the text kept. Otherwise
+  /// both sides may have moved: a conflict. Deleted here since: left deleted.
+  private async takeOver(post: RemotePost, version: string): Promise<LedgerEntry | null> {
+    const from = post.fileImport;
+    if (!this.source.target || !from) return null;
+    const earlier = (await ImportLedger.open(this.target.stateDir, from.source, from.source).catch(() => null))?.get(from.remoteId) ?? null;
+    const postId = earlier?.postId ?? (from.url ? this.byRemote?.get(`url:${from.url}`) : undefined);
+    if (!postId) return null;
+    const local = await this.target.read(postId);
+    const at = new Date(this.now()).toISOString();
+    const unknown = { postId, version: '', hash: '', remoteModified: null, at };
+    if (!local) {
+      this.ledger.set(post.remoteId, unknown);
+      return unknown;
+    }
+    // Published to this target since, as some other post there: not this one.
+    if (this.recordIn(local.text)) return null;
+    if (earlier && local.hash === earlier.hash) {
+      const entry = { ...unknown, hash: local.hash };
+      this.ledger.set(post.remoteId, entry);
+      return entry;
+    }
+    if (earlier && earlier.version === version) {
+      const record = this.recordFor(post, null);
+      let hash: string;
+      try {
+        ({ hash } = await this.target.write(postId, withRecord(local.text, record.target, record.value), local.hash));
+      } catch (error) {
+        if ((error as { code?: string }).code === 'conflict') return unknown;
+        throw error;
+      }
+      await this.link(post, postId, []);
+      const entry = { postId, version, hash, remoteModified: post.remoteModified ?? null, at };
+      this.ledger.set(post.remoteId, entry);
+      return entry;
+    }
+    this.ledger.set(post.remoteId, unknown);
+    return unknown;
+  }
+
   private async scanLibrary(): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const id of await this.target.list()) {
       const local = await this.target.read(id);
       if (!local) continue;
       const data = parsePostFile(local.text).data;
-      if (this.source.target) {
-        const record = this.recordIn(local.text);
-        if (record) found.set(`id:${record.id}`, id);
-      } else if (typeof data.imported_from === 'string') {
-        found.set(`url:${data.imported_from}`, id);
-      }
+      const record = this.recordIn(local.text);
+      if (record) found.set(`id:${record.id}`, id);
+      // A connected source looks these up too: posts an export file brought in (takeOver).
+      else if (typeof data.imported_from === 'string') found.set(`url:${data.imported_from}`, id);
     }
     return found;
   }
@@ -230,11 +272,16 @@ class ImportRun {
     }
     const cover = post.featuredImageUrl ? await fetchOne(post.featuredImageUrl, true) : null;
     const markdown = toMarkdown(useLocalImages(html, base, local));
-    const publishRecord = this.source.target
-      ? { target: this.source.target, value: { id: post.remoteId, url: post.url, published_at: record?.published_at ?? post.date ?? new Date(this.now()).toISOString(), hash: '', remote_modified: post.remoteModified ?? null } }
-      : null;
+    const publishRecord = this.source.target ? this.recordFor(post, record) : null;
     const text = postText(post, { markdown, cover, record: publishRecord, importedFrom: this.source.target ? null : post.url || null });
     return { text, files: [...files.values()], images };
+  }
+
+  /// What a connected target's post records under `publish.<target>`: what the target's
+  /// Publisher would have recorded, with no hash (nothing was sent from here yet).
+  private recordFor(post: RemotePost, record: PublishRecord | null): { target: string; value: PublishRecord } {
+    const value = { id: post.remoteId, url: post.url, published_at: record?.published_at ?? post.date ?? new Date(this.now()).toISOString(), hash: '', remote_modified: post.remoteModified ?? null };
+    return { target: this.source.target ?? '', value };
   }
 
   private async link(post: RemotePost, postId: string, images: RemoteImage[]): Promise<void> {

@@ -20,11 +20,18 @@ export interface RemotePost {
   excerpt: string | null;
   url: string;
   featuredImageUrl?: string | null;
+  /// Where the post's canonical copy is (Ghost's `canonical_url`), written as `canonical_url`.
+  canonicalUrl?: string | null;
   /// Connected targets only: the stamp that target's Publisher records as `remote_modified`,
   /// so the next publish sees the post as unchanged there and updates it in place.
   remoteModified?: string | null;
   /// Connected targets only: the target's id for the featured image, so a publish keeps it.
   featuredImageId?: string | null;
+  /// Connected targets only: the same post as an export file's import knew it (a Blogger post is
+  /// also an entry of the blog's Atom export), so a post imported from that file is taken over
+  /// instead of imported twice. `source` names that import's ledger, `remoteId` is its key there,
+  /// `url` the address that import wrote as `imported_from`.
+  fileImport?: { source: string; remoteId: string; url: string | null };
 }
 
 export interface ImportPage {
@@ -48,7 +55,8 @@ export interface ImportSource {
 /// Everything an import takes from a remote post, as one hash: a different one means it changed there.
 export function versionOf(post: RemotePost): string {
   const { title, slug, html, status, date, tags, categories, excerpt, featuredImageUrl } = post;
-  const json = JSON.stringify({ title, slug, html, status, date, tags, categories, excerpt, featured: featuredImageUrl ?? null });
+  // `canonical` only when set, so the versions of sources without one stay as they were.
+  const json = JSON.stringify({ title, slug, html, status, date, tags, categories, excerpt, featured: featuredImageUrl ?? null, canonical: post.canonicalUrl ?? undefined });
   return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 

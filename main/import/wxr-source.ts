@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { PublishStatus } from '../../shared/publish';
 import { sourceId, type ImportPage, type ImportSource, type RemotePost } from './source';
-import { attr, child, isoDate, list, parseXml, textOf } from './xml';
+import { attr, child, decodeXml, isoDate, list, parseXml, textOf } from './xml';
 
 export interface WxrOptions {
   /// Posts per page handed to runImport (progress and ledger saves go by page).
@@ -56,7 +56,8 @@ export function parseWxr(xml: string): { site: string; posts: RemotePost[] } {
     const status = statusOf(textOf(child(item, 'wp:status')).trim());
     if (!status) continue;
     const categories = list(child(item, 'category'));
-    const terms = (domain: string) => [...new Set(categories.filter((c) => attr(c, 'domain') === domain).map((c) => textOf(c).trim()).filter(Boolean))];
+    // WordPress keeps term names HTML-escaped ("Sea &amp; Sky") and exports them so, in CDATA.
+    const terms = (domain: string) => [...new Set(categories.filter((c) => attr(c, 'domain') === domain).map((c) => decodeXml(textOf(c).trim())).filter(Boolean))];
     const meta = list(child(item, 'wp:postmeta'));
     const thumbnailId = meta.find((m) => textOf(child(m, 'wp:meta_key')).trim() === '_thumbnail_id');
     const featured = thumbnailId ? attachments.get(textOf(child(thumbnailId, 'wp:meta_value')).trim()) : undefined;

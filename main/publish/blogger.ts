@@ -197,21 +197,31 @@ function sameLabels(a: string[], b: string[]): boolean {
   return norm(a) === norm(b);
 }
 
+/// The post's `remote_modified` stamp, from the API's post resource (view=ADMIN, with its body):
+/// what get() records after a publish, and what an import records so the next publish updates in place.
+export function bloggerStamp(p: Json): string {
+  const labels = Array.isArray(p.labels) ? p.labels.map(String) : [];
+  const updated = typeof p.updated === 'string' ? p.updated : null;
+  // Blogger's `updated` counts whole seconds: a content fingerprint tells two edits in one second apart.
+  const fingerprint = createHash('sha256').update(`${String(p.title ?? '')}\0${String(p.content ?? '')}\0${String(p.status ?? '')}\0${labels.join('\0')}`).digest('hex').slice(0, 16);
+  return `${updated ?? '?'} ${fingerprint}`;
+}
+
+/// The post's address; drafts have no public one, and the editor's is the useful one.
+export function bloggerPostUrl(p: Json, blogUrl: string): string {
+  const blogId = String((p.blog as Json | undefined)?.id ?? '');
+  return typeof p.url === 'string' && p.url ? p.url : blogId ? `https://www.blogger.com/blog/post/edit/${blogId}/${String(p.id)}` : blogUrl;
+}
+
 function snapshot(p: Json, blogUrl: string): BloggerSnapshot {
   const title = String(p.title ?? '');
   const body = String(p.content ?? '');
   const status = String(p.status ?? '');
   const labels = Array.isArray(p.labels) ? p.labels.map(String) : [];
   const updated = typeof p.updated === 'string' ? p.updated : null;
-  // Blogger's `updated` counts whole seconds: a content fingerprint tells two edits in one second apart.
-  const fingerprint = createHash('sha256').update(`${title}\0${body}\0${status}\0${labels.join('\0')}`).digest('hex').slice(0, 16);
-  const id = String(p.id);
-  const blogId = String((p.blog as Json | undefined)?.id ?? '');
-  // Drafts have no public address; the editor's is the useful one.
-  const url = typeof p.url === 'string' && p.url ? p.url : blogId ? `https://www.blogger.com/blog/post/edit/${blogId}/${id}` : blogUrl;
   return {
-    id, url, title, content: body, status, labels,
-    modified: `${updated ?? '?'} ${fingerprint}`,
+    id: String(p.id), url: bloggerPostUrl(p, blogUrl), title, content: body, status, labels,
+    modified: bloggerStamp(p),
     modifiedAt: updated ? new Date(updated).toISOString() : null,
     etag: typeof p.etag === 'string' ? p.etag : null,
     published: typeof p.published === 'string' ? p.published : null,

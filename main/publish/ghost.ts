@@ -65,7 +65,7 @@ export class GhostPublisher implements Publisher {
     const timeoutMs = this.options.uploadTimeoutMs ?? 120_000;
     const answer = (await this.call('POST', '/images/upload/', { form, timeoutMs, what: `upload “${asset.file}”` })) as { images?: Json[] };
     const url = answer.images?.[0]?.url;
-    if (typeof url !== 'string') throw this.fail('rejected', `${this.label} took “${asset.file}” but did not say where it put it. Check that the site is Ghost 5 or newer.`);
+    if (typeof url !== 'string') throw new PublishError('rejected', `${this.label} took “${asset.file}” but did not say where it put it. Check that the site is Ghost 5 or newer.`);
     return { id: null, url };
   }
 
@@ -159,7 +159,7 @@ export class GhostPublisher implements Publisher {
 
   private async one(method: string, route: string, call: Call): Promise<Json> {
     const post = ((await this.call(method, route, call)) as { posts?: Json[] }).posts?.[0];
-    if (!post) throw this.fail('rejected', `${this.label} did not answer like a Ghost site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
+    if (!post) throw new PublishError('rejected', `${this.label} did not answer like a Ghost site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
     return post;
   }
 
@@ -174,7 +174,7 @@ export class GhostPublisher implements Publisher {
     }
     const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 30_000 }, this.host);
     if (reply.status >= 200 && reply.status < 300) {
-      if (reply.json === undefined) throw this.fail('rejected', `${this.label} did not answer like a Ghost site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
+      if (reply.json === undefined) throw new PublishError('rejected', `${this.label} did not answer like a Ghost site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
       return reply.json;
     }
     const error = ((reply.json ?? {}) as { errors?: Array<{ message?: string; context?: string | null; type?: string }> }).errors?.[0] ?? {};
@@ -182,7 +182,7 @@ export class GhostPublisher implements Publisher {
     // Ghost answers a route it does not have with an HTML page: no Ghost there at all.
     const kind = reply.status === 404 && reply.json === undefined ? 'not-found' : kindOfStatus(reply.status);
     const message = reply.status === 404 && reply.json === undefined ? `${this.settings.siteUrl} does not look like a Ghost site (no Admin API at /ghost/api/admin/). Check the site address in the target’s settings.` : this.message(kind, reply.status, call.what, said);
-    return Promise.reject(this.fail(kind, message, { retryAfterMs: retryAfterMs(reply.headers), cause: reply.json }));
+    return Promise.reject(new PublishError(kind, message, { retryAfterMs: retryAfterMs(reply.headers), cause: reply.json }));
   }
 
   private message(kind: PublishErrorKind, status: number, what: string, said: string): string {
@@ -205,17 +205,12 @@ export class GhostPublisher implements Publisher {
     }
   }
 
-  private fail(kind: PublishErrorKind, message: string, extra: { retryAfterMs?: number; cause?: unknown } = {}): PublishError {
-    const clean: { retryAfterMs?: number; cause?: unknown } = { cause: extra.cause };
-    if (extra.retryAfterMs !== undefined) clean.retryAfterMs = extra.retryAfterMs;
-    return new PublishError(kind, message, clean);
-  }
 
   /// A token per request, so none outlives a long upload queue; Ghost refuses ones that live
   /// longer than five minutes. The clock is the real one: Ghost checks it against its own.
   private token(): string {
     const match = ADMIN_KEY.exec(this.adminKey.trim());
-    if (!match) throw this.fail('auth', `The key saved for ${this.label} is not an Admin API key (it looks like 24 hex digits, a colon, then 64). ${NEW_KEY}.`);
+    if (!match) throw new PublishError('auth', `The key saved for ${this.label} is not an Admin API key (it looks like 24 hex digits, a colon, then 64). ${NEW_KEY}.`);
     return adminToken(match[1]!, match[2]!, Date.now());
   }
 }
@@ -246,10 +241,17 @@ function snapshot(p: Json): RemoteSnapshot {
 
 /// The stamp: Ghost's `updated_at` (what it checks an update against) and a fingerprint of the
 /// content, as `updated_at` counts whole seconds. Create and update answer with the html too.
-function written(p: Json): RemotePost {
+/// The import records it as well (from a post read with `formats=html`), so the first publish
+/// after an import updates the post in place.
+export function ghostStamp(p: Json): string {
   const updated = typeof p.updated_at === 'string' ? p.updated_at : null;
   const fingerprint = createHash('sha256').update(`${String(p.title ?? '')}\0${String(p.html ?? '')}\0${String(p.status ?? '')}`).digest('hex').slice(0, 16);
-  return { id: String(p.id), url: String(p.url ?? ''), modified: `${updated ?? '?'} ${fingerprint}`, modifiedAt: updated };
+  return `${updated ?? '?'} ${fingerprint}`;
+}
+
+function written(p: Json): RemotePost {
+  const updated = typeof p.updated_at === 'string' ? p.updated_at : null;
+  return { id: String(p.id), url: String(p.url ?? ''), modified: ghostStamp(p), modifiedAt: updated };
 }
 
 function updatedAt(remote: RemoteSnapshot): string | null {

@@ -95,7 +95,7 @@ export class PublishPipeline {
     const prepared = await this.prepare(postId, post.text, target, key, options);
     const { meta, record } = prepared;
     const { media, map } = this.mediaOf(target);
-    const known = await this.placeKnown(prepared, publisher, map);
+    const known = await this.placeKnown(prepared, publisher, map, target.name);
     const draft = prepared.build(known);
     if (options.dryRun) return { kind: 'preview', preview: this.previewOf(target, prepared, draft, known, record !== null) };
 
@@ -153,7 +153,7 @@ export class PublishPipeline {
       if (error instanceof PublishError) return { record, changed: true };
       throw error;
     }
-    const known = await this.placeKnown(prepared, target.publisher, this.mediaOf(target).map);
+    const known = await this.placeKnown(prepared, target.publisher, this.mediaOf(target).map, target.name);
     const allKnown = known.size === prepared.assets.size;
     return { record, changed: !allKnown || hashOf(prepared.build(known)) !== record.hash };
   }
@@ -192,14 +192,17 @@ export class PublishPipeline {
   }
 
   /// Assets whose place on the target is already known: bundled ones, and uploaded ones in the map.
-  private async placeKnown(prepared: Prepared, publisher: Publisher, map: AssetMap | null): Promise<Map<string, PlacedAsset>> {
+  /// A target that keeps its images elsewhere also knows those already on it from an import
+  /// (Blogger's own image host): they stay where they are rather than being copied to the media target.
+  private async placeKnown(prepared: Prepared, publisher: Publisher, map: AssetMap | null, targetName: string): Promise<Map<string, PlacedAsset>> {
     const placed = new Map<string, PlacedAsset>();
+    const own = publisher.capabilities.assets === 'elsewhere' ? AssetMap.forTarget(this.deps.libraryRoot, targetName) : null;
     for (const [ref, asset] of prepared.assets) {
       if (!map) {
         placed.set(ref, { asset, url: publisher.bundleUrl?.(asset, prepared.where) ?? asset.file, remote: null });
         continue;
       }
-      const remote = await map.get(asset.hash);
+      const remote = (await map.get(asset.hash)) ?? (await own?.get(asset.hash)) ?? null;
       if (remote) placed.set(ref, { asset, url: remote.url, remote });
     }
     return placed;

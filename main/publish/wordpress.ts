@@ -52,7 +52,7 @@ export class WordPressPublisher implements Publisher {
   async check(): Promise<string> {
     const me = (await this.call('GET', '/wp/v2/users/me', { query: { context: 'edit' }, what: 'sign in' })) as Json;
     const caps = (me.capabilities ?? {}) as Record<string, boolean>;
-    if (!caps.edit_posts) throw this.fail('permission', `${this.settings.username} can sign in to ${this.label} but may not write posts. Ask the site’s admin for the Author role or above.`);
+    if (!caps.edit_posts) throw new PublishError('permission', `${this.settings.username} can sign in to ${this.label} but may not write posts. Ask the site’s admin for the Author role or above.`);
     return `${String(me.name ?? this.settings.username)} on ${this.host}`;
   }
 
@@ -180,12 +180,12 @@ export class WordPressPublisher implements Publisher {
     }
     const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 30_000 }, this.host);
     if (reply.status >= 200 && reply.status < 300) {
-      if (reply.json === undefined) throw this.fail('rejected', `${this.label} did not answer like a WordPress site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
+      if (reply.json === undefined) throw new PublishError('rejected', `${this.label} did not answer like a WordPress site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
       return reply.json;
     }
     const error = (reply.json ?? {}) as { code?: string; message?: string };
     const kind = kindOfStatus(reply.status);
-    return Promise.reject(this.fail(kind, this.message(kind, reply.status, call.what, stripTags(error.message ?? '')), { retryAfterMs: retryAfterMs(reply.headers), cause: reply.json }));
+    return Promise.reject(new PublishError(kind, this.message(kind, reply.status, call.what, stripTags(error.message ?? '')), { retryAfterMs: retryAfterMs(reply.headers), cause: reply.json }));
   }
 
   private message(kind: PublishErrorKind, status: number, what: string, said: string): string {
@@ -209,11 +209,6 @@ export class WordPressPublisher implements Publisher {
     }
   }
 
-  private fail(kind: PublishErrorKind, message: string, extra: { retryAfterMs?: number; cause?: unknown } = {}): PublishError {
-    const clean: { retryAfterMs?: number; cause?: unknown } = { cause: extra.cause };
-    if (extra.retryAfterMs !== undefined) clean.retryAfterMs = extra.retryAfterMs;
-    return new PublishError(kind, message, clean);
-  }
 
   private auth(): string {
     return `Basic ${Buffer.from(`${this.settings.username}:${this.password}`).toString('base64')}`;
@@ -232,8 +227,8 @@ export class WordPressPublisher implements Publisher {
         return (route: string) => Object.assign(new URL(`${site}/`), { search: `?rest_route=${encodeURIComponent(route)}` });
       }
       const kind = kindOfStatus(pretty.status);
-      if (kind === 'server' || kind === 'rate-limited') throw this.fail(kind, this.message(kind, pretty.status, 'reach the site', ''), { retryAfterMs: retryAfterMs(pretty.headers) });
-      throw this.fail('not-found', `${site} does not look like a WordPress site with its REST API on (no answer at /wp-json/). Check the site address in the target’s settings.`);
+      if (kind === 'server' || kind === 'rate-limited') throw new PublishError(kind, this.message(kind, pretty.status, 'reach the site', ''), { retryAfterMs: retryAfterMs(pretty.headers) });
+      throw new PublishError('not-found', `${site} does not look like a WordPress site with its REST API on (no answer at /wp-json/). Check the site address in the target’s settings.`);
     })();
     // A failed discovery (offline) is tried again next time.
     this.root.catch(() => (this.root = null));

@@ -18,7 +18,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     studio.targets.list().then((list) => {
-      const importable = list.filter((info) => info.settings.kind === 'wordpress');
+      const importable = list.filter((info) => info.settings.kind !== 'static-git');
       setTargets(importable);
       setTarget(importable[0]?.settings.name ?? '');
     }, () => setTargets([]));
@@ -49,10 +49,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
         <label className="field">
-          <span>Or an export file (WordPress .xml, Blogger .atom)</span>
+          <span>Or an export file (WordPress .xml, Blogger .atom, Ghost .json)</span>
           <input
             type="file"
-            accept=".xml,.atom,.wxr,application/xml,application/atom+xml"
+            accept=".xml,.atom,.wxr,.json,application/xml,application/atom+xml,application/json"
             disabled={busy}
             onChange={(event) => {
               const file = event.target.files?.[0];
