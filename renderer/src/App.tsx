@@ -9,7 +9,6 @@ import { DetailsPanel } from './components/DetailsPanel';
 import { EditorPane, type EditorHandle } from './components/EditorPane';
 import { HistoryDialog } from './components/HistoryDialog';
 import { ImportDialog } from './components/ImportDialog';
-import { Outline } from './components/Outline';
 import { PublishDialog } from './components/PublishDialog';
 import { PublishState } from './components/PublishState';
 import { Preview } from './components/Preview';
@@ -255,7 +254,12 @@ export function App() {
   const stats = useMemo(() => (deferredText === null ? null : textStats(parsePostFile(deferredText).body)), [deferredText]);
   const live = summary && stats ? { summary, stats } : null;
   const selectedStats = useMemo(() => (selected ? textStats(selected) : null), [selected]);
-  const outline = useMemo(() => (doc && sidebarTab === 'outline' ? outlineOf(doc.text) : []), [doc, sidebarTab]);
+  const outlineText = sidebarTab === 'outline' ? (deferredText ?? '') : '';
+  const outline = useMemo(() => (outlineText ? outlineOf(outlineText) : []), [outlineText]);
+  const selectPost = useCallback((id: string) => void openPost(id), [openPost]);
+  const showTrash = useCallback(() => setDialog('trash'), []);
+  const showImport = useCallback(() => setDialog('import'), []);
+  const jumpToLine = useCallback((line: number) => editor.current?.revealLine(line), []);
   const titles = useMemo(() => new Map(posts.map((post) => [post.id, post.title])), [posts]);
 
   return (
@@ -269,13 +273,14 @@ export function App() {
         creating={creating}
         onCreating={setCreating}
         onCreate={createPost}
-        onSelect={(id) => void openPost(id)}
+        onSelect={selectPost}
         onOpenLibrary={switchLibrary}
-        onShowTrash={() => setDialog('trash')}
-        onImport={() => setDialog('import')}
+        onShowTrash={showTrash}
+        onImport={showImport}
         tab={sidebarTab}
         onTab={setSidebarTab}
-        outline={<Outline items={outline} onJump={(line) => editor.current?.revealLine(line)} />}
+        outline={outline}
+        onJump={jumpToLine}
       />
       <main className="workspace">
         <div className="toolbar">

@@ -48,5 +48,9 @@ export function usePostBrowser(posts: PostSummary[]) {
 
   const tags = useMemo(() => [...new Set(posts.flatMap((post) => post.tags))].sort((a, b) => a.localeCompare(b)), [posts]);
 
-  return { query, setQuery, status, setStatus, tag, setTag, sort, setSort, hits, searchError, visible, tags };
+  // One object per change, so the sidebar can skip re-rendering while the writer types.
+  return useMemo(
+    () => ({ query, setQuery, status, setStatus, tag, setTag, sort, setSort, hits, searchError, visible, tags }),
+    [query, status, setStatus, tag, sort, setSort, hits, searchError, visible, tags],
+  );
 }

@@ -1,9 +1,11 @@
 /// The library column: which library, a new post, search, filters, and the posts.
-import type { ReactNode } from 'react';
+import { memo } from 'react';
+import type { OutlineItem } from '../../../shared/outline';
 import type { LibraryInfo, PostSummary } from '../../../shared/api';
 import type { SortOrder, StatusFilter, usePostBrowser } from '../usePostBrowser';
 import { LibraryMenu } from './LibraryMenu';
 import { NewPostForm } from './NewPostForm';
+import { Outline } from './Outline';
 import { PostList } from './PostList';
 import { SearchResults } from './SearchResults';
 
@@ -22,10 +24,12 @@ interface Props {
   posts: PostSummary[];
   tab: 'posts' | 'outline';
   onTab: (tab: 'posts' | 'outline') => void;
-  outline: ReactNode;
+  outline: OutlineItem[];
+  onJump: (line: number) => void;
 }
 
-export function Sidebar(props: Props) {
+/// Memoised: typing in the editor changes none of its props.
+export const Sidebar = memo(function Sidebar(props: Props) {
   return (
     <aside className="sidebar">
       <div className="sidebar-head">
@@ -42,10 +46,10 @@ export function Sidebar(props: Props) {
           Outline
         </button>
       </div>
-      {props.tab === 'outline' ? props.outline : <PostsTab {...props} />}
+      {props.tab === 'outline' ? <Outline items={props.outline} onJump={props.onJump} /> : <PostsTab {...props} />}
     </aside>
   );
-}
+});
 
 function PostsTab(props: Props) {
   const { browser } = props;
