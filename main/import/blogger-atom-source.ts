@@ -4,35 +4,16 @@
 /// settings and the template are left out, and so is anything in the trash.
 import path from 'node:path';
 import type { PublishStatus } from '../../shared/publish';
-import { sourceId, type ImportPage, type ImportSource, type RemotePost } from './source';
+import { ExportFileSource, sourceId, type RemotePost } from './source';
 import { attr, child, isoDate, list, parseXml, textOf } from './xml';
 
 const KIND_SCHEME = 'http://schemas.google.com/g/2005#kind';
 const LABEL_SCHEME = 'http://www.blogger.com/atom/ns#';
 
-export class BloggerAtomSource implements ImportSource {
-  readonly id: string;
-  readonly label: string;
-  readonly target = null;
-  private readonly posts: RemotePost[];
-
-  constructor(
-    xml: string,
-    fileName: string,
-    private readonly options: { pageSize?: number } = {},
-  ) {
+export class BloggerAtomSource extends ExportFileSource {
+  constructor(xml: string, fileName: string, options: { pageSize?: number } = {}) {
     const { blogId, posts } = parseBloggerAtom(xml);
-    this.posts = posts;
-    this.id = sourceId('blogger', blogId || path.basename(fileName));
-    this.label = `the Blogger export ${path.basename(fileName)}`;
-  }
-
-  async *pages(signal: AbortSignal): AsyncIterable<ImportPage> {
-    const size = this.options.pageSize ?? 50;
-    for (let i = 0; i < this.posts.length; i += size) {
-      signal.throwIfAborted();
-      yield { posts: this.posts.slice(i, i + size), total: this.posts.length };
-    }
+    super(sourceId('blogger', blogId || path.basename(fileName)), `the Blogger export ${path.basename(fileName)}`, posts, options.pageSize);
   }
 }
 

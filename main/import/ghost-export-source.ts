@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { PublishError } from '../publish/errors';
 import { ghostStatus } from './ghost-source';
-import { sourceId, type ImportPage, type ImportSource, type RemotePost } from './source';
+import { ExportFileSource, sourceId, type RemotePost } from './source';
 
 export interface GhostExportOptions {
   /// The blog's address, for `__GHOST_URL__` and the posts' addresses.
@@ -27,18 +27,8 @@ export function ghostExportData(parsed: unknown): Json | null {
   return data && typeof data === 'object' && Array.isArray(data.posts) ? data : null;
 }
 
-export class GhostExportSource implements ImportSource {
-  readonly id: string;
-  readonly label: string;
-  readonly target = null;
-  private readonly posts: RemotePost[];
-
-  /// Parsed up front: a bad file fails before anything is written.
-  constructor(
-    json: string | unknown,
-    fileName: string,
-    private readonly options: GhostExportOptions = {},
-  ) {
+export class GhostExportSource extends ExportFileSource {
+  constructor(json: string | unknown, fileName: string, options: GhostExportOptions = {}) {
     let parsed: unknown = json;
     if (typeof json === 'string') {
       try {
@@ -49,18 +39,10 @@ export class GhostExportSource implements ImportSource {
     }
     const data = ghostExportData(parsed);
     if (!data) throw new PublishError('invalid', `${path.basename(fileName)} is not a Ghost export: it has no db[0].data.posts.`);
-    this.posts = parseGhostExport(data, options.siteUrl?.replace(/\/+$/, '') ?? null);
+    const posts = parseGhostExport(data, options.siteUrl?.replace(/\/+$/, '') ?? null);
     const title = ((data.settings as Json[] | undefined) ?? []).find((s) => s.key === 'title')?.value;
-    this.id = sourceId('ghost-export', options.siteUrl ? new URL(options.siteUrl).host : typeof title === 'string' && title ? title : path.basename(fileName));
-    this.label = `the Ghost export ${path.basename(fileName)}`;
-  }
-
-  async *pages(signal: AbortSignal): AsyncIterable<ImportPage> {
-    const size = this.options.pageSize ?? 50;
-    for (let i = 0; i < this.posts.length; i += size) {
-      signal.throwIfAborted();
-      yield { posts: this.posts.slice(i, i + size), total: this.posts.length };
-    }
+    const id = sourceId('ghost-export', options.siteUrl ? new URL(options.siteUrl).host : typeof title === 'string' && title ? title : path.basename(fileName));
+    super(id, `the Ghost export ${path.basename(fileName)}`, posts, options.pageSize);
   }
 }
 

@@ -52,6 +52,26 @@ export interface ImportSource {
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
+/// An export file: parsed whole up front, so a bad file fails before anything is written,
+/// then handed out in pages like a remote source.
+export class ExportFileSource implements ImportSource {
+  readonly target = null;
+
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    private readonly posts: RemotePost[],
+    private readonly pageSize = 50,
+  ) {}
+
+  async *pages(signal: AbortSignal): AsyncIterable<ImportPage> {
+    for (let i = 0; i < this.posts.length; i += this.pageSize) {
+      signal.throwIfAborted();
+      yield { posts: this.posts.slice(i, i + this.pageSize), total: this.posts.length };
+    }
+  }
+}
+
 /// Everything an import takes from a remote post, as one hash: a different one means it changed there.
 export function versionOf(post: RemotePost): string {
   const { title, slug, html, status, date, tags, categories, excerpt, featuredImageUrl } = post;

@@ -2,7 +2,7 @@
 /// featured image. Pages, attachments, menus and comments are left out; trashed posts too.
 import path from 'node:path';
 import type { PublishStatus } from '../../shared/publish';
-import { sourceId, type ImportPage, type ImportSource, type RemotePost } from './source';
+import { ExportFileSource, sourceId, type RemotePost } from './source';
 import { attr, child, decodeXml, isoDate, list, parseXml, textOf } from './xml';
 
 export interface WxrOptions {
@@ -10,32 +10,10 @@ export interface WxrOptions {
   pageSize?: number;
 }
 
-export class WxrSource implements ImportSource {
-  readonly id: string;
-  readonly label: string;
-  readonly target = null;
-
-  private readonly posts: RemotePost[];
-
-  /// The whole file is parsed up front: a bad file fails before anything is written.
-  constructor(
-    xml: string,
-    fileName: string,
-    private readonly options: WxrOptions = {},
-  ) {
+export class WxrSource extends ExportFileSource {
+  constructor(xml: string, fileName: string, options: WxrOptions = {}) {
     const { site, posts } = parseWxr(xml);
-    this.posts = posts;
-    this.id = sourceId('wxr', site ? hostOf(site) : path.basename(fileName));
-    this.label = `the WordPress export ${path.basename(fileName)}`;
-  }
-
-  async *pages(signal: AbortSignal): AsyncIterable<ImportPage> {
-    const posts = this.posts;
-    const size = this.options.pageSize ?? 50;
-    for (let i = 0; i < posts.length; i += size) {
-      signal.throwIfAborted();
-      yield { posts: posts.slice(i, i + size), total: posts.length };
-    }
+    super(sourceId('wxr', site ? hostOf(site) : path.basename(fileName)), `the WordPress export ${path.basename(fileName)}`, posts, options.pageSize);
   }
 }
 

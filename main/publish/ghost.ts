@@ -7,7 +7,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { PublishErrorKind } from '../../shared/publish';
 import { PublishError } from './errors';
-import { httpRequest, kindOfStatus, retryAfterMs, siteName, type FetchLike } from './http';
+import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
 
 export interface GhostSettings {
@@ -196,15 +196,10 @@ export class GhostPublisher implements Publisher {
         return `${this.label} has nothing at the address Postwright used to ${what}${quoted}. Check the site address in the target’s settings.`;
       case 'conflict':
         return `The post was changed on ${this.label} while Postwright was publishing it${quoted}. Nothing was overwritten; compare the two versions and choose which to keep.`;
-      case 'rate-limited':
-        return `${this.label} asked Postwright to slow down while trying to ${what}. Postwright will try again; nothing is lost.`;
-      case 'server':
-        return `${this.label} had a problem (HTTP ${status}) while Postwright tried to ${what}. Postwright will try again; nothing is lost.`;
       default:
-        return `${this.label} refused to ${what}${quoted || ` (HTTP ${status})`}.`;
+        return failureMessage(this.label, kind, status, what, quoted);
     }
   }
-
 
   /// A token per request, so none outlives a long upload queue; Ghost refuses ones that live
   /// longer than five minutes. The clock is the real one: Ghost checks it against its own.

@@ -94,3 +94,16 @@ export function siteName(url: string): string {
     return url;
   }
 }
+
+/// The words for a failure every backend describes alike; backends word the kinds that
+/// need their own advice (sign-in, permissions, addresses) themselves and fall back here.
+export function failureMessage(label: string, kind: PublishErrorKind, status: number, what: string, quoted: string): string {
+  switch (kind) {
+    case 'rate-limited':
+      return `${label} asked Postwright to slow down while trying to ${what}. Postwright will try again; nothing is lost.`;
+    case 'server':
+      return `${label} had a problem (HTTP ${status}) while Postwright tried to ${what}. Postwright will try again; nothing is lost.`;
+    default:
+      return `${label} refused to ${what}${quoted || ` (HTTP ${status})`}.`;
+  }
+}

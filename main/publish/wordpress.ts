@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { PublishErrorKind } from '../../shared/publish';
 import { PublishError } from './errors';
-import { httpRequest, kindOfStatus, retryAfterMs, siteName, type FetchLike } from './http';
+import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
 
 export interface WordPressSettings {
@@ -200,15 +200,10 @@ export class WordPressPublisher implements Publisher {
         return `${this.label} did not allow ${user} to ${what}${quoted}. Ask the site’s admin for a role that may do this (Author or above; Editor to add categories).`;
       case 'not-found':
         return `${this.label} has nothing at the address Postwright used to ${what}${quoted}. Check the site address; the REST API may be turned off by a plugin.`;
-      case 'rate-limited':
-        return `${this.label} asked Postwright to slow down while trying to ${what}. Postwright will try again; nothing is lost.`;
-      case 'server':
-        return `${this.label} had a problem (HTTP ${status}) while Postwright tried to ${what}. Postwright will try again; nothing is lost.`;
       default:
-        return `${this.label} refused to ${what}${quoted || ` (HTTP ${status})`}.`;
+        return failureMessage(this.label, kind, status, what, quoted);
     }
   }
-
 
   private auth(): string {
     return `Basic ${Buffer.from(`${this.settings.username}:${this.password}`).toString('base64')}`;

@@ -11,25 +11,8 @@ import { libraryImportTarget, type ImportTarget } from '../../main/import/target
 import { adminToken } from '../../main/publish/ghost';
 import type { PublishService } from '../../main/publish/service';
 import { parsePostFile } from '../../shared/frontmatter';
-import { GHOST_DIR, hasGhost, startGhost, type Ghost } from '../servers/ghost';
+import { ghostSkipReason as reason, hasGhost, startGhost, type Ghost, type GhostPost } from '../servers/ghost';
 import { makeLibrary, makePng, type TestLibrary } from './publish-fixtures';
-
-interface GhostPost {
-  id: string;
-  title: string;
-  slug: string;
-  status: string;
-  html: string;
-  url: string;
-  updated_at: string;
-  published_at: string | null;
-  custom_excerpt: string | null;
-  canonical_url: string | null;
-  feature_image: string | null;
-  tags: Array<{ name: string }>;
-}
-
-const reason = hasGhost ? '' : ` (skipped: Ghost is not in ${GHOST_DIR}; install it with tests/servers/ghost/install.sh)`;
 
 describe.skipIf(!hasGhost)(`importing from Ghost${reason}`, () => {
   let ghost: Ghost;

@@ -10,25 +10,8 @@ import type { FetchLike } from '../../main/publish/http';
 import type { PublishService } from '../../main/publish/service';
 import type { OutboxEntry } from '../../shared/publish';
 import { startFaultProxy, type FaultProxy } from '../servers/fault-proxy';
-import { GHOST_DIR, hasGhost, startGhost, type Ghost } from '../servers/ghost';
+import { ghostSkipReason as reason, hasGhost, startGhost, type Ghost, type GhostPost } from '../servers/ghost';
 import { makeLibrary, makePng, POST_ID, postText, type TestLibrary } from './publish-fixtures';
-
-interface GhostPost {
-  id: string;
-  title: string;
-  slug: string;
-  status: string;
-  html: string;
-  url: string;
-  updated_at: string;
-  published_at: string;
-  custom_excerpt: string | null;
-  canonical_url: string | null;
-  feature_image: string | null;
-  tags: Array<{ name: string }>;
-}
-
-const reason = hasGhost ? '' : ` (skipped: Ghost is not in ${GHOST_DIR}; install it with tests/servers/ghost/install.sh)`;
 
 describe.skipIf(!hasGhost)(`publishing to Ghost${reason}`, () => {
   let ghost: Ghost;

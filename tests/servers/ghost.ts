@@ -155,3 +155,22 @@ function adminRequest(url: string, cookie: string, route: string, init: RequestI
   }
   return fetch(`${url}/ghost/api/admin${route}`, { ...init, headers, body, signal: AbortSignal.timeout(30_000) });
 }
+
+/// A post as the Admin API returns it, for tests that read Ghost directly.
+export interface GhostPost {
+  id: string;
+  title: string;
+  slug: string;
+  status: string;
+  html: string;
+  url: string;
+  updated_at: string;
+  published_at: string | null;
+  custom_excerpt: string | null;
+  canonical_url: string | null;
+  feature_image: string | null;
+  tags: Array<{ name: string }>;
+}
+
+/// The reason a Ghost test is skipped, empty when Ghost is installed.
+export const ghostSkipReason = hasGhost ? '' : ` (skipped: Ghost is not in ${GHOST_DIR}; install it with tests/servers/ghost/install.sh)`;
