@@ -49,7 +49,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
         <label className="field">
-          <span>Or an export file (WordPress .xml, Blogger .atom, Ghost .json)</span>
+          <span>{targets.length > 0 ? 'Or an export file' : 'An export file'} (WordPress .xml, Blogger .atom, Ghost .json)</span>
           <input
             type="file"
             accept=".xml,.atom,.wxr,.json,application/xml,application/atom+xml,application/json"
