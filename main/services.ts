@@ -100,6 +100,8 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       },
       recent: () => recent.list(),
       previewCss: () => current.library.previewCss(),
+      // The desktop app's protocol; the browser host answers this call itself with its key.
+      filesBase: () => 'files/',
     },
     posts: {
       list: () => current.library.list(),

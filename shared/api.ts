@@ -116,6 +116,9 @@ export const api = {
     recent: call(z.tuple([]), z.array(z.string())),
     /// The library's own preview stylesheet (`preview.css` in the library folder), or null.
     previewCss: call(z.tuple([]), z.string().nullable()),
+    /// Where the files beside posts load from, relative to the app's page: `files/` in the
+    /// desktop app, `files/<read-only key>/` in the browser host (an <img> cannot send a header).
+    filesBase: call(z.tuple([]), z.string()),
   },
   posts: {
     list: call(z.tuple([]), z.array(PostSummary)),

@@ -1,7 +1,10 @@
 /// The renderer's Content Security Policy, sent by both hosts and written into index.html.
 /// Styles may be inline (CodeMirror and KaTeX set them); scripts only from the app itself.
-/// Remote images are allowed because posts embed them; embeds only from the video hosts the
-/// preview's sanitizer also allows.
+/// Remote images over https are allowed because posts embed them; embeds only from the video
+/// hosts the preview's sanitizer also allows. Plain `http:` images are not: that source
+/// includes every server on 127.0.0.1, and a post (an imported one, say) could make the
+/// preview send requests to the blogger's other local services. The cost is that an http-only
+/// image shows as broken in the preview; publishing sends the post unchanged.
 export const EMBED_ORIGINS = [
   'https://www.youtube.com',
   'https://www.youtube-nocookie.com',
@@ -16,7 +19,7 @@ export const RENDERER_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https: http:",
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self' blob:",

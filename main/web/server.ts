@@ -1,6 +1,9 @@
 /// The browser host: the built renderer and the same API as the Electron app, over HTTP on
-/// loopback only, behind a per-run token. Like Jupyter, the printed URL carries the token;
-/// the first visit trades it for a same-site cookie and a clean address.
+/// loopback only, behind a per-run token. The printed address carries the token in its
+/// fragment (never sent to a server); the page keeps it in session storage and sends it as
+/// a header. No cookie: browsers send cookies to every port of 127.0.0.1, so any other local
+/// server the browser visits would receive it. Post files load through a second, read-only
+/// key in their path, which plain <img> tags can carry and which opens nothing else.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -14,7 +17,10 @@ import { ASSET_CSP, assetSegmentsFor, contentTypeOf, RENDERER_CSP, staticFileFor
 export interface WebHost {
   url: string;
   port: number;
+  /// Authorizes the API, sent as `Authorization: Bearer …`.
   token: string;
+  /// Authorizes only reading files beside posts, as `/files/<filesKey>/<post>/<file>`.
+  filesKey: string;
   close(): Promise<void>;
 }
 
@@ -26,10 +32,14 @@ export interface WebHostOptions {
 }
 
 const MAX_BODY = 40 * 1024 * 1024;
+const UNKNOWN_SIGNIN = 'Postwright is not waiting for this sign-in (it may have finished already). Start it again from Publishing targets.';
+const OLD_ADDRESS =
+  'This address is in an old form (with ?token=). Open the address that `postwright web` printed this time: it ends in #token=…';
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
+  const filesKey = randomBytes(24).toString('hex');
   const streams = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -40,23 +50,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   let port = 0;
-  const cookieName = () => `pw_token_${port}`;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('X-Frame-Options', 'DENY');
+    // Nothing here may be embedded by another origin (another local server's page included).
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
     if (!isLoopbackHost(req.headers.host, port)) return send(res, 403, 'text/plain', 'Forbidden: not a loopback host');
     // WordPress sends the browser back here after the blogger approves Postwright. That
-    // redirect comes from the blog's site, without our cookie; the single-use flow id in the
+    // redirect comes from the blog's site, without our key; the single-use flow id in the
     // address is what authorises it.
     const callback = `http://127.0.0.1:${port}${req.url ?? '/'}`;
-    if (req.method === 'GET' && url.pathname === SIGNIN_PATH && options.services.isSignInCallback(callback)) {
-      const outcome = await options.services.completeSignIn(callback);
+    if (req.method === 'GET' && url.pathname === SIGNIN_PATH) {
+      const outcome = options.services.isSignInCallback(callback) ? await options.services.completeSignIn(callback) : { ok: false, message: UNKNOWN_SIGNIN };
       res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
       return send(res, outcome.ok ? 200 : 400, 'text/html', signInPage(outcome));
     }
@@ -64,36 +75,40 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 403, 'text/plain', 'Forbidden: cross-origin request');
     }
 
-    const offered = url.searchParams.get('token');
-    if (req.method === 'GET' && offered !== null && url.pathname === '/') {
-      if (!sameSecret(offered, token)) return send(res, 401, 'text/plain', 'Unauthorized: this link is from another run');
-      res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.writeHead(303, { Location: '/' }).end();
-      return;
+    // Addresses printed by older versions carried the token in the query, where it reaches
+    // logs and history. Say so rather than accept it.
+    if (url.searchParams.has('token')) return send(res, 400, 'text/plain', OLD_ADDRESS);
+
+    if (url.pathname.startsWith('/files/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+      return serveAsset(res, url.pathname.slice('/files/'.length));
     }
-    if (!isAuthorized(req, token, cookieName())) {
-      return send(res, 401, 'text/plain', 'Unauthorized: open the address that `npm run web` printed, with its token.');
+    // The app shell holds no secret; everything else needs the header.
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+      return serveStatic(res, url.pathname);
+    }
+    if (!isAuthorized(req, token)) {
+      return send(res, 401, 'text/plain', 'Unauthorized: open the address that `postwright web` printed, with its #token.');
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(res);
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Method not allowed');
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(res, 415, 'text/plain', 'Unsupported media type');
-      }
-      const body = await readBody(req);
-      if (body === null) return send(res, 413, 'text/plain', 'Request too large');
-      let args: unknown;
-      try {
-        args = JSON.parse(body);
-      } catch {
-        return sendJson(res, { ok: false, error: { code: 'invalid-argument', message: 'The request body is not JSON.' } });
-      }
-      return sendJson(res, await options.services.dispatch(decodeURIComponent(url.pathname.slice(5)), args));
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Method not allowed');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, 'text/plain', 'Unsupported media type');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-    if (url.pathname.startsWith('/files/')) return serveAsset(res, url.pathname.slice('/files/'.length));
-    return serveStatic(res, url.pathname);
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, 'text/plain', 'Request too large');
+    let args: unknown;
+    try {
+      args = JSON.parse(body);
+    } catch {
+      return sendJson(res, { ok: false, error: { code: 'invalid-argument', message: 'The request body is not JSON.' } });
+    }
+    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    // Only this host knows its files key; the shared handler answers for the desktop app.
+    if (channel === 'library.filesBase') return sendJson(res, { ok: true, value: `files/${filesKey}/` });
+    return sendJson(res, await options.services.dispatch(channel, args));
   }
 
   function streamEvents(res: http.ServerResponse): void {
@@ -109,10 +124,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  /// Images and files beside a post, for the preview.
+  /// Images and files beside a post, for the preview: `<filesKey>/<post>/<file>`.
   async function serveAsset(res: http.ServerResponse, rest: string): Promise<void> {
-    const segments = assetSegmentsFor(rest);
-    if (!segments) return send(res, 400, 'text/plain', 'Bad path');
+    const [key = '', ...segments] = assetSegmentsFor(rest) ?? [];
+    // One answer for a wrong key and a missing file: the key is not guessable by probing.
+    if (!sameSecret(key, filesKey) || segments.length < 2) return send(res, 404, 'text/plain', 'Not found');
     const file = await resolveInsideReal(path.join(options.services.library.root, 'posts'), ...segments).catch(() => null);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
     res.setHeader('Content-Security-Policy', ASSET_CSP);
@@ -140,9 +156,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    filesKey,
     close: () =>
       new Promise<void>((resolve) => {
         for (const stream of streams) stream.end();
@@ -161,15 +178,9 @@ function isOwnOrigin(origin: string | undefined, port: number): boolean {
   return origin === undefined || LOOPBACK_NAMES.some((name) => origin === `http://${name}:${port}`);
 }
 
-function isAuthorized(req: http.IncomingMessage, token: string, cookieName: string): boolean {
+function isAuthorized(req: http.IncomingMessage, token: string): boolean {
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return sameSecret(header.slice(7), token);
-  const cookies = String(req.headers.cookie ?? '').split(';');
-  for (const cookie of cookies) {
-    const [name, ...value] = cookie.trim().split('=');
-    if (name === cookieName) return sameSecret(value.join('='), token);
-  }
-  return false;
+  return header?.startsWith('Bearer ') === true && sameSecret(header.slice(7), token);
 }
 
 function sameSecret(offered: string, token: string): boolean {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export interface RunningHost {
   url: string;
   origin: string;
+  /// The API's key, from the address's fragment; sent as `Authorization: Bearer …`.
   token: string;
   library: string;
   /// SIGTERM by default; SIGKILL to crash it.
@@ -39,7 +40,7 @@ export async function startHost(library: string): Promise<RunningHost> {
     const timer = setTimeout(() => reject(new Error(`web host did not print a URL:\n${output}`)), 15_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[0]);
@@ -53,7 +54,7 @@ export async function startHost(library: string): Promise<RunningHost> {
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     library,
     stop: (signal = 'SIGTERM') => stopChild(child, signal),
   };

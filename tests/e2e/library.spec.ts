@@ -98,7 +98,7 @@ test('unsaved text survives a crash of the host and is offered back at the next 
   // Saves never reach the host (as if it hung), so the text is only in the editor and its backup.
   await page.route('**/api/posts.save', (route) => route.abort());
   await studio.typeAtEnd('\nWords typed just before the crash.');
-  await expect.poll(async () => (await page.request.post(`${host.origin}/api/backups.list`, { data: [] })).json().then((r: { value: unknown[] }) => r.value.length)).toBe(1);
+  await expect.poll(async () => (await page.request.post(`${host.origin}/api/backups.list`, { data: [], headers: { Authorization: `Bearer ${host.token}` } })).json().then((r: { value: unknown[] }) => r.value.length)).toBe(1);
   await host.stop('SIGKILL');
   await page.unrouteAll();
 

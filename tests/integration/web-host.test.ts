@@ -45,35 +45,31 @@ afterAll(async () => {
 });
 
 describe('browser host', () => {
-  it('listens on loopback and prints a URL with the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=${host.token}$`));
+  it('listens on loopback and prints a URL with the token after #', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=${host.token}$`));
     expect(host.token).toMatch(/^[0-9a-f]{48}$/);
   });
 
-  it('refuses the page and the API without the token', async () => {
-    expect((await request({ path: '/' })).status).toBe(401);
+  it('serves the page, which holds no secret, but refuses the API without the token', async () => {
+    const page = await request({ path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain(host.token);
     const api = await request({ path: '/api/posts.list', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' });
     expect(api.status).toBe(401);
     expect(api.body).not.toContain('welcome');
   });
 
   it('refuses a wrong token, in the link and in a header', async () => {
-    expect((await request({ path: '/?token=0123' })).status).toBe(401);
+    expect((await request({ path: '/?token=0123' })).status).toBe(400);
     const wrong = await request({ path: '/api/posts.list', method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${'0'.repeat(48)}` }, body: '[]' });
     expect(wrong.status).toBe(401);
   });
 
-  it('trades the token in the link for a same-site cookie and a clean address', async () => {
-    const first = await request({ path: `/?token=${host.token}` });
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']?.[0]);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    const page = await request({ path: '/', headers: { Cookie: cookie.split(';')[0] ?? '' } });
-    expect(page.status).toBe(200);
+  it('answers the page with its CSP and no cookie', async () => {
+    const page = await request({ path: '/' });
     expect(page.body).toContain('<title>Postwright</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a request from a foreign Origin even with the token', async () => {
@@ -111,7 +107,8 @@ describe('browser host', () => {
 
   it('takes a WordPress sign-in callback only for a flow it started', async () => {
     const forged = await request({ path: '/wp-signin?flow=0123abcd&site_url=https://evil.example&user_login=x&password=y' });
-    expect(forged.status).toBe(401);
+    expect(forged.status).toBe(400);
+    expect(forged.body).toContain('Not connected');
     const listed = JSON.parse((await call('targets.list', [])).body) as { value: unknown[] };
     expect(listed.value).toEqual([]);
   });
@@ -125,12 +122,13 @@ describe('browser host', () => {
     const fs = await import('node:fs/promises');
     await fs.writeFile(path.join(library, 'posts', 'welcome', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     await fs.writeFile(path.join(library, 'secret.txt'), 'not for the web');
-    const photo = await request({ path: '/files/welcome/photo.png', headers: auth() });
+    const photo = await request({ path: `/files/${host.filesKey}/welcome/photo.png` });
     expect(photo.status).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.headers['content-security-policy']).toContain('sandbox');
-    for (const attempt of ['/files/welcome/../../secret.txt', '/files/..%2Fsecret.txt', '/files/welcome/%2e%2e/%2e%2e/secret.txt', '/files/%00/x']) {
-      const response = await request({ path: attempt, headers: auth() });
+    const files = `/files/${host.filesKey}`;
+    for (const attempt of [`${files}/welcome/../../secret.txt`, `${files}/..%2Fsecret.txt`, `${files}/welcome/%2e%2e/%2e%2e/secret.txt`, `${files}/%00/x`]) {
+      const response = await request({ path: attempt });
       expect(response.status, attempt).toBeGreaterThanOrEqual(400);
       expect(response.body).not.toContain('not for the web');
     }

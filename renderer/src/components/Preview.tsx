@@ -8,6 +8,7 @@ import { parsePostFile } from '../../../shared/frontmatter';
 import { summarizePost } from '../../../shared/post';
 import { PreviewBody } from '../preview/incremental';
 import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
+import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
 
 interface Props {
@@ -34,7 +35,7 @@ export const Preview = memo(function Preview({ id, text, blogName, syncScrollWit
 
   useLayoutEffect(() => {
     article.current ??= new PreviewBody(body.current!, DOMPurify);
-    const resolveAsset = (src: string) => `files/${encodeURIComponent(id)}/${src.replace(/^\.\//, '')}`;
+    const resolveAsset = (src: string) => assetUrl(id, src);
     article.current.update(id, file.body, { resolveAsset });
     if (shownId.current === id) return;
     shownId.current = id;
