@@ -98,7 +98,13 @@ test('unsaved text survives a crash of the host and is offered back at the next 
   // Saves never reach the host (as if it hung), so the text is only in the editor and its backup.
   await page.route('**/api/posts.save', (route) => route.abort());
   await studio.typeAtEnd('\nWords typed just before the crash.');
-  await expect.poll(async () => (await page.request.post(`${host.origin}/api/backups.list`, { data: [], headers: { Authorization: `Bearer ${host.token}` } })).json().then((r: { value: unknown[] }) => r.value.length)).toBe(1);
+  // Wait for the backup of the whole sentence: the first backup can come mid-typing.
+  const backedUp = async () => {
+    const answer = await page.request.post(`${host.origin}/api/backups.list`, { data: [], headers: { Authorization: `Bearer ${host.token}` } });
+    const { value } = (await answer.json()) as { value: Array<{ text: string }> };
+    return value.filter((backup) => backup.text.includes('Words typed just before the crash.')).length;
+  };
+  await expect.poll(backedUp).toBe(1);
   await host.stop('SIGKILL');
   await page.unrouteAll();
 
