@@ -90,7 +90,7 @@ function startHost(library, posts) {
         const timer = setTimeout(() => reject(new Error(`the browser host printed no URL:\n${output}`)), 20_000);
         const read = (chunk) => {
           output += chunk;
-          const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(output)?.[0];
+          const url = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output)?.[0];
           if (url) {
             clearTimeout(timer);
             resolve({ url, process: child });
