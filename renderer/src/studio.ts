@@ -26,11 +26,12 @@ function bridgeTransport(bridge: Bridge): Transport {
 /// of the address bar. Another origin (another port of 127.0.0.1 included) cannot read it.
 const TOKEN_KEY = 'postwright.token';
 
-function takeTokenFromAddress(): void {
+function takeTokenFromAddress(): boolean {
   const offered = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  if (!offered) return;
+  if (!offered) return false;
   sessionStorage.setItem(TOKEN_KEY, offered);
   history.replaceState(history.state, '', window.location.pathname + window.location.search);
+  return true;
 }
 
 function authHeaders(): Record<string, string> {
@@ -94,8 +95,11 @@ const gatedHttpTransport: Transport = (channel, args) => {
 
 if (!window.studio) {
   takeTokenFromAddress();
-  // Pasting a new address into this tab changes only the fragment: no reload.
-  window.addEventListener('hashchange', takeTokenFromAddress);
+  // Pasting a new run's address into this tab changes only the fragment, which loads nothing:
+  // start again with the new key (and the new run's files key).
+  window.addEventListener('hashchange', () => {
+    if (takeTokenFromAddress()) window.location.reload();
+  });
 }
 
 export const studio: Studio = window.studio

@@ -122,6 +122,10 @@ test('the key leaves the address bar, survives a reload in the tab, and a bare a
   const fresh = await context.newPage();
   await fresh.goto(`${host.origin}/`);
   await expect(fresh.getByRole('alert')).toContainText('Open the whole address');
+  // Pasting the printed address into that tab changes only its fragment; the studio opens.
+  await fresh.goto(host.url);
+  await expect(fresh.getByRole('listbox', { name: 'Posts' }).getByRole('option').first()).toBeVisible();
+  await expect(fresh).toHaveURL(`${host.origin}/`);
   await fresh.close();
 });
 
