@@ -356,9 +356,7 @@ export function App() {
           </section>
           {layout === 'split' && <SplitDivider ratio={split} onChange={setSplit} />}
           <section className="pane preview-pane" aria-label="Preview">
-            {/* The library's own stylesheet, scoped so it styles the article and not the app. */}
-            {previewCss && <style data-testid="library-css">{`@scope (.preview-pane) {\n${previewCss}\n}`}</style>}
-            {doc && <Preview id={doc.id} text={doc.text} blogName={library?.name ?? ''} syncScrollWith={editor} />}
+            {doc && <Preview id={doc.id} text={doc.text} blogName={library?.name ?? ''} libraryCss={previewCss} syncScrollWith={editor} />}
           </section>
         </div>
         <footer className="statusbar">
