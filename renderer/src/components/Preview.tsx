@@ -4,7 +4,7 @@
 /// changed (preview/incremental.ts), and the preview scrolls with the editor both ways
 /// (preview/scroll-sync.ts).
 import DOMPurify from 'dompurify';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { parsePostFile } from '../../../shared/frontmatter';
 import { summarizePost } from '../../../shared/post';
@@ -19,11 +19,21 @@ interface Props {
   blogName: string;
   /// The library's preview.css, applied inside the frame only.
   libraryCss?: string | null;
+  /// The article theme: dark follows the app unless the writer keeps the readers' view.
+  theme?: 'light' | 'dark';
+  /// The writer's text size, relative to the default.
+  textScale?: number;
   /// Scrolls together with this editor, both ways.
   syncScrollWith?: RefObject<EditorHandle | null>;
+  ref?: Ref<PreviewHandle>;
 }
 
-export const Preview = memo(function Preview({ id, text, blogName, libraryCss = null, syncScrollWith }: Props) {
+export interface PreviewHandle {
+  /// Puts file line `line` (0-based) at the top of the preview, as the outline asks.
+  revealLine(line: number): void;
+}
+
+export const Preview = memo(function Preview({ id, text, blogName, libraryCss = null, theme = 'light', textScale = 1, syncScrollWith, ref }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   /// The frame's document once its srcdoc has loaded; the article is rendered into it.
   const [frameDoc, setFrameDoc] = useState<Document | null>(null);
@@ -59,6 +69,15 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   useEffect(() => {
     if (frameDoc) setLibraryCss(frameDoc, libraryCss);
   }, [frameDoc, libraryCss]);
+
+  // Before layout, so the frame never shows one frame in the old theme or size.
+  useLayoutEffect(() => {
+    if (!frameDoc) return;
+    frameDoc.documentElement.dataset.theme = theme;
+    frameDoc.documentElement.style.setProperty('--reader-scale', String(textScale));
+  }, [frameDoc, theme, textScale]);
+
+  useImperativeHandle(ref, () => ({ revealLine: (line) => sync.current?.scrollToLine(line) }), []);
 
   useLayoutEffect(() => {
     if (!article.current) return;
