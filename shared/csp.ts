@@ -29,3 +29,19 @@ export const RENDERER_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/// The preview frame's own policy, on top of the renderer's (a srcdoc frame inherits that one
+/// too): no script at all, styles from the frame's own sheets, and the embeds a post may hold.
+export const PREVIEW_CSP = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "font-src 'self' data:",
+  "media-src 'self' https:",
+  `frame-src ${EMBED_ORIGINS.join(' ')}`,
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

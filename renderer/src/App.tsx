@@ -11,7 +11,7 @@ import { HistoryDialog } from './components/HistoryDialog';
 import { ImportDialog } from './components/ImportDialog';
 import { PublishDialog } from './components/PublishDialog';
 import { PublishState } from './components/PublishState';
-import { Preview } from './components/Preview';
+import { Preview, type PreviewHandle } from './components/Preview';
 import { RecoverDialog } from './components/RecoverDialog';
 import { SaveState } from './components/SaveState';
 import { SplitDivider } from './components/SplitDivider';
@@ -46,12 +46,13 @@ export function App() {
   const [split, setSplit] = useStoredState('postwright.split', 0.5);
   const [sidebarTab, setSidebarTab] = useStoredState<'posts' | 'outline'>('postwright.sidebarTab', 'posts');
   const editor = useRef<EditorHandle>(null);
+  const preview = useRef<PreviewHandle>(null);
   const sessionRef = useRef<DocumentSession | null>(null);
   sessionRef.current = session;
   /// The post asked for last: a slower earlier request must not replace it when it lands.
   const wanted = useRef<string | null>(null);
   const browser = usePostBrowser(posts);
-  const { appearance, setAppearance } = useAppearance();
+  const { appearance, setAppearance, previewTheme, previewScale } = useAppearance();
   useEffect(() => editor.current?.setModes({ focus: appearance.focus, typewriter: appearance.typewriter }), [appearance.focus, appearance.typewriter, session]);
 
   const source = session ?? noSession;
@@ -259,7 +260,10 @@ export function App() {
   const selectPost = useCallback((id: string) => void openPost(id), [openPost]);
   const showTrash = useCallback(() => setDialog('trash'), []);
   const showImport = useCallback(() => setDialog('import'), []);
-  const jumpToLine = useCallback((line: number) => editor.current?.revealLine(line), []);
+  const jumpToLine = useCallback((line: number) => {
+    editor.current?.revealLine(line);
+    preview.current?.revealLine(line);
+  }, []);
   const titles = useMemo(() => new Map(posts.map((post) => [post.id, post.title])), [posts]);
 
   return (
@@ -356,9 +360,7 @@ export function App() {
           </section>
           {layout === 'split' && <SplitDivider ratio={split} onChange={setSplit} />}
           <section className="pane preview-pane" aria-label="Preview">
-            {/* The library's own stylesheet, scoped so it styles the article and not the app. */}
-            {previewCss && <style data-testid="library-css">{`@scope (.preview-pane) {\n${previewCss}\n}`}</style>}
-            {doc && <Preview id={doc.id} text={doc.text} blogName={library?.name ?? ''} syncScrollWith={editor} />}
+            {doc && <Preview ref={preview} id={doc.id} text={doc.text} blogName={library?.name ?? ''} libraryCss={previewCss} theme={previewTheme} textScale={previewScale} syncScrollWith={editor} />}
           </section>
         </div>
         <footer className="statusbar">

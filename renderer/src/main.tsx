@@ -1,6 +1,4 @@
-import 'katex/dist/katex.min.css';
 import './styles/app.css';
-import './styles/article.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -14,9 +14,11 @@ export interface Appearance {
   focus: boolean;
   /// The line being written stays in the middle of the window.
   typewriter: boolean;
+  /// The preview stays light in the dark theme, as most readers see the blog.
+  lightPreview: boolean;
 }
 
-export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', fontSize: 15, measure: 72, focus: false, typewriter: false };
+export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', fontSize: 15, measure: 72, focus: false, typewriter: false, lightPreview: false };
 
 export function useAppearance() {
   const [stored, setAppearance] = useStoredState<Appearance>('postwright.appearance', DEFAULT_APPEARANCE);
@@ -39,5 +41,8 @@ export function useAppearance() {
     root.style.setProperty('--editor-measure', `${appearance.measure}ch`);
   }, [dark, appearance.fontSize, appearance.measure]);
 
-  return { appearance, setAppearance, dark };
+  const previewTheme: 'light' | 'dark' = dark && !appearance.lightPreview ? 'dark' : 'light';
+  // The preview's text grows and shrinks with the editor's, from the same default.
+  const previewScale = appearance.fontSize / DEFAULT_APPEARANCE.fontSize;
+  return { appearance, setAppearance, dark, previewTheme, previewScale };
 }

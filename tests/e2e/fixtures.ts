@@ -14,8 +14,10 @@ export class Studio {
   constructor(readonly page: Page) {
     this.editor = page.getByTestId('editor');
     this.editorContent = page.locator('.cm-content');
-    this.preview = page.getByTestId('preview');
-    this.articleBody = page.getByTestId('article-body');
+    // The preview is a sandboxed frame; its scroller and article live inside it.
+    const frame = page.frameLocator('iframe[data-testid="preview-frame"]');
+    this.preview = frame.getByTestId('preview');
+    this.articleBody = frame.getByTestId('article-body');
     this.saveState = page.getByTestId('save-state');
     this.posts = page.getByRole('listbox', { name: 'Posts' });
   }

@@ -129,3 +129,18 @@ test('after typing, block by block, the preview still shows exactly what `postwr
   await expect.poll(() => studio.articleBody.evaluate((element) => element.innerHTML)).toBe(render());
   await expect(studio.articleBody.locator('li')).toContainText(['gloves', 'apron', 'Chop half', 'Strain', 'Add', 'lemon juice', 'laundry detergent']);
 });
+
+test('links in the preview: a footnote scrolls the preview, an outside link leaves it in place', async ({ host, library, studio, page }) => {
+  writePost(library, 'red-cabbage', LAB_POST);
+  await studio.open(host);
+  await studio.openPost('Measuring pH with red cabbage');
+  const footnote = studio.articleBody.locator('.footnotes li');
+  await expect(footnote).toHaveCount(1);
+  await studio.articleBody.locator('.footnote-ref a').click();
+  await expect(footnote).toBeInViewport();
+  await studio.articleBody.locator('a[href="https://example.org/cabbage"]').click();
+  // The preview frame still shows the article; nothing navigated it (or the app) away.
+  await expect(studio.articleBody.locator('.katex-display')).toBeVisible();
+  expect(page.frames().map((frame) => frame.url())).not.toContain('https://example.org/cabbage');
+  await expect(page).toHaveURL(new RegExp(`^${host.origin}/`));
+});

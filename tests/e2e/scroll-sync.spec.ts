@@ -23,21 +23,16 @@ function writePost(library: string, id: string, text: string): void {
 }
 
 /// Waits until a pane stops scrolling (smooth wheel scrolling animates over several frames).
+/// The frames are counted in the app's window: the preview's frame runs no script, so
+/// nothing can wait inside it.
 async function settled(scroller: Locator): Promise<void> {
-  await scroller.evaluate(
-    (element) =>
-      new Promise<void>((resolve) => {
-        let last = Number.NaN;
-        const check = () => {
-          if (element.scrollTop === last) resolve();
-          else {
-            last = element.scrollTop;
-            requestAnimationFrame(() => requestAnimationFrame(check));
-          }
-        };
-        check();
-      }),
-  );
+  let last = Number.NaN;
+  for (;;) {
+    const top = await scroller.evaluate((element) => element.scrollTop);
+    if (top === last) return;
+    last = top;
+    await scroller.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
 }
 
 /// Distance from the pane's top edge to `target`, or null while the target is not drawn.

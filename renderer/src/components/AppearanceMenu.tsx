@@ -20,6 +20,10 @@ export function AppearanceMenu({ appearance, onChange }: { appearance: Appearanc
             ))}
           </div>
           <label className="check">
+            <input type="checkbox" checked={appearance.lightPreview} onChange={(event) => onChange({ ...appearance, lightPreview: event.target.checked })} />
+            Light preview, as readers see it
+          </label>
+          <label className="check">
             <input type="checkbox" checked={appearance.focus} onChange={(event) => onChange({ ...appearance, focus: event.target.checked })} />
             Focus mode <kbd>Ctrl+Shift+F</kbd>
           </label>

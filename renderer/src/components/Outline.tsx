@@ -1,6 +1,6 @@
 import type { OutlineItem } from '../../../shared/outline';
 
-/// The post's headings; a click moves the editor there.
+/// The post's headings; a click brings the heading to the top of the editor and the preview.
 export function Outline({ items, onJump }: { items: OutlineItem[]; onJump: (line: number) => void }) {
   if (items.length === 0) return <p className="empty-list">No headings yet. Start a line with ## to add one.</p>;
   const top = Math.min(...items.map((item) => item.level));

@@ -1,11 +1,14 @@
 /// The article as the blog's readers will see it. The body comes from the shared render
-/// pipeline, sanitized by DOMPurify; the page's CSP forbids inline script besides. Typing
-/// patches only the blocks that changed (preview/incremental.ts), and the preview scrolls
-/// with the editor both ways (preview/scroll-sync.ts).
+/// pipeline, sanitized by DOMPurify, and is shown in a frame sandboxed without scripts, with
+/// its own CSP and stylesheets (preview/frame.ts). Typing patches only the blocks that
+/// changed (preview/incremental.ts), and the preview scrolls with the editor both ways
+/// (preview/scroll-sync.ts).
 import DOMPurify from 'dompurify';
-import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import { parsePostFile } from '../../../shared/frontmatter';
 import { summarizePost } from '../../../shared/post';
+import { PREVIEW_DOCUMENT, PREVIEW_SANDBOX, setLibraryCss } from '../preview/frame';
 import { PreviewBody } from '../preview/incremental';
 import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
 import { assetUrl } from '../studio';
@@ -15,11 +18,26 @@ interface Props {
   id: string;
   text: string;
   blogName: string;
+  /// The library's preview.css, applied inside the frame only.
+  libraryCss?: string | null;
+  /// The article theme: dark follows the app unless the writer keeps the readers' view.
+  theme?: 'light' | 'dark';
+  /// The writer's text size, relative to the default.
+  textScale?: number;
   /// Scrolls together with this editor, both ways.
   syncScrollWith?: RefObject<EditorHandle | null>;
+  ref?: Ref<PreviewHandle>;
 }
 
-export const Preview = memo(function Preview({ id, text, blogName, syncScrollWith }: Props) {
+export interface PreviewHandle {
+  /// Puts file line `line` (0-based) at the top of the preview, as the outline asks.
+  revealLine(line: number): void;
+}
+
+export const Preview = memo(function Preview({ id, text, blogName, libraryCss = null, theme = 'light', textScale = 1, syncScrollWith, ref }: Props) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  /// The frame's document once its srcdoc has loaded; the article is rendered into it.
+  const [frameDoc, setFrameDoc] = useState<Document | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const article = useRef<PreviewBody | null>(null);
@@ -33,22 +51,50 @@ export const Preview = memo(function Preview({ id, text, blogName, syncScrollWit
   latest.current = { text, body: file.body, lines: latest.current.text === text ? latest.current.lines : null };
   const shownId = useRef<string | null>(null);
 
+  const onFrameLoad = useCallback(() => {
+    const doc = frame.current?.contentDocument;
+    if (doc?.body) setFrameDoc(doc);
+  }, []);
+
+  // A new frame document needs a new article in it (declared first: it must run first).
   useLayoutEffect(() => {
-    article.current ??= new PreviewBody(body.current!, DOMPurify);
+    if (!frameDoc || !body.current) return;
+    article.current = new PreviewBody(body.current, DOMPurify);
+    shownId.current = null;
+    return () => {
+      article.current?.dispose();
+      article.current = null;
+    };
+  }, [frameDoc]);
+
+  useEffect(() => {
+    if (frameDoc) setLibraryCss(frameDoc, libraryCss);
+  }, [frameDoc, libraryCss]);
+
+  // Before layout, so the frame never shows one frame in the old theme or size.
+  useLayoutEffect(() => {
+    if (!frameDoc) return;
+    frameDoc.documentElement.dataset.theme = theme;
+    frameDoc.documentElement.style.setProperty('--reader-scale', String(textScale));
+  }, [frameDoc, theme, textScale]);
+
+  useImperativeHandle(ref, () => ({ revealLine: (line) => sync.current?.scrollToLine(line) }), []);
+
+  useLayoutEffect(() => {
+    if (!article.current) return;
     const resolveAsset = (src: string) => assetUrl(id, src);
     article.current.update(id, file.body, { resolveAsset });
     if (shownId.current === id) return;
     shownId.current = id;
     // Another post: start where the editor is, once it has laid the post out.
     requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
-  }, [id, file.body, syncScrollWith]);
-
-  useEffect(() => () => article.current?.dispose(), []);
+  }, [id, file.body, syncScrollWith, frameDoc]);
 
   useEffect(() => {
     const element = scroller.current;
+    const box = frame.current;
     const editor = () => syncScrollWith?.current ?? null;
-    if (!element || !editor()) return;
+    if (!element || !box || !frameDoc || !editor()) return;
     const preview = new PreviewScroll(
       element,
       () => article.current?.blocks() ?? [],
@@ -58,21 +104,22 @@ export const Preview = memo(function Preview({ id, text, blogName, syncScrollWit
     sync.current = preview;
     const stop = editor()?.onTopLineChange((line) => preview.scrollToLine(line));
     // Hidden in the Write layout; when shown again it catches up with the editor.
-    let shown = element.clientHeight > 0;
+    // The frame element is watched from the app's side, where its size is decided.
+    let shown = box.clientHeight > 0;
     const observer = new ResizeObserver(() => {
-      if (element.clientHeight > 0 && !shown) preview.scrollToLine(editor()?.topLine() ?? 0);
-      shown = element.clientHeight > 0;
+      if (box.clientHeight > 0 && !shown) preview.scrollToLine(editor()?.topLine() ?? 0);
+      shown = box.clientHeight > 0;
     });
-    observer.observe(element);
+    observer.observe(box);
     return () => {
       stop?.();
       observer.disconnect();
       preview.dispose();
       sync.current = null;
     };
-  }, [syncScrollWith]);
+  }, [syncScrollWith, frameDoc]);
 
-  return (
+  const page = (
     <div className="preview-scroll" data-testid="preview" ref={scroller}>
       <div className="blog-masthead">{blogName}</div>
       <article className="article">
@@ -96,6 +143,21 @@ export const Preview = memo(function Preview({ id, text, blogName, syncScrollWit
         </footer>
       </article>
     </div>
+  );
+
+  return (
+    <>
+      <iframe
+        ref={frame}
+        className="preview-frame"
+        title="Preview"
+        data-testid="preview-frame"
+        sandbox={PREVIEW_SANDBOX}
+        srcDoc={PREVIEW_DOCUMENT}
+        onLoad={onFrameLoad}
+      />
+      {frameDoc && createPortal(page, frameDoc.body)}
+    </>
   );
 });
 

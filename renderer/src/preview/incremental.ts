@@ -71,7 +71,7 @@ export class PreviewBody {
       node.remove();
       node = next;
     }
-    const range = document.createRange();
+    const range = this.container.ownerDocument.createRange();
     range.selectNodeContents(this.container);
     const fragment = range.createContextualFragment(patch.html);
     const added = [...fragment.children].filter((element) => element.hasAttribute('data-line'));

@@ -15,6 +15,11 @@ export interface FileLines {
   isBlank(line: number): boolean;
 }
 
+// Frames a jump may take to settle on estimated block heights, and the frames without
+// change that count as settled.
+const MAX_CHECKS = 20;
+const STILL_CHECKS = 5;
+
 interface Point {
   line: number;
   y: number;
@@ -41,12 +46,22 @@ export class PreviewScroll {
   }
 
   /// Puts file line `line` at the top, without reporting it back. Blocks far off screen have
-  /// estimated heights (content-visibility), so the position is checked again once drawn.
+  /// estimated heights (content-visibility), so the position is checked again once drawn,
+  /// frame after frame while drawing them still moves it (a long jump takes a few).
   scrollToLine(line: number): void {
     this.intent.follow();
     this.place(line);
     cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.place(line));
+    // Blocks scrolled into view are drawn at their real height only a few frames later
+    // (three, in Chromium), so a check that found nothing to move is trusted only when the
+    // next ones agree.
+    let checks = MAX_CHECKS;
+    let still = 0;
+    const check = () => {
+      still = this.place(line) ? 0 : still + 1;
+      if (still < STILL_CHECKS && --checks > 0) this.frame = requestAnimationFrame(check);
+    };
+    this.frame = requestAnimationFrame(check);
   }
 
   dispose(): void {
@@ -54,10 +69,16 @@ export class PreviewScroll {
     this.intent.dispose();
   }
 
-  private place(line: number): void {
+  /// Whether it had to move the pane.
+  private place(line: number): boolean {
     const [from, to] = this.around((point) => point.line <= line);
     const y = from.y + (to.line > from.line ? ((line - from.line) / (to.line - from.line)) * (to.y - from.y) : 0);
-    if (Math.abs(this.scroller.scrollTop - y) >= 1) this.scroller.scrollTop = y;
+    if (Math.abs(this.scroller.scrollTop - y) < 1) return false;
+    const before = this.scroller.scrollTop;
+    this.intent.follow();
+    this.scroller.scrollTop = y;
+    // At the end of the article the pane cannot go further: nothing more to correct.
+    return Math.abs(this.scroller.scrollTop - before) >= 1;
   }
 
   /// The two neighbouring points where `before` turns from true to false. Each block gives
