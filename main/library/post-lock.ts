@@ -75,13 +75,7 @@ export class PostLocks {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
-        const handle = await fs.open(file, 'wx');
-        try {
-          await handle.writeFile(JSON.stringify(me));
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await createWhole(file, JSON.stringify(me));
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -113,6 +107,24 @@ export class PostLocks {
     await fs.unlink(aside).catch(() => undefined);
     return true;
   }
+}
+
+/// Creates `file` with its content, failing with EEXIST if it is there. Linking a finished temp
+/// file means a process killed half way never leaves an empty lock; where links are not
+/// supported (FAT, some network shares) an O_EXCL create does.
+async function createWhole(file: string, content: string): Promise<void> {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.new`;
+  await fs.writeFile(temp, content, { flag: 'wx' });
+  try {
+    await fs.link(temp, file);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
+  await fs.writeFile(file, content, { flag: 'wx' });
 }
 
 function isDead(owner: Owner, mtimeMs: number): boolean {
