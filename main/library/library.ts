@@ -45,7 +45,7 @@ export class Library {
   private readonly locks: PostLocks;
 
   constructor(readonly root: string) {
-    this.locks = new PostLocks(path.join(root, '.postwright', 'locks'));
+    this.locks = new PostLocks(path.join(root, '.postwright', 'locks'), { root });
     this.revisions = new RevisionStore(root);
     this.trash = new Trash(root, undefined, { history: this.revisions });
     this.index = new LibraryIndex(root, path.join(root, '.postwright', 'index.json'));

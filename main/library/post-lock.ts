@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StudioError } from '../../shared/api';
+import { PathOutsideLibraryError, resolveInsideReal } from './paths';
 
 interface Owner {
   pid: number;
@@ -23,17 +24,21 @@ const EMPTY_STALE_MS = 5_000;
 export interface PostLockOptions {
   /// How long to wait for another process's save before giving up.
   waitMs?: number;
+  /// The library folder: the lock folder must really be inside it.
+  root?: string;
 }
 
 export class PostLocks {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly waitMs: number;
+  private readonly root: string | undefined;
 
   constructor(
     private readonly dir: string,
     options: PostLockOptions = {},
   ) {
     this.waitMs = options.waitMs ?? 30_000;
+    this.root = options.root;
   }
 
   /// Runs `task` holding the post's lock. `stillOwned` throws if the lock was taken over meanwhile
@@ -71,6 +76,10 @@ export class PostLocks {
   }
 
   private async acquire(file: string, me: Owner, id: string): Promise<void> {
+    // The library may be synced or shared: a link planted here must not make us write elsewhere.
+    if (this.root !== undefined) await resolveInsideReal(this.root, path.relative(this.root, this.dir)).catch((error: unknown) => {
+      throw error instanceof PathOutsideLibraryError ? new StudioError('save-failed', 'The library’s .postwright folder links outside the library, so Postwright will not save there.') : error;
+    });
     await fs.mkdir(this.dir, { recursive: true });
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {

@@ -75,3 +75,12 @@ it('says the library cannot be changed when it is read-only, and loses nothing',
   }
   expect((await library.get('welcome')).text).toBe(before.text);
 });
+
+it('restores a trashed post under a name of its own when the library has its twin by case', async () => {
+  await library.save('notes', post('Trashed'), null);
+  const trashed = await library.delete('notes');
+  await fs.mkdir(path.join(root, 'posts', 'NOTES'));
+  await fs.writeFile(path.join(root, 'posts', 'NOTES', 'index.md'), post('Theirs'));
+  expect((await library.restoreFromTrash(trashed.trashId)).id).toBe('notes-2');
+  expect(await fs.readFile(path.join(root, 'posts', 'NOTES', 'index.md'), 'utf8')).toBe(post('Theirs'));
+});

@@ -97,3 +97,12 @@ it('refuses when the folder is moved outside and linked back just before the new
   expect(await fs.readdir(moved)).toEqual(['index.md']);
   expect(await fs.readFile(path.join(moved, 'index.md'))).toEqual(original);
 });
+
+it('refuses to keep its lock files in a folder that links outside the library', async () => {
+  await fs.mkdir(path.join(root, '.postwright'), { recursive: true });
+  await fs.symlink(outside, path.join(root, '.postwright', 'locks'), 'dir');
+  const before = await snapshot(outside);
+  const welcome = await library.get('welcome');
+  await expect(library.save('welcome', `${welcome.text}\nMore.\n`, welcome.hash)).rejects.toMatchObject({ code: 'save-failed', message: /outside the library/ });
+  expect(await snapshot(outside)).toEqual(before);
+});
