@@ -55,7 +55,9 @@ export class Library {
   async open(): Promise<this> {
     const postsDir = this.postsDir();
     const isNew = !(await exists(postsDir));
-    await fs.mkdir(postsDir, { recursive: true });
+    await fs.mkdir(postsDir, { recursive: true }).catch((error: unknown) => {
+      throw diskProblem(error, `Postwright could not make the library in ${this.root}`, 'invalid-argument');
+    });
     if (isNew) {
       const dir = resolveInside(postsDir, 'welcome');
       await fs.mkdir(dir, { recursive: true });
@@ -135,14 +137,18 @@ export class Library {
 
   /// Moves the post's folder into the library's trash rather than deleting it.
   async delete(id: string): Promise<TrashedPost> {
-    const trashed = await this.trash.put(id);
+    const trashed = await this.trash.put(id).catch((error: unknown) => {
+      throw diskProblem(error, `“${id}” could not be moved to the trash`);
+    });
     this.index.update(id, null);
     this.emit({ id: null, hash: null });
     return trashed;
   }
 
   async restoreFromTrash(trashId: string): Promise<PostSummary> {
-    const id = await this.trash.restore(trashId);
+    const id = await this.trash.restore(trashId).catch((error: unknown) => {
+      throw diskProblem(error, 'The post could not be restored from the trash');
+    });
     const post = await this.get(id);
     this.index.update(id, post.text, post.summary.modifiedMs);
     this.emit({ id: null, hash: null });
@@ -259,6 +265,25 @@ function explainFsError(error: unknown, id: string): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (error instanceof StudioError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
   return new StudioError('save-failed', toSaveError(error, path.join(id, POST_FILE), id).message);
+}
+
+/// The same, for what is not a save: `what` says what did not happen.
+function diskProblem(error: unknown, what: string, code: 'save-failed' | 'invalid-argument' = 'save-failed'): unknown {
+  const errno = (error as NodeJS.ErrnoException | null)?.code;
+  if (error instanceof StudioError || typeof errno !== 'string') return error;
+  const why =
+    errno === 'EROFS'
+      ? 'the library is on a read-only disk'
+      : errno === 'EACCES' || errno === 'EPERM'
+        ? 'Postwright is not allowed to change the library folder; check its permissions'
+        : errno === 'ENOSPC' || errno === 'EDQUOT'
+          ? 'the disk is full'
+          : errno === 'ELOOP'
+            ? 'a folder in the library is a link that leads back to itself'
+            : errno === 'ENOTDIR' || errno === 'ENOENT'
+              ? 'a folder of the library is missing or is a file'
+              : null;
+  return why === null ? error : new StudioError(code, `${what}: ${why}.`);
 }
 
 async function exists(file: string): Promise<boolean> {
