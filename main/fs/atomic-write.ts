@@ -23,9 +23,15 @@ export interface WriteOptions {
   /// How the blogger knows the file, e.g. the post's title; used in error messages.
   displayName?: string;
   fs?: AtomicFs;
+  /// The library folder: the file's real folder must be inside its real path at the moment of
+  /// writing, so a folder swapped for a link to somewhere else is never written through.
+  root?: string;
+  /// Runs after the new bytes are on disk and just before they replace the old file: the last
+  /// moment to refuse (a lost post lock, say) with nothing changed.
+  beforeCommit?: () => Promise<void>;
 }
 
-export type SaveErrorCode = 'disk-full' | 'read-only' | 'permission' | 'not-found' | 'unknown';
+export type SaveErrorCode = 'disk-full' | 'read-only' | 'permission' | 'not-found' | 'outside-library' | 'link-loop' | 'unknown';
 
 export class SaveError extends Error {
   override name = 'SaveError';
@@ -57,15 +63,12 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 
 async function writeNow(file: string, data: string | Uint8Array, options: WriteOptions): Promise<void> {
   const fs = options.fs ?? (nodeFs as unknown as AtomicFs);
-  let target = file;
   let temp: string | null = null;
   let handle: AtomicFileHandle | null = null;
+  let refused: unknown = null;
   try {
-    // Write through a symlink to the real file, so the user's link stays a link.
-    target = await fs.realpath(file).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return file;
-      throw e;
-    });
+    const realRoot = options.root === undefined ? null : await fs.realpath(options.root);
+    const target = await realTarget(fs, file, realRoot);
     const mode = await fs.stat(target).then(
       (s) => (s.isFile() ? s.mode & 0o7777 : undefined),
       (e: NodeJS.ErrnoException) => {
@@ -77,19 +80,53 @@ async function writeNow(file: string, data: string | Uint8Array, options: WriteO
     // Same folder so the rename is atomic; a short base keeps the name under the 255-byte limit.
     temp = path.join(dir, `.${path.basename(target).slice(0, 64)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
     handle = await fs.open(temp, 'wx', mode ?? 0o666);
+    // The folder was checked by its real path; if a part of it was swapped for a link since, the
+    // temp file landed elsewhere: find it there, remove it, and write nothing.
+    if (realRoot !== null) await stillAt(fs, temp, dir, realRoot, (moved) => (temp = moved));
     if (mode !== undefined) await handle.chmod(mode); // the umask must not narrow the user's mode
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = null;
+    await options.beforeCommit?.().catch((error: unknown) => Promise.reject((refused = error)));
+    if (realRoot !== null) await stillAt(fs, temp, dir, realRoot, (moved) => (temp = moved));
     await renameWithRetry(fs, temp, target);
     temp = null;
     await syncFolder(fs, dir);
   } catch (error) {
     await handle?.close().catch(() => undefined);
     if (temp !== null) await fs.unlink(temp).catch(() => undefined);
-    throw toSaveError(error, file, options.displayName);
+    throw error === refused ? error : toSaveError(error, file, options.displayName);
   }
+}
+
+/// Where the bytes really go: through a symlinked file to the real file (so the user's link stays
+/// a link), always into the folder's real path. With a root, both must be inside it.
+async function realTarget(fs: AtomicFs, file: string, realRoot: string | null): Promise<string> {
+  const linked = await fs.realpath(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+  const target = linked ?? path.join(await fs.realpath(path.dirname(file)), path.basename(file));
+  if (realRoot !== null && !isInside(realRoot, path.dirname(target))) throw outsideLibrary(file);
+  return target;
+}
+
+async function stillAt(fs: AtomicFs, temp: string, dir: string, realRoot: string, moved: (real: string) => void): Promise<void> {
+  const real = await fs.realpath(temp);
+  if (path.dirname(real) === dir) return;
+  moved(real);
+  if (!isInside(realRoot, path.dirname(real))) throw outsideLibrary(temp);
+  throw Object.assign(new Error(`The folder ${dir} changed while saving`), { code: 'EAGAIN' });
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+function outsideLibrary(file: string): Error {
+  return Object.assign(new Error(`${file} leads outside the library`), { code: 'EOUTSIDE' });
 }
 
 /// On Windows a virus scanner or indexer briefly holding the target makes rename fail; retry a little.
@@ -136,7 +173,11 @@ export function toSaveError(error: unknown, file: string, displayName?: string):
           ? ['permission', `Postwright is not allowed to change ${name}. ${kept} check the folder's permissions or save it elsewhere.`]
           : code === 'ENOENT' || code === 'ENOTDIR'
             ? ['not-found', `The folder of ${name} is gone, so it could not be saved. ${kept} save it to another folder.`]
-            : ['unknown', `${name} could not be saved (${code ?? (error as Error)?.message ?? 'unknown error'}). ${kept} try saving again.`];
+            : code === 'EOUTSIDE'
+              ? ['outside-library', `The folder of ${name} is a link to a place outside the library, so Postwright will not write there. ${kept} save it as a new post.`]
+              : code === 'ELOOP'
+                ? ['link-loop', `The folder of ${name} is a link that leads back to itself, so it could not be saved. ${kept} remove the link and save again.`]
+                : ['unknown', `${name} could not be saved (${code ?? (error as Error)?.message ?? 'unknown error'}). ${kept} try saving again.`];
   return new SaveError(kind, file, message, { cause: error });
 }
 

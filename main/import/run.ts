@@ -8,7 +8,7 @@ import { parsePostFile } from '../../shared/frontmatter';
 import { PublishRecord } from '../../shared/publish';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { withRecord } from '../publish/post-data';
-import { slugify, uniqueSlug } from '../library/paths';
+import { sameOnEverySystem, slugify, uniqueSlug } from '../library/paths';
 import { cleanHtml, imageSources, postText, toMarkdown, useLocalImages } from './convert';
 import { downloadImage } from './images';
 import { ImportLedger, type LedgerEntry } from './ledger';
@@ -206,7 +206,10 @@ class ImportRun {
   }
 
   private async add(post: RemotePost, version: string): Promise<ImportOutcome> {
-    const slug = await uniqueSlug(slugify(post.slug || post.title), (s) => this.target.exists(s));
+    // A folder differing only by case or Unicode form is the same folder on a Mac or on Windows.
+    const ids = await this.target.list();
+    const taken = async (s: string) => ids.some((id) => sameOnEverySystem(id, s)) || (await this.target.exists(s));
+    const slug = await uniqueSlug(slugify(post.slug || post.title), taken);
     const built = await this.build(post, slug, null);
     const { id, hash } = await this.target.create(slug, built.text, built.files);
     await this.link(post, id, built.images);

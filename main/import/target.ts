@@ -56,7 +56,7 @@ export function libraryImportTarget(library: Library): ImportTarget {
     for (const file of files) {
       const full = resolveInside(dir, file.name);
       const same = await fs.stat(full).then((s) => s.size === file.bytes.length, () => false);
-      if (!same) await writeFileAtomic(full, file.bytes);
+      if (!same) await writeFileAtomic(full, file.bytes, { root: library.root });
     }
   };
   return {

@@ -3,8 +3,9 @@
 /// collides with another image.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { IMAGE_TYPES, StudioError } from '../../shared/api';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { SaveError, writeFileAtomic } from '../fs/atomic-write';
 import { resolveInside } from './paths';
 
 type ImageType = keyof typeof IMAGE_TYPES;
@@ -38,6 +39,12 @@ export async function addAsset(postsDir: string, postId: string, type: ImageType
   const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${IMAGE_TYPES[type]}`;
   const file = resolveInside(postDir, name);
   const exists = await fs.stat(file).then((stat) => stat.size === bytes.length, () => false);
-  if (!exists) await writeFileAtomic(file, bytes);
+  // The library's real root is checked at the moment of writing: a post folder that is (or just
+  // became) a link to somewhere else is never written through.
+  if (!exists) {
+    await writeFileAtomic(file, bytes, { root: path.dirname(postsDir), displayName: name }).catch((error: unknown) => {
+      throw error instanceof SaveError ? new StudioError('save-failed', error.message) : error;
+    });
+  }
   return name;
 }

@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
+  PostId,
   StudioError,
   type AddedAsset,
   type IMAGE_TYPES,
@@ -17,10 +18,11 @@ import {
 import { altFromFileName } from '../../shared/alt-text';
 import { setFrontMatterFields } from '../../shared/frontmatter';
 import { summarizePost } from '../../shared/post';
-import { cleanupStaleTemps, SaveError, writeFileAtomic } from '../fs/atomic-write';
+import { cleanupStaleTemps, SaveError, toSaveError, writeFileAtomic } from '../fs/atomic-write';
 import { addAsset } from './assets';
-import { resolveInside, slugify, uniqueSlug } from './paths';
+import { portableIdProblem, resolveInside, sameOnEverySystem, slugify, uniqueSlug } from './paths';
 import { hashText, POST_FILE, readPostText } from './post-file';
+import { PostLocks } from './post-lock';
 import { RevisionStore, type RevisionReason } from './revisions';
 import { LibraryIndex } from './search-index';
 import { Trash } from './trash';
@@ -40,7 +42,10 @@ export class Library {
   /// outside edits when the watcher reports a change.
   private written = new Map<string, string>();
 
+  private readonly locks: PostLocks;
+
   constructor(readonly root: string) {
+    this.locks = new PostLocks(path.join(root, '.postwright', 'locks'), { root });
     this.revisions = new RevisionStore(root);
     this.trash = new Trash(root, undefined, { history: this.revisions });
     this.index = new LibraryIndex(root, path.join(root, '.postwright', 'index.json'));
@@ -50,7 +55,9 @@ export class Library {
   async open(): Promise<this> {
     const postsDir = this.postsDir();
     const isNew = !(await exists(postsDir));
-    await fs.mkdir(postsDir, { recursive: true });
+    await fs.mkdir(postsDir, { recursive: true }).catch((error: unknown) => {
+      throw diskProblem(error, `Postwright could not make the library in ${this.root}`, 'invalid-argument');
+    });
     if (isNew) {
       const dir = resolveInside(postsDir, 'welcome');
       await fs.mkdir(dir, { recursive: true });
@@ -97,41 +104,51 @@ export class Library {
 
   async create(title: string): Promise<Post> {
     const postsDir = this.postsDir();
-    const id = await uniqueSlug(slugify(title), (slug) => exists(resolveInside(postsDir, slug)));
-    await fs.mkdir(resolveInside(postsDir, id), { recursive: true });
+    const names = await fs.readdir(postsDir).catch(() => [] as string[]);
+    const taken = (slug: string) => names.some((name) => sameOnEverySystem(name, slug));
+    const id = await uniqueSlug(slugify(title), async (slug) => taken(slug) || exists(resolveInside(postsDir, slug)));
     const text = setFrontMatterFields('\n', { title, slug: id, date: today(), status: 'draft', tags: [] });
-    await this.write(id, text, 'save');
+    await this.save(id, text, null);
     return this.get(id);
   }
 
+  /// Checking the base and writing are one step per post, across windows and processes: of two
+  /// saves from the same base, one wins and the other gets 'conflict' with its text untouched.
+  /// The text replaced is kept in history first; a file that could not be read is never replaced.
   async save(id: string, text: string, baseHash: string | null, reason: RevisionReason = 'save'): Promise<SaveResult> {
-    if (baseHash !== null) {
-      const current = await readPostText(this.postsDir(), id).catch(() => null);
-      if (current !== null && hashText(current.text) !== baseHash) {
+    const saving = this.locks.run(id, async (stillOwned) => {
+      const current = await this.readCurrent(id, baseHash);
+      if (baseHash !== null && current !== null && current.hash !== baseHash) {
         throw new StudioError(
           'conflict',
           `“${id}” was changed on disk by another program since you opened it. Your text has not been saved yet.`,
         );
       }
-    }
-    return this.write(id, text, reason);
+      if (current === null) await this.checkNewId(id);
+      return this.write(id, text, reason, current, stillOwned);
+    });
+    return saving.catch((error: unknown) => Promise.reject(explainFsError(error, id)));
   }
 
   async restoreRevision(id: string, revisionId: string): Promise<SaveResult> {
     const text = await this.revisions.read(id, revisionId);
-    return this.write(id, text, 'restore');
+    return this.save(id, text, null, 'restore');
   }
 
   /// Moves the post's folder into the library's trash rather than deleting it.
   async delete(id: string): Promise<TrashedPost> {
-    const trashed = await this.trash.put(id);
+    const trashed = await this.trash.put(id).catch((error: unknown) => {
+      throw diskProblem(error, `“${id}” could not be moved to the trash`);
+    });
     this.index.update(id, null);
     this.emit({ id: null, hash: null });
     return trashed;
   }
 
   async restoreFromTrash(trashId: string): Promise<PostSummary> {
-    const id = await this.trash.restore(trashId);
+    const id = await this.trash.restore(trashId).catch((error: unknown) => {
+      throw diskProblem(error, 'The post could not be restored from the trash');
+    });
     const post = await this.get(id);
     this.index.update(id, post.text, post.summary.modifiedMs);
     this.emit({ id: null, hash: null });
@@ -168,16 +185,49 @@ export class Library {
     await this.index.flush();
   }
 
-  private async write(id: string, text: string, reason: RevisionReason): Promise<SaveResult> {
+  /// What is on disk now, or null when there is no post file yet. A file that is there but cannot
+  /// be read (not text, too large, a link outside the library) is never replaced: with a base
+  /// hash that is a conflict, without one it is refused, both with the reason.
+  private async readCurrent(id: string, baseHash: string | null): Promise<{ text: string; hash: string } | null> {
+    try {
+      const { text } = await readPostText(this.postsDir(), id);
+      return { text, hash: hashText(text) };
+    } catch (error) {
+      if (error instanceof StudioError && error.code === 'not-found') return null;
+      if (error instanceof StudioError && error.code === 'invalid-argument' && PostId.safeParse(id).success) {
+        const why = `${error.message} Your text has not been saved yet; save it as a new post.`;
+        throw new StudioError(baseHash === null ? 'invalid-argument' : 'conflict', why);
+      }
+      throw explainFsError(error, id);
+    }
+  }
+
+  private async write(
+    id: string,
+    text: string,
+    reason: RevisionReason,
+    current: { text: string; hash: string } | null,
+    stillOwned: () => Promise<void>,
+  ): Promise<SaveResult> {
     const file = resolveInside(this.postsDir(), id, POST_FILE);
     const hash = hashText(text);
     try {
+      // The text about to be replaced goes into history first; if that fails, nothing is replaced.
+      if (current !== null && current.hash !== hash) await this.revisions.keep(id, current.text);
       await fs.mkdir(path.dirname(file), { recursive: true });
       this.written.set(id, hash);
-      await writeFileAtomic(file, text, { displayName: summarizePost(id, text, 0).title });
+      // Compare and rename: a program outside Postwright (a sync client) may have written since
+      // the check, and only our own saves take the lock.
+      const beforeCommit = async () => {
+        await stillOwned();
+        const now = await this.readCurrent(id, hash).catch(() => undefined);
+        if (now !== undefined && now?.hash === current?.hash) return;
+        throw new StudioError('conflict', `“${id}” was changed on disk by another program while it was being saved. Your text has not been saved yet.`);
+      };
+      await writeFileAtomic(file, text, { displayName: summarizePost(id, text, 0).title, root: this.root, beforeCommit });
     } catch (error) {
       if (error instanceof SaveError) throw new StudioError('save-failed', error.message);
-      throw error;
+      throw explainFsError(error, id);
     }
     const stat = await fs.stat(file);
     const summary = summarizePost(id, text, stat.mtimeMs);
@@ -188,6 +238,18 @@ export class Library {
     return { hash, summary };
   }
 
+  /// A new post's folder must be one every system can store, and not a twin of another post that
+  /// a Mac, Windows or a sync client would take for the same folder.
+  private async checkNewId(id: string): Promise<void> {
+    const problem = portableIdProblem(id);
+    if (problem) throw new StudioError('invalid-argument', `“${id}” cannot be a post name: ${problem}.`);
+    const names = await fs.readdir(this.postsDir()).catch(() => [] as string[]);
+    const twin = names.find((name) => name !== id && sameOnEverySystem(name, id));
+    if (twin !== undefined) {
+      throw new StudioError('invalid-argument', `“${id}” cannot be a post name: Windows and macOS take it for the post “${twin}”.`);
+    }
+  }
+
   private postsDir(): string {
     return path.join(this.root, 'posts');
   }
@@ -195,6 +257,33 @@ export class Library {
   private emit(event: LibraryEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/// A disk error as the blogger would say it (a read-only disk, no permission, a link loop),
+/// instead of a raw errno reported as an internal error.
+function explainFsError(error: unknown, id: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (error instanceof StudioError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  return new StudioError('save-failed', toSaveError(error, path.join(id, POST_FILE), id).message);
+}
+
+/// The same, for what is not a save: `what` says what did not happen.
+function diskProblem(error: unknown, what: string, code: 'save-failed' | 'invalid-argument' = 'save-failed'): unknown {
+  const errno = (error as NodeJS.ErrnoException | null)?.code;
+  if (error instanceof StudioError || typeof errno !== 'string') return error;
+  const why =
+    errno === 'EROFS'
+      ? 'the library is on a read-only disk'
+      : errno === 'EACCES' || errno === 'EPERM'
+        ? 'Postwright is not allowed to change the library folder; check its permissions'
+        : errno === 'ENOSPC' || errno === 'EDQUOT'
+          ? 'the disk is full'
+          : errno === 'ELOOP'
+            ? 'a folder in the library is a link that leads back to itself'
+            : errno === 'ENOTDIR' || errno === 'ENOENT'
+              ? 'a folder of the library is missing or is a file'
+              : null;
+  return why === null ? error : new StudioError(code, `${what}: ${why}.`);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -22,6 +22,25 @@ export class PathOutsideLibraryError extends Error {
   }
 }
 
+/// Why a folder name cannot travel between Linux, macOS and Windows, or null when it can.
+/// Windows refuses device names (even with an extension: `nul.md`), a trailing dot or space, and
+/// `<>:"|?*`; macOS stores names decomposed, so a name must be in NFC to keep one spelling.
+export function portableIdProblem(id: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what Windows refuses
+  if (/[<>:"|?*\\/\0-\x1f]/.test(id)) return 'Windows cannot store a folder name with < > : " | ? * \\ / or control characters';
+  if (/^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$/i.test(id.trim())) return 'Windows keeps that name for a device';
+  if (/[. ]$/.test(id)) return 'Windows cannot store a folder name that ends with a dot or a space';
+  if (id !== id.normalize('NFC')) return 'it is not in the standard (NFC) Unicode form, so it would be a different folder on a Mac';
+  return null;
+}
+
+/// Whether two folder names are one folder somewhere: Windows and macOS ignore case, and macOS and
+/// sync clients do not tell Unicode normalization forms apart.
+export function sameOnEverySystem(a: string, b: string): boolean {
+  const fold = (s: string) => s.normalize('NFC').toLowerCase();
+  return fold(a) === fold(b);
+}
+
 export function slugify(title: string): string {
   let out = '';
   let keptForeign = false; // a mark stays only on a letter we kept as is, e.g. Devanagari vowel signs

@@ -41,9 +41,13 @@ export async function readPostText(dir: string, id: string, options: ReadOptions
     file = await resolveInsideReal(root, path.relative(root, dir), id, POST_FILE);
   } catch (error) {
     if (error instanceof PathOutsideLibraryError) throw linkedOutside(id);
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw linkLoop(id);
     throw error;
   }
-  const stat = await nodeFs.stat(file).catch(() => null);
+  const stat = await nodeFs.stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOOP') throw linkLoop(id);
+    return null;
+  });
   if (!stat || !stat.isFile()) throw new StudioError('not-found', `There is no post “${id}”.`);
   checkSize(stat.size, id);
   const bytes = options.readBytes ? await options.readBytes(file) : await nodeFs.readFile(file);
@@ -95,6 +99,10 @@ export function problemSummary(id: string, problem: string, modifiedMs = 0): Pos
 
 function notText(id: string): StudioError {
   return new StudioError('invalid-argument', `“${id}” is not a UTF-8 text file, so Postwright will not open or change it.`);
+}
+
+function linkLoop(id: string): StudioError {
+  return new StudioError('invalid-argument', `“${id}” is a link that leads back to itself (a link loop), so Postwright cannot open or change it.`);
 }
 
 function linkedOutside(id: string): StudioError {

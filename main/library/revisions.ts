@@ -123,47 +123,60 @@ export class RevisionStore {
   /// Call after each successful save (or publish, restore, outside edit). Returns the revision
   /// written, or null when the text is the same as the newest revision's.
   async record(postId: string, text: string, reason: RevisionReason): Promise<Revision | null> {
-    const dir = this.postDir(postId);
     if (!REASONS.includes(reason)) throw new StudioError('invalid-argument', `“${String(reason)}” is not a reason for a revision.`);
+    return this.serial(async () => this.recordNow(postId, text, reason, await this.list(postId)));
+  }
+
+  /// Call before replacing a post's text: keeps that text unless a revision already holds it, so
+  /// whatever replaces it (a save, an import, the remote version, a restore) can be undone.
+  async keep(postId: string, text: string): Promise<Revision | null> {
     return this.serial(async () => {
       const existing = await this.list(postId);
-      const newest = existing[0];
       const hash = hashText(text);
-      const replaced: Revision[] = [];
-      if (newest?.hash === hash) {
-        // Publishing the text just saved: the publish revision takes the save's place, so that
-        // version is kept for good.
-        if (reason !== 'publish' || newest.reason !== 'save') return null;
-        replaced.push(newest);
-      }
-      const nowMs = this.now().getTime();
-      const newestMs = newest ? Date.parse(newest.at) : -Infinity;
-      let runStartMs = nowMs;
-      if (reason === 'save' && newest?.reason === 'save' && replaced.length === 0) {
-        const run = this.runs.get(postId);
-        const startMs = run?.id === newest.id ? run.startMs : newestMs;
-        if (nowMs - startMs < this.policy.coalesceMs) {
-          replaced.push(newest);
-          runStartMs = startMs;
-        }
-      }
-      // Stamps only grow, so "newest" stays well defined if the clock steps back.
-      let atMs = Math.max(nowMs, newestMs + 1);
-      let id = revisionId(atMs, reason);
-      while (existing.some((r) => r.id.slice(0, 19) === id.slice(0, 19))) id = revisionId(++atMs, reason);
-
-      await fs.mkdir(dir, { recursive: true });
-      await this.checkReal(postId);
-      const file = path.join(dir, `${id}.md`);
-      await writeFileAtomic(file, text);
-      for (const old of replaced) await this.unlink(path.join(dir, `${old.id}.md`));
-      const revision: Revision = { id, postId, at: new Date(atMs).toISOString(), reason, bytes: Buffer.byteLength(text), hash };
-      this.runs.set(postId, { id, startMs: runStartMs });
-
-      const all = [revision, ...existing.filter((r) => !replaced.includes(r))];
-      for (const old of revisionsToPrune(all, this.now(), this.policy)) await this.unlink(path.join(dir, `${old.id}.md`));
-      return revision;
+      if (existing.some((revision) => revision.hash === hash)) return null;
+      // Not 'save': a later save must not coalesce it away.
+      return this.recordNow(postId, text, 'outside-edit', existing);
     });
+  }
+
+  private async recordNow(postId: string, text: string, reason: RevisionReason, existing: Revision[]): Promise<Revision | null> {
+    const dir = this.postDir(postId);
+    const newest = existing[0];
+    const hash = hashText(text);
+    const replaced: Revision[] = [];
+    if (newest?.hash === hash) {
+      // Publishing the text just saved: the publish revision takes the save's place, so that
+      // version is kept for good.
+      if (reason !== 'publish' || newest.reason !== 'save') return null;
+      replaced.push(newest);
+    }
+    const nowMs = this.now().getTime();
+    const newestMs = newest ? Date.parse(newest.at) : -Infinity;
+    let runStartMs = nowMs;
+    if (reason === 'save' && newest?.reason === 'save' && replaced.length === 0) {
+      const run = this.runs.get(postId);
+      const startMs = run?.id === newest.id ? run.startMs : newestMs;
+      if (nowMs - startMs < this.policy.coalesceMs) {
+        replaced.push(newest);
+        runStartMs = startMs;
+      }
+    }
+    // Stamps only grow, so "newest" stays well defined if the clock steps back.
+    let atMs = Math.max(nowMs, newestMs + 1);
+    let id = revisionId(atMs, reason);
+    while (existing.some((r) => r.id.slice(0, 19) === id.slice(0, 19))) id = revisionId(++atMs, reason);
+
+    await fs.mkdir(dir, { recursive: true });
+    await this.checkReal(postId);
+    const file = path.join(dir, `${id}.md`);
+    await writeFileAtomic(file, text, { root: this.root });
+    for (const old of replaced) await this.unlink(path.join(dir, `${old.id}.md`));
+    const revision: Revision = { id, postId, at: new Date(atMs).toISOString(), reason, bytes: Buffer.byteLength(text), hash };
+    this.runs.set(postId, { id, startMs: runStartMs });
+
+    const all = [revision, ...existing.filter((r) => !replaced.includes(r))];
+    for (const old of revisionsToPrune(all, this.now(), this.policy)) await this.unlink(path.join(dir, `${old.id}.md`));
+    return revision;
   }
 
   /// Newest first. A post with no history has an empty list.

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PostId, StudioError } from '../../shared/api';
 import { summarizePost } from '../../shared/post';
-import { PathOutsideLibraryError, resolveInside, resolveInsideReal, uniqueSlug } from './paths';
+import { PathOutsideLibraryError, resolveInside, resolveInsideReal, sameOnEverySystem, uniqueSlug } from './paths';
 import { readPostText } from './post-file';
 
 export interface TrashedPost {
@@ -82,7 +82,10 @@ export class Trash {
     }
     await fs.mkdir(this.postsDir(), { recursive: true });
     for (let attempt = 0; ; attempt++) {
-      const id = await uniqueSlug(parsed.postId, (slug) => exists(resolveInside(this.postsDir(), slug)));
+      // A post differing only by case or Unicode form would be the same folder on a Mac or Windows.
+      const names = await fs.readdir(this.postsDir());
+      const taken = (slug: string) => names.some((name) => sameOnEverySystem(name, slug));
+      const id = await uniqueSlug(parsed.postId, async (slug) => taken(slug) || exists(resolveInside(this.postsDir(), slug)));
       try {
         await renameNoReplace(from, await this.insideReal('posts', id));
       } catch (error) {
