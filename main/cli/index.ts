@@ -1,9 +1,11 @@
 /// The `postwright` command: the same services as the app, for scripts and terminals.
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePostFile } from '../../shared/frontmatter';
 import { renderArticle } from '../../shared/render';
 import { resolveLibraryRoot } from '../library/location';
+import { checkSize, decodePost } from '../library/post-file';
 import { createNodePurify } from '../render/node-purify';
 import { openServices } from '../services';
 import { runWebHost } from '../web/index';
@@ -69,9 +71,7 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     case 'render': {
       const file = positionals[0];
       if (!file) throw new UsageError('render needs a markdown file: postwright render FILE.md');
-      const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-      });
+      const text = await readMarkdown(file);
       out(renderArticle(parsePostFile(text).body, createNodePurify()));
       out('\n');
       return 0;
@@ -96,6 +96,16 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   }
 }
 
+/// The file by the app's own rules for a post (UTF-8 text, not too large), so the command refuses
+/// what the app refuses, in the same words, instead of printing garbage.
+async function readMarkdown(file: string): Promise<string> {
+  const cannot = (error: NodeJS.ErrnoException) => new UsageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => Promise.reject(cannot(error)));
+  if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: it is not a file.`);
+  const name = path.basename(file);
+  checkSize(stat.size, name);
+  return decodePost(await fs.readFile(file).catch((error: NodeJS.ErrnoException) => Promise.reject(cannot(error))), name);
+}
 
 function flagValue(args: string[], flag: string): string | undefined {
   const index = args.indexOf(flag);
