@@ -1,16 +1,10 @@
 /// The `postwright` command: the same services as the app, for scripts and terminals.
-import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parsePostFile } from '../../shared/frontmatter';
-import { renderArticle } from '../../shared/render';
 import { resolveLibraryRoot } from '../library/location';
-import { createNodePurify } from '../render/node-purify';
-import { openServices } from '../services';
-import { runWebHost } from '../web/index';
-import { runImportCommand } from './import';
-import { runPublish, runTargets } from './publish';
 import { UsageError } from './usage';
 
+// Each command loads what it needs when it runs (`await import`), so a quick `render` does not
+// pay for the library, publishing, import and the web host.
 export { UsageError };
 
 const USAGE = `Usage: postwright <command> [options]
@@ -44,14 +38,17 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     return command ? 0 : 1;
   }
   if (command === 'web') {
+    const { runWebHost } = await import('../web/index');
     await runWebHost(rest);
     return -1; // keeps running
   }
   if (command === 'publish' || command === 'targets' || command === 'import') {
     const library = flagValue(rest, '--library');
+    const { openServices } = await import('../services');
     const services = await openServices(resolveLibraryRoot({ flag: library }));
     try {
-      if (command === 'import') return await runImportCommand(services, rest, out, Boolean(process.stdout.isTTY));
+      if (command === 'import') return await (await import('./import')).runImportCommand(services, rest, out, Boolean(process.stdout.isTTY));
+      const { runPublish, runTargets } = await import('./publish');
       return command === 'publish'
         ? await runPublish(services, rest, out, Boolean(process.stdout.isTTY))
         : await runTargets(services, rest, out, () => readSecret(rest));
@@ -66,17 +63,10 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     strict: true,
   });
   switch (command) {
-    case 'render': {
-      const file = positionals[0];
-      if (!file) throw new UsageError('render needs a markdown file: postwright render FILE.md');
-      const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-      });
-      out(renderArticle(parsePostFile(text).body, createNodePurify()));
-      out('\n');
-      return 0;
-    }
+    case 'render':
+      return (await import('./render')).runRender(positionals[0], out);
     case 'list': {
+      const { openServices } = await import('../services');
       const services = await openServices(resolveLibraryRoot({ flag: values.library }));
       const posts = await services.library.list();
       if (values.json) out(`${JSON.stringify(posts, null, 2)}\n`);
@@ -86,6 +76,7 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     case 'new': {
       const title = positionals.join(' ').trim();
       if (!title) throw new UsageError('new needs a title: postwright new "My post"');
+      const { openServices } = await import('../services');
       const services = await openServices(resolveLibraryRoot({ flag: values.library }));
       const post = await services.library.create(title);
       out(`Created “${post.summary.title}” in ${services.library.root}/posts/${post.summary.id}/index.md\n`);
@@ -95,7 +86,6 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
       throw new UsageError(`Unknown command “${command}”.\n\n${USAGE}`);
   }
 }
-
 
 function flagValue(args: string[], flag: string): string | undefined {
   const index = args.indexOf(flag);

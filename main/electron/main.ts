@@ -86,7 +86,7 @@ app.whenReady().then(async () => {
     secrets: SafeStorageSecretStore.create(app.getPath('userData')) ?? undefined,
     signInScheme: `${SIGNIN_SCHEME}://wordpress`,
   });
-  handleAppScheme(path.join(__dirname, '..', 'renderer'), () => root);
+  handleAppScheme(path.join(__dirname, '..', 'renderer'), services);
   registerIpc(services);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
   await openWindow();

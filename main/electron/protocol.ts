@@ -1,10 +1,7 @@
 /// `postwright://app/` serves the built renderer and the files beside each post. A custom
 /// secure scheme instead of file:// gives the page a real origin for CSP and IPC checks.
 import { net, protocol } from 'electron';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { resolveInsideReal } from '../library/paths';
-import { ASSET_CSP, assetSegmentsFor, RENDERER_CSP, staticFileFor } from '../web/policy';
+import { appSchemeHandler } from './app-scheme';
 
 export const APP_SCHEME = 'postwright';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -16,26 +13,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function handleAppScheme(staticDir: string, libraryRoot: () => string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'app') return new Response('Not found', { status: 404 });
-    if (url.pathname.startsWith('/files/')) {
-      const segments = assetSegmentsFor(url.pathname.slice('/files/'.length));
-      const file = segments && (await resolveInsideReal(path.join(libraryRoot(), 'posts'), ...segments).catch(() => null));
-      if (!file) return new Response('Not found', { status: 404 });
-      return withHeaders(await net.fetch(pathToFileURL(file).toString()), ASSET_CSP);
-    }
-    const file = staticFileFor(staticDir, url.pathname);
-    if (!file) return new Response('Bad path', { status: 400 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    return file.endsWith('.html') ? withHeaders(response, RENDERER_CSP) : response;
-  });
-}
-
-function withHeaders(response: Response, csp: string): Response {
-  const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', csp);
-  headers.set('X-Content-Type-Options', 'nosniff');
-  return new Response(response.body, { status: response.status, headers });
+/// `open` is the app's services: the library is looked up per request, so after the user
+/// switches libraries the page sees the new one's files.
+export function handleAppScheme(staticDir: string, open: { readonly library: { readonly root: string } }): void {
+  protocol.handle(APP_SCHEME, appSchemeHandler(staticDir, open, (fileUrl) => net.fetch(fileUrl)));
 }

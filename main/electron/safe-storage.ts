@@ -4,8 +4,7 @@ import { safeStorage } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SecretStorage } from '../../shared/publish';
-import { writeFileAtomic } from '../fs/atomic-write';
-import type { SecretStore } from '../publish/secrets';
+import { tightenSecretFile, writeSecretFile, type SecretStore } from '../publish/secrets';
 
 export class SafeStorageSecretStore implements SecretStore {
   readonly storage: SecretStorage;
@@ -43,6 +42,7 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   private async read(): Promise<Record<string, string>> {
+    await tightenSecretFile(this.file).catch(() => undefined);
     try {
       return JSON.parse(await fs.readFile(this.file, 'utf8')) as Record<string, string>;
     } catch {
@@ -51,7 +51,6 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   private async write(all: Record<string, string>): Promise<void> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify(all));
+    await writeSecretFile(this.file, JSON.stringify(all));
   }
 }

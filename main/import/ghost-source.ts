@@ -4,6 +4,7 @@
 /// ones not read yet. Each post records the stamp the Ghost publisher records, so the first
 /// publish after the import updates the post in place.
 import type { PublishStatus } from '../../shared/publish';
+import { openSecret, originOf } from '../publish/bound-secret';
 import { PublishError } from '../publish/errors';
 import { adminToken, ghostStamp } from '../publish/ghost';
 import { httpRequest, kindOfStatus, retryAfterMs, siteName, type FetchLike } from '../publish/http';
@@ -33,11 +34,16 @@ export class GhostSource implements ImportSource {
   private readonly host: string;
   private readonly site: string;
 
+  private readonly adminKey: string;
+  /// The origin the Admin API key was saved for.
+  private readonly bound: string;
+
   constructor(
     settings: GhostSourceSettings,
-    private readonly adminKey: string,
+    secret: string,
     private readonly options: GhostSourceOptions = {},
   ) {
+    ({ value: this.adminKey, origin: this.bound } = openSecret(secret, originOf(settings.siteUrl)));
     this.target = settings.target;
     this.site = settings.siteUrl.replace(/\/+$/, '');
     this.id = sourceId('ghost', settings.target);
@@ -66,7 +72,7 @@ export class GhostSource implements ImportSource {
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     signal.throwIfAborted();
     const headers = { Accept: 'application/json', 'Accept-Version': 'v5.0', Authorization: `Ghost ${this.token()}` };
-    const reply = await httpRequest(this.fetch, url.href, { method: 'GET', headers, timeoutMs: this.options.timeoutMs ?? 60_000 }, this.host);
+    const reply = await httpRequest(this.fetch, url.href, { method: 'GET', headers, timeoutMs: this.options.timeoutMs ?? 60_000, bound: this.bound }, this.host);
     signal.throwIfAborted();
     if (reply.status >= 200 && reply.status < 300 && reply.json !== undefined) return reply.json;
     if (reply.json === undefined && (reply.status === 404 || reply.status < 300)) {

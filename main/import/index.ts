@@ -1,6 +1,7 @@
 /// Importing an existing blog: the sources, the run, and where the posts go.
 import type { TargetSettings } from '../../shared/publish';
 import { PublishError } from '../publish/errors';
+import { NOT_THIS_ADDRESS } from '../publish/backends';
 import type { FetchLike } from '../publish/http';
 import type { ImportSource } from './source';
 import { BloggerAtomSource } from './blogger-atom-source';
@@ -20,10 +21,10 @@ export { BloggerAtomSource, BloggerSource, GhostExportSource, GhostSource, WordP
 export function importSourceForTarget(settings: TargetSettings, secret: string | null, options: { fetch?: FetchLike; timeoutMs?: number } = {}): ImportSource {
   switch (settings.kind) {
     case 'wordpress':
-      if (!secret) throw new PublishError('auth', `No application password is saved for ${settings.username} on ${settings.siteUrl}.`);
+      if (!secret) throw new PublishError('auth', `No application password is saved for ${settings.username} on ${settings.siteUrl}. ${NOT_THIS_ADDRESS}`);
       return new WordPressSource({ target: settings.name, siteUrl: settings.siteUrl, username: settings.username }, secret, options);
     case 'ghost':
-      if (!secret) throw new PublishError('auth', `No Admin API key is saved for ${settings.siteUrl}.`);
+      if (!secret) throw new PublishError('auth', `No Admin API key is saved for ${settings.siteUrl}. ${NOT_THIS_ADDRESS}`);
       return new GhostSource({ target: settings.name, siteUrl: settings.siteUrl }, secret, options);
     case 'blogger':
       if (!secret) throw new PublishError('auth', `No Blogger sign-in is saved for ${settings.blogUrl}: sign in to Blogger again from the target’s settings.`);

@@ -2,6 +2,7 @@
 /// application password: drafts and scheduled posts too (`status=any`, edit context, so titles
 /// and bodies come raw). Oldest first by id, so posts written during a long import land on the
 /// last page instead of shifting the ones not read yet.
+import { assertBound, openSecret, originOf } from '../publish/bound-secret';
 import { PublishError } from '../publish/errors';
 import { wordPressStamp } from '../publish/wordpress';
 import { httpRequest, kindOfStatus, retryAfterMs, siteName, type FetchLike, type HttpReply } from '../publish/http';
@@ -32,11 +33,16 @@ export class WordPressSource implements ImportSource {
   private root: Promise<(route: string) => URL> | null = null;
   private readonly names = { tags: new Map<number, string>(), categories: new Map<number, string>(), media: new Map<number, string>() };
 
+  private readonly password: string;
+  /// The origin the application password was saved for.
+  private readonly bound: string;
+
   constructor(
     private readonly settings: WordPressSourceSettings,
-    private readonly password: string,
+    secret: string,
     private readonly options: WordPressSourceOptions = {},
   ) {
+    ({ value: this.password, origin: this.bound } = openSecret(secret, originOf(settings.siteUrl)));
     this.target = settings.target;
     this.id = sourceId('wordpress', settings.target);
     this.host = siteName(settings.siteUrl);
@@ -114,10 +120,11 @@ export class WordPressSource implements ImportSource {
   }
 
   private async get(route: string, query: Record<string, string>, what: string, signal: AbortSignal, pastEndIsNull = false): Promise<HttpReply | null> {
+    assertBound(this.settings.siteUrl, this.bound);
     const url = (await this.api())(route);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     signal.throwIfAborted();
-    const reply = await httpRequest(this.fetch, url.href, { method: 'GET', headers: this.headers(), timeoutMs: this.options.timeoutMs ?? 60_000 }, this.host);
+    const reply = await httpRequest(this.fetch, url.href, { method: 'GET', headers: this.headers(), timeoutMs: this.options.timeoutMs ?? 60_000, bound: this.bound }, this.host);
     signal.throwIfAborted();
     if (reply.status >= 200 && reply.status < 300 && reply.json !== undefined) return reply;
     const code = (reply.json as { code?: string } | undefined)?.code;

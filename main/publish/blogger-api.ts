@@ -2,15 +2,19 @@
 /// refresh token (renewed when it runs out or the API says it is no longer good), one request
 /// helper, and Google's error bodies turned into messages a blogger can act on.
 import type { PublishErrorKind } from '../../shared/publish';
+import { ADDRESS_CHANGED, openSecret, originOf } from './bound-secret';
 import { PublishError } from './errors';
+import { googleEndpoints } from './google-endpoints';
 import { refreshGoogleToken, type GoogleClient } from './google-oauth';
 import { httpRequest, retryAfterMs, siteName, type FetchLike } from './http';
 
-export const BLOGGER_API = 'https://www.googleapis.com/blogger/v3';
+export { BLOGGER_API } from './google-endpoints';
 export const BLOGGER_SCOPE = 'https://www.googleapis.com/auth/blogger';
 
 export interface BloggerConnection {
   clientId: string;
+  /// Older targets files may name other Google addresses; Postwright no longer reads them from
+  /// there (see google-endpoints.ts) and refuses to sign in while they name anything but Google.
   apiBase?: string;
   tokenUrl?: string;
 }
@@ -19,6 +23,8 @@ export interface BloggerConnection {
 export interface BloggerSecret {
   refreshToken: string;
   clientSecret?: string | null;
+  /// The token service the refresh token came from; Google's when absent.
+  origin?: string;
 }
 
 export interface BloggerApiOptions {
@@ -37,8 +43,14 @@ export interface Call {
   what: string;
 }
 
-/// The secret as stored: JSON, or (written by hand) the bare refresh token.
-export function parseBloggerSecret(secret: string): BloggerSecret {
+/// The secret as stored: JSON, or (written by hand) the bare refresh token; either may be sealed
+/// with the origin it was issued by.
+export function parseBloggerSecret(stored: string): BloggerSecret {
+  const { value: secret, origin } = openSecret(stored.trim(), originOf(googleEndpoints().token));
+  return { ...parseBare(secret), origin };
+}
+
+function parseBare(secret: string): BloggerSecret {
   const text = secret.trim();
   if (text.startsWith('{')) {
     try {
@@ -62,16 +74,21 @@ export class BloggerApi {
   private readonly fetch: FetchLike;
   private readonly now: () => number;
   private readonly google: GoogleClient;
+  /// Set when the targets file names a Google address other than Google's.
+  private readonly moved: boolean;
 
   constructor(
     connection: BloggerConnection,
     private readonly secret: BloggerSecret,
     private readonly options: BloggerApiOptions = {},
   ) {
-    this.base = (connection.apiBase ?? BLOGGER_API).replace(/\/+$/, '');
+    const google = googleEndpoints();
+    this.base = google.api;
+    const differs = (named: string | undefined, real: string) => named !== undefined && named.trim().replace(/\/+$/, '') !== real;
+    this.moved = differs(connection.apiBase, google.api) || differs(connection.tokenUrl, google.token);
     this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
     this.now = options.now ?? Date.now;
-    this.google = { clientId: connection.clientId, clientSecret: secret.clientSecret ?? null, tokenUrl: connection.tokenUrl, fetch: this.fetch, timeoutMs: options.timeoutMs, service: 'Blogger' };
+    this.google = { clientId: connection.clientId, clientSecret: secret.clientSecret ?? null, bound: secret.origin, fetch: this.fetch, timeoutMs: options.timeoutMs, service: 'Blogger' };
   }
 
   /// The blogs the signed-in account may write to.
@@ -82,6 +99,7 @@ export class BloggerApi {
   }
 
   async call(method: string, route: string, call: Call): Promise<unknown> {
+    if (this.moved) throw new PublishError('auth', ADDRESS_CHANGED);
     // An access token Google no longer takes (revoked, expired early) is renewed once.
     for (let attempt = 1; ; attempt++) {
       const token = await this.accessToken(attempt > 1);
@@ -93,7 +111,7 @@ export class BloggerApi {
         headers['Content-Type'] = 'application/json';
         body = JSON.stringify(call.json);
       }
-      const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: this.options.timeoutMs ?? 30_000 }, siteName(this.base));
+      const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: this.options.timeoutMs ?? 30_000, bound: originOf(this.base) }, siteName(this.base));
       if (reply.status >= 200 && reply.status < 300) {
         if (reply.status === 204) return {};
         if (reply.json === undefined) throw new PublishError('rejected', `Blogger answered with something that is not JSON when Postwright tried to ${call.what}.`);

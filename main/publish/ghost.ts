@@ -6,6 +6,7 @@
 /// the blogger's own injection survives updates): it finds a post whose create answer was lost.
 import { createHash, createHmac } from 'node:crypto';
 import type { PublishErrorKind } from '../../shared/publish';
+import { openSecret, originOf } from './bound-secret';
 import { PublishError } from './errors';
 import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
@@ -40,11 +41,17 @@ export class GhostPublisher implements Publisher {
   private readonly host: string;
   private readonly fetch: FetchLike;
 
+  private readonly adminKey: string;
+  /// The origin the Admin API key was saved for.
+  private readonly bound: string;
+
+  /// `secret` is the stored Admin API key, bound to the site it was saved for.
   constructor(
     private readonly settings: GhostSettings,
-    private readonly adminKey: string,
+    secret: string,
     private readonly options: GhostOptions = {},
   ) {
+    ({ value: this.adminKey, origin: this.bound } = openSecret(secret, originOf(settings.siteUrl)));
     this.host = siteName(settings.siteUrl);
     this.label = `Ghost at ${this.host}`;
     this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
@@ -172,7 +179,7 @@ export class GhostPublisher implements Publisher {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(call.json);
     }
-    const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 30_000 }, this.host);
+    const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 30_000, bound: this.bound }, this.host);
     if (reply.status >= 200 && reply.status < 300) {
       if (reply.json === undefined) throw new PublishError('rejected', `${this.label} did not answer like a Ghost site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
       return reply.json;

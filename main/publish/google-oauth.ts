@@ -6,18 +6,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { originOf } from './bound-secret';
 import { PublishError } from './errors';
+import { googleEndpoints } from './google-endpoints';
 import { httpRequest, siteName, type FetchLike } from './http';
 
-export const GOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
-export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+export { GOOGLE_AUTH_URL, GOOGLE_TOKEN_URL } from './google-endpoints';
 
 export interface GoogleClient {
   clientId: string;
   /// Desktop clients come with one; Google still wants it sent, though it is not secret there.
   clientSecret?: string | null;
-  authUrl?: string;
-  tokenUrl?: string;
+  /// The origin the stored refresh token was issued by; the token service is refused otherwise.
+  bound?: string;
   fetch?: FetchLike;
   timeoutMs?: number;
   /// Names the service in messages: "Blogger sign-in has expired…".
@@ -51,7 +52,7 @@ export async function signInWithGoogle(options: SignInOptions): Promise<GoogleTo
   const state = randomBytes(16).toString('base64url');
   const listener = await listenOnce(state, options.waitMs ?? 5 * 60_000, service);
   try {
-    const auth = new URL(options.authUrl ?? GOOGLE_AUTH_URL);
+    const auth = new URL(googleEndpoints().auth);
     const params: Record<string, string> = {
       client_id: options.clientId,
       redirect_uri: listener.redirectUri,
@@ -93,7 +94,7 @@ function access(json: Record<string, unknown>, now: () => number): { accessToken
 
 async function tokenRequest(client: GoogleClient, fields: Record<string, string>): Promise<Record<string, unknown>> {
   const service = client.service ?? 'Google';
-  const url = client.tokenUrl ?? GOOGLE_TOKEN_URL;
+  const url = googleEndpoints().token;
   const form = new URLSearchParams({ client_id: client.clientId, ...fields });
   if (client.clientSecret) form.set('client_secret', client.clientSecret);
   const fetchFn = client.fetch ?? ((u, init) => fetch(u, init));
@@ -102,6 +103,7 @@ async function tokenRequest(client: GoogleClient, fields: Record<string, string>
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: form.toString(),
     timeoutMs: client.timeoutMs ?? 30_000,
+    bound: client.bound ?? originOf(url),
   }, siteName(url));
   const json = (reply.json ?? {}) as Record<string, unknown>;
   if (reply.status >= 200 && reply.status < 300) return json;

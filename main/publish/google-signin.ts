@@ -14,10 +14,6 @@ export interface GoogleSignInRequest {
   clientId: string;
   clientSecret: string | null;
   mediaTarget: string;
-  /// Stand-in servers for tests; Google's own addresses otherwise.
-  authUrl?: string;
-  tokenUrl?: string;
-  apiBase?: string;
 }
 
 export interface BlogChoice {
@@ -46,14 +42,12 @@ export class GoogleSignIn {
     const signedIn = signInWithGoogle({
       clientId: request.clientId,
       clientSecret: request.clientSecret,
-      authUrl: request.authUrl,
-      tokenUrl: request.tokenUrl,
       scopes: [BLOGGER_SCOPE],
       service: 'Blogger',
       openBrowser: (address) => showUrl(address),
     }).then(async (tokens) => {
       flow.secret = bloggerSecret({ refreshToken: tokens.refreshToken, clientSecret: request.clientSecret });
-      flow.blogs = await new BloggerApi({ clientId: request.clientId, apiBase: request.apiBase, tokenUrl: request.tokenUrl }, { refreshToken: tokens.refreshToken, clientSecret: request.clientSecret }).blogs();
+      flow.blogs = await new BloggerApi({ clientId: request.clientId }, { refreshToken: tokens.refreshToken, clientSecret: request.clientSecret }).blogs();
       onDone(flowId, flow.blogs, flow.blogs.length === 0 ? 'This Google account has no Blogger blog. Sign in with the account that owns the blog.' : null);
     });
     signedIn.catch((error: unknown) => {
@@ -76,9 +70,6 @@ export class GoogleSignIn {
       blogUrl: blog.url,
       clientId: request.clientId,
       mediaTarget: request.mediaTarget,
-      ...(request.apiBase ? { apiBase: request.apiBase } : {}),
-      ...(request.tokenUrl ? { tokenUrl: request.tokenUrl } : {}),
-      ...(request.authUrl ? { authUrl: request.authUrl } : {}),
     };
     return this.publishing().targets.add({ settings, secret: flow.secret });
   }

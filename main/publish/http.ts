@@ -2,6 +2,7 @@
 /// a publish), network failures as PublishError('network'), and the status classes every
 /// backend maps the same way. The wording about a particular service stays in its backend.
 import type { PublishErrorKind } from '../../shared/publish';
+import { assertBound, originOf } from './bound-secret';
 import { PublishError } from './errors';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -14,16 +15,22 @@ export interface HttpReply {
   json: unknown;
 }
 
-export interface HttpRequest extends Omit<RequestInit, 'signal'> {
+export interface HttpRequest extends Omit<RequestInit, 'signal' | 'redirect'> {
   timeoutMs: number;
+  /// Set when the request carries a secret: the only origin it may go to (see bound-secret.ts).
+  /// Redirects are then followed by hand, within that origin only.
+  bound?: string;
 }
+
+const MAX_REDIRECTS = 5;
 
 /// `site` names the server in messages ("example.com").
 export async function httpRequest(fetchFn: FetchLike, url: string, init: HttpRequest, site: string): Promise<HttpReply> {
-  const { timeoutMs, ...rest } = init;
+  const { timeoutMs, bound, ...rest } = init;
+  if (bound !== undefined) assertBound(url, bound);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetchFn(url, { ...rest, signal, redirect: 'follow' });
+    const response = bound === undefined ? await fetchFn(url, { ...rest, signal, redirect: 'follow' }) : await followWithin(fetchFn, url, { ...rest, signal }, bound, site);
     const text = await response.text();
     let json: unknown;
     try {
@@ -33,7 +40,35 @@ export async function httpRequest(fetchFn: FetchLike, url: string, init: HttpReq
     }
     return { status: response.status, headers: response.headers, text, json };
   } catch (error) {
+    if (error instanceof PublishError) throw error;
     throw networkError(error, site, timeoutMs);
+  }
+}
+
+/// fetch would resend a redirected POST's body (a refresh token, a post) to wherever the server
+/// points, and what it strips on the way is up to the runtime; so a request carrying a secret
+/// follows redirects itself, and only within its origin.
+async function followWithin(fetchFn: FetchLike, url: string, init: RequestInit, bound: string, site: string): Promise<Response> {
+  let at = url;
+  let request = init;
+  for (let hop = 0; ; hop++) {
+    const response = await fetchFn(at, { ...request, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const next = URL.canParse(location, at) ? new URL(location, at).href : null;
+    if (!next || originOf(next) !== bound) {
+      throw new PublishError('auth', `${site} sent Postwright on to ${next ? originOf(next) : 'an unreadable address'}, and Postwright sends this target’s sign-in only to ${bound}. If the site has moved, change the target’s address and sign in again.`);
+    }
+    if (hop >= MAX_REDIRECTS) throw new PublishError('server', `${site} sent Postwright round in redirects. Check the site address in the target’s settings.`);
+    // 303, and 301/302 after a POST, continue as a GET without the body, as browsers do.
+    const method = (request.method ?? 'GET').toUpperCase();
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      const headers = new Headers(request.headers);
+      headers.delete('content-type');
+      request = { ...request, method: method === 'HEAD' ? 'HEAD' : 'GET', body: undefined, headers };
+    }
+    at = next;
   }
 }
 

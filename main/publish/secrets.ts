@@ -100,20 +100,33 @@ export class FileSecretStore implements SecretStore {
   }
 
   async read(): Promise<Record<string, string>> {
+    await tightenSecretFile(this.file);
     const text = await fs.readFile(this.file, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '{}' : Promise.reject(e)));
     const data = JSON.parse(text) as unknown;
     return typeof data === 'object' && data !== null ? (data as Record<string, string>) : {};
   }
 
   private async write(all: Record<string, string>): Promise<void> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    await fs.chmod(path.dirname(this.file), 0o700).catch(() => undefined);
-    // Create it 0600 first: the atomic writer keeps an existing file's mode.
-    const handle = await fs.open(this.file, 'a', 0o600);
-    await handle.close();
-    await fs.chmod(this.file, 0o600);
-    await writeFileAtomic(this.file, JSON.stringify(all, null, 2) + '\n');
+    await writeSecretFile(this.file, JSON.stringify(all, null, 2) + '\n');
   }
+}
+
+/// Writes a file of secrets readable by the user alone: 0600 in a 0700 folder.
+export async function writeSecretFile(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await fs.chmod(path.dirname(file), 0o700).catch(() => undefined);
+  // Create it 0600 first: the atomic writer keeps an existing file's mode.
+  const handle = await fs.open(file, 'a', 0o600);
+  await handle.close();
+  await fs.chmod(file, 0o600);
+  await writeFileAtomic(file, text);
+}
+
+/// A secrets file an older version (or a copy from a backup) left readable by others is
+/// closed up before it is read.
+export async function tightenSecretFile(file: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (stat?.isFile() && (stat.mode & 0o077) !== 0) await fs.chmod(file, 0o600);
 }
 
 export class MemorySecretStore implements SecretStore {

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { OutboxEntry, PostPublishState, PublishOptions, PublishPreview, PublishResult, TargetInfo, TargetInput, TargetSettings } from '../../shared/publish';
 import { createPublisher, needsSecret, type BackendOptions } from './backends';
+import { issuingOrigin, sealSecret } from './bound-secret';
 import { PublishError, asPublishError } from './errors';
 import { Outbox, type Clock, type OutboxOptions } from './outbox';
 import { PublishPipeline, type OnProgress, type PostStore, type ResolvedTarget } from './pipeline';
@@ -185,7 +186,9 @@ export class PublishService {
 
   private async saveSecret(settings: TargetSettings, secret: string | undefined): Promise<void> {
     const key = secretKey(settings);
-    if (key && secret !== undefined && secret.trim() !== '') await this.options.secrets.set(key, secret.trim());
+    const origin = issuingOrigin(settings);
+    // Kept with the origin it was issued for: the targets file alone cannot send it elsewhere.
+    if (key && origin && secret !== undefined && secret.trim() !== '') await this.options.secrets.set(key, sealSecret(secret.trim(), origin));
   }
 
   private secretError(error: unknown): PublishError {

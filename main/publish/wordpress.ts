@@ -4,6 +4,7 @@
 /// this post's, which finds a post whose create answer was lost.
 import { createHash } from 'node:crypto';
 import type { PublishErrorKind } from '../../shared/publish';
+import { assertBound, openSecret, originOf } from './bound-secret';
 import { PublishError } from './errors';
 import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
@@ -38,12 +39,17 @@ export class WordPressPublisher implements Publisher {
   private readonly fetch: FetchLike;
   private root: Promise<(route: string) => URL> | null = null;
   private readonly terms = new Map<string, number>();
+  private readonly password: string;
+  /// The origin the application password was saved for.
+  private readonly bound: string;
 
+  /// `secret` is the stored application password, bound to the site it was saved for.
   constructor(
     private readonly settings: WordPressSettings,
-    private readonly password: string,
+    secret: string,
     private readonly options: WordPressOptions = {},
   ) {
+    ({ value: this.password, origin: this.bound } = openSecret(secret, originOf(settings.siteUrl)));
     this.host = siteName(settings.siteUrl);
     this.label = `WordPress at ${this.host}`;
     this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
@@ -170,6 +176,8 @@ export class WordPressPublisher implements Publisher {
   }
 
   private async call(method: string, route: string, call: Call): Promise<unknown> {
+    // Before even looking for the API: an address that is not the password's gets nothing.
+    assertBound(this.settings.siteUrl, this.bound);
     const url = (await this.api())(route);
     for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: this.auth(), ...call.headers };
@@ -178,7 +186,7 @@ export class WordPressPublisher implements Publisher {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(call.json);
     }
-    const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 30_000 }, this.host);
+    const reply = await httpRequest(this.fetch, url.href, { method, headers, body, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 30_000, bound: this.bound }, this.host);
     if (reply.status >= 200 && reply.status < 300) {
       if (reply.json === undefined) throw new PublishError('rejected', `${this.label} did not answer like a WordPress site when Postwright tried to ${call.what}. Check the site address in the target’s settings.`);
       return reply.json;

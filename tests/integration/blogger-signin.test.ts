@@ -23,6 +23,7 @@ async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
 
 beforeAll(async () => {
   google = await startBloggerContract();
+  Object.assign(process.env, google.env);
   google.blogs.set('7001', { id: '7001', name: 'Ada’s Science Notes', url: 'https://ada-science.blogspot.com', authors: ['u1'] });
   google.blogs.set('7002', { id: '7002', name: 'Ada’s Recipes', url: 'https://ada-cooks.blogspot.com', authors: ['u1'] });
   base = mkdtempSync(path.join(os.tmpdir(), 'pw-blogger-'));
@@ -46,9 +47,6 @@ it('signs in with Google, lists the blogs and saves the chosen one', async () =>
     clientId: 'desktop-client.apps.googleusercontent.com',
     clientSecret: 'GOCSPX-desktop-secret',
     mediaTarget: 'Images',
-    authUrl: google.authUrl,
-    tokenUrl: google.tokenUrl,
-    apiBase: google.apiBase,
   });
   expect(new URL(started.url).searchParams.get('code_challenge_method')).toBe('S256');
   // The "browser": Google's consent screen sends it back to Postwright's loopback address.
@@ -76,7 +74,6 @@ it('says so when the Google account declines', async () => {
   });
   const started = await call<{ url: string }>('targets.googleSignIn', {
     name: 'Declined', clientId: 'desktop-client.apps.googleusercontent.com', clientSecret: 'GOCSPX-desktop-secret', mediaTarget: 'Images',
-    authUrl: google.authUrl, tokenUrl: google.tokenUrl, apiBase: google.apiBase,
   });
   const consent = await fetch(started.url, { redirect: 'manual' });
   await fetch(consent.headers.get('location') ?? '').catch(() => undefined);

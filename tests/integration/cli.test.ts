@@ -1,12 +1,13 @@
 /// The `postwright` command as a user runs it: a real child process on a temporary library.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderArticle } from '../../shared/render';
 import { createNodePurify } from '../../main/render/node-purify';
+import { decodePost, MAX_POST_BYTES, checkSize } from '../../main/library/post-file';
 
 const run = promisify(execFile);
 const bin = path.resolve(__dirname, '..', '..', 'bin', 'postwright.cjs');
@@ -76,5 +77,44 @@ describe('postwright CLI', () => {
   it('explains a missing file and an unknown command, with a non-zero exit', async () => {
     await expect(postwright('render', path.join(library, 'nope.md'))).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
     await expect(postwright('publish-everything')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command') });
+  });
+
+  it('render into a reader that stops early (| head) ends quietly with exit code 0', async () => {
+    const file = path.join(library, 'long.md');
+    // Far more than a pipe holds, so the command is still writing when the reader goes.
+    writeFileSync(file, Array.from({ length: 4000 }, (_, i) => `Paragraph ${i} about **fermentation** and acids.\n`).join('\n'));
+    const child = spawn(process.execPath, [bin, 'render', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
+  });
+
+  const refusal = (check: () => unknown) => {
+    try {
+      check();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('the app did not refuse it');
+  };
+
+  it.each([
+    ['a binary file', 'photo.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])],
+    ['a file that is not UTF-8', 'latin1.md', Buffer.from('Caf\xe9 cr\xe8me\n', 'latin1')],
+  ])('render of %s prints the app’s refusal, not garbage, with a non-zero exit', async (_, name, bytes) => {
+    const file = path.join(library, name);
+    writeFileSync(file, bytes);
+    const failed = await postwright('render', file).then(() => null, (error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1, stdout: '', stderr: `postwright: ${refusal(() => decodePost(bytes, name))}\n` });
+  });
+
+  it('render of a file too large for a post prints the app’s refusal', async () => {
+    const file = path.join(library, 'huge.md');
+    writeFileSync(file, '');
+    truncateSync(file, MAX_POST_BYTES + 1);
+    const failed = await postwright('render', file).then(() => null, (error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1, stdout: '', stderr: `postwright: ${refusal(() => checkSize(MAX_POST_BYTES + 1, 'huge.md'))}\n` });
   });
 });

@@ -33,7 +33,7 @@ describe('importing from Blogger (API, contract server)', () => {
   let service: PublishService | null = null;
   let count = 0;
   const ids: Record<'harbour' | 'notes' | 'draft', string> = { harbour: '', notes: '', draft: '' };
-  const settings = () => ({ target: 'science', blogId: BLOG, blogUrl: BLOG_URL, clientId: CLIENT_ID, apiBase: google.apiBase, tokenUrl: google.tokenUrl });
+  const settings = () => ({ target: 'science', blogId: BLOG, blogUrl: BLOG_URL, clientId: CLIENT_ID });
   const source = (pageSize = 2) => new BloggerSource(settings(), secret, { pageSize, timeoutMs: 5_000 });
   const seed = (post: Omit<ContractPost, 'blogId' | 'version' | 'authorId' | 'updated'> & { updated?: string }) => {
     google.posts.set(post.id, { blogId: BLOG, version: 1, authorId: 'u1', updated: post.published ?? '2024-01-01T00:00:00+00:00', ...post });
@@ -51,6 +51,7 @@ describe('importing from Blogger (API, contract server)', () => {
 
   beforeAll(async () => {
     [google, lib] = await Promise.all([startBloggerContract(), makeLibrary()]);
+    Object.assign(process.env, google.env);
     target = libraryImportTarget(lib.library);
     secret = bloggerSecret({ refreshToken: google.grant('u1', CLIENT_ID), clientSecret: 'GOCSPX-desktop-secret' });
     google.images.set('/images/harbour.png', new Uint8Array(makePng(20, 10, [10, 120, 200])));
@@ -72,7 +73,7 @@ describe('importing from Blogger (API, contract server)', () => {
 
   it('takes over the posts an Atom export of the same blog brought in before', async () => {
     // The export, written from what the API says about the notes and the draft.
-    const api = new BloggerApi({ clientId: CLIENT_ID, apiBase: google.apiBase, tokenUrl: google.tokenUrl }, parseBloggerSecret(secret));
+    const api = new BloggerApi({ clientId: CLIENT_ID }, parseBloggerSecret(secret));
     const list = (await api.call('GET', `/blogs/${BLOG}/posts`, { query: [['status', 'live'], ['status', 'draft'], ['view', 'ADMIN'], ['fetchBodies', 'true']], what: 'list' })) as { items: Json[] };
     const atom = atomExport(list.items.filter((p) => p.id === ids.notes || p.id === ids.draft));
     count = (await lib.library.list()).length; // the library's welcome post
@@ -123,7 +124,7 @@ describe('importing from Blogger (API, contract server)', () => {
   });
 
   it('adds nothing when run again, through importSourceForTarget too', async () => {
-    const summary = await runImport(importSourceForTarget({ name: 'science', kind: 'blogger', blogId: BLOG, blogUrl: BLOG_URL, clientId: CLIENT_ID, mediaTarget: 'photos', apiBase: google.apiBase, tokenUrl: google.tokenUrl, authUrl: google.authUrl }, secret), target);
+    const summary = await runImport(importSourceForTarget({ name: 'science', kind: 'blogger', blogId: BLOG, blogUrl: BLOG_URL, clientId: CLIENT_ID, mediaTarget: 'photos' }, secret), target);
     expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 3, conflicts: [] });
     expect(await lib.library.list()).toHaveLength(count + 3);
   });
@@ -141,7 +142,7 @@ describe('importing from Blogger (API, contract server)', () => {
       service = lib.service({ secrets: new MemorySecretStore() });
       await service.targets.add({ settings: { name: 'photos', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
       await service.targets.add({
-        settings: { name: 'science', kind: 'blogger', blogId: BLOG, blogUrl: BLOG_URL, clientId: CLIENT_ID, mediaTarget: 'photos', apiBase: google.apiBase, tokenUrl: google.tokenUrl, authUrl: google.authUrl },
+        settings: { name: 'science', kind: 'blogger', blogId: BLOG, blogUrl: BLOG_URL, clientId: CLIENT_ID, mediaTarget: 'photos' },
         secret,
       });
     }, 120_000);

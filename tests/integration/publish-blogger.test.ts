@@ -23,13 +23,14 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'publishing to Blogger with images
 
   beforeAll(async () => {
     [wp, google, lib] = await Promise.all([startWordPress(), startBloggerContract(), makeLibrary()]);
+    Object.assign(process.env, google.env);
     lib.writePost();
     service = lib.service();
     await service.start();
     await service.targets.add({ settings: { name: 'photos', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
     refreshToken = google.grant('u1', CLIENT_ID);
     await service.targets.add({
-      settings: { name: 'science', kind: 'blogger', blogId: BLOG, blogUrl: 'http://gut-feelings.blogspot.test', clientId: CLIENT_ID, mediaTarget: 'photos', apiBase: google.apiBase, tokenUrl: google.tokenUrl, authUrl: google.authUrl },
+      settings: { name: 'science', kind: 'blogger', blogId: BLOG, blogUrl: 'http://gut-feelings.blogspot.test', clientId: CLIENT_ID, mediaTarget: 'photos' },
       secret: bloggerSecret({ refreshToken, clientSecret: 'GOCSPX-desktop-secret' }),
     });
   }, 90_000);

@@ -84,6 +84,9 @@ interface Access extends Grant {
 
 export interface BloggerContract {
   url: string;
+  /// Makes this server Postwright's Google for this test process (and, passed on, for a child
+  /// process): the addresses are in the code, and only this test-only variable moves them.
+  env: Record<string, string>;
   apiBase: string;
   tokenUrl: string;
   authUrl: string;
@@ -416,6 +419,7 @@ export async function startBloggerContract(options: ContractOptions = {}): Promi
 
   return {
     url: base,
+    env: { POSTWRIGHT_TEST_GOOGLE_BASE: base },
     apiBase: `${base}/blogger/v3`,
     tokenUrl: `${base}/token`,
     authUrl: `${base}/o/oauth2/v2/auth`,

@@ -27,6 +27,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452cafe', 'hex');
 let google: BloggerContract;
 beforeAll(async () => {
   google = await startBloggerContract({ now: () => NOW });
+  Object.assign(process.env, google.env);
 });
 afterAll(() => google.stop());
 beforeEach(() => {
@@ -36,7 +37,7 @@ beforeEach(() => {
 });
 
 const failure = async (promise: Promise<unknown>) => (await promise.catch((e: unknown) => e)) as PublishError;
-const settings = (blogId = BLOG) => ({ blogId, blogUrl: 'http://gut-feelings.blogspot.test', clientId: CLIENT_ID, apiBase: google.apiBase, tokenUrl: google.tokenUrl });
+const settings = (blogId = BLOG) => ({ blogId, blogUrl: 'http://gut-feelings.blogspot.test', clientId: CLIENT_ID });
 const secretFor = (userId = 'u1') => bloggerSecret({ refreshToken: google.grant(userId, CLIENT_ID), clientSecret: CLIENT_SECRET });
 const blogger = (blogId = BLOG, secret = secretFor()) => new BloggerPublisher(settings(blogId), secret, { timeoutMs: 5_000, imageTimeoutMs: 2_000, now: () => NOW });
 const outgoing = (over: Partial<OutgoingPost> = {}): OutgoingPost => ({
@@ -53,7 +54,7 @@ const browser = (tamper?: (location: URL) => void) => async (url: string) => {
 };
 
 describe('Google sign-in (installed app, loopback + PKCE)', () => {
-  const client = () => ({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, authUrl: google.authUrl, tokenUrl: google.tokenUrl, scopes: ['https://www.googleapis.com/auth/blogger'], service: 'Blogger' });
+  const client = () => ({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: ['https://www.googleapis.com/auth/blogger'], service: 'Blogger' });
 
   it('runs the whole flow and the refresh token then publishes', async () => {
     let opened = '';
@@ -270,7 +271,7 @@ describe('Blogger as a configured target', () => {
     store.remove();
   });
 
-  const target = (mediaTarget: string) => ({ name: 'Science blog', kind: 'blogger' as const, ...settings(), mediaTarget, authUrl: google.authUrl });
+  const target = (mediaTarget: string) => ({ name: 'Science blog', kind: 'blogger' as const, ...settings(), mediaTarget });
 
   it('resolves the media target from the settings, and says so when it is missing', async () => {
     await service.targets.add({ settings: { name: 'photos', kind: 'wordpress', siteUrl: 'https://photos.example.com', username: 'ada' }, secret: 'x' });

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSecret } from '../../../main/publish/bound-secret';
 import { PublishError } from '../../../main/publish/errors';
 import { MemorySecretStore } from '../../../main/publish/secrets';
 import { PublishService } from '../../../main/publish/service';
@@ -37,7 +38,8 @@ describe('PublishService', () => {
     expect(info).toMatchObject({ settings: { name: 'My blog', siteUrl: 'https://blog.example.com', username: 'alice' }, hasSecret: true, needsSecret: true, storage: { kind: 'memory' } });
     expect(targetsFile()).not.toContain('abcd');
     expect(JSON.parse(targetsFile())).toEqual({ version: 1, targets: [{ name: 'My blog', kind: 'wordpress', siteUrl: 'https://blog.example.com', username: 'alice' }] });
-    expect(await secrets.get('wordpress https://blog.example.com alice')).toBe('abcd efgh ijkl');
+    // The keychain entry holds the password with the site it was saved for.
+    expect(openSecret((await secrets.get('wordpress https://blog.example.com alice'))!, 'legacy:')).toEqual({ value: 'abcd efgh ijkl', origin: 'https://blog.example.com' });
   });
 
   it('explains settings it cannot accept', async () => {
@@ -70,7 +72,7 @@ describe('PublishService', () => {
     await service.targets.add({ settings: wordpress('two') });
     expect((await service.targets.list()).map((t) => t.hasSecret)).toEqual([true, true]);
     await service.targets.remove('one');
-    expect(await secrets.get('wordpress https://blog.example.com alice')).toBe('pw');
+    expect(openSecret((await secrets.get('wordpress https://blog.example.com alice'))!, 'legacy:').value).toBe('pw');
     await service.targets.remove('two');
     expect(await secrets.get('wordpress https://blog.example.com alice')).toBeNull();
   });

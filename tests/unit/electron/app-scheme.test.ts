@@ -1,0 +1,40 @@
+/// `postwright://app/files/…` after the user opens another library: the page must get the new
+/// library's files. The handler is the one the app installs, fed the app's real services.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { MemorySecretStore } from '../../../main/publish/secrets';
+import { openServices, type Services } from '../../../main/services';
+
+// Loaded as the other main/electron tests load it; this file of that folder needs no Electron.
+const { appSchemeHandler } = await import('../../../main/electron/app-scheme');
+
+let dir: string;
+let services: Services;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pw-scheme-'));
+  for (const name of ['Old', 'New']) {
+    mkdirSync(path.join(dir, name, 'posts', 'hello'), { recursive: true });
+    writeFileSync(path.join(dir, name, 'posts', 'hello', 'photo.txt'), `the ${name} library`);
+  }
+  services = await openServices(path.join(dir, 'Old'), { secrets: new MemorySecretStore() });
+});
+
+afterEach(async () => {
+  await services.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// Electron's net.fetch of a file:// URL, done with the file system.
+const fetchFile = async (fileUrl: string) => new Response(readFileSync(fileURLToPath(fileUrl)));
+
+it('serves the files of the library that is open now, not the one open at start-up', async () => {
+  const handle = appSchemeHandler(path.join(dir, 'renderer'), services, fetchFile);
+  const get = async () => (await handle(new Request('postwright://app/files/hello/photo.txt'))).text();
+  expect(await get()).toBe('the Old library');
+  await services.switchTo(path.join(dir, 'New'));
+  expect(await get()).toBe('the New library');
+});
