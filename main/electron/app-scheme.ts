@@ -23,13 +23,15 @@ export function appSchemeHandler(staticDir: string, open: { readonly library: { 
     const file = staticFileFor(staticDir, url.pathname);
     if (!file) return new Response('Bad path', { status: 400 });
     const response = await fetchFile(pathToFileURL(file).toString());
-    return file.endsWith('.html') ? withHeaders(response, RENDERER_CSP) : response;
+    return withHeaders(response, file.endsWith('.html') ? RENDERER_CSP : null);
   };
 }
 
-function withHeaders(response: Response, csp: string): Response {
+/// As the browser host: nothing the app serves may be embedded or read by another origin.
+function withHeaders(response: Response, csp: string | null): Response {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', csp);
+  if (csp) headers.set('Content-Security-Policy', csp);
   headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
   return new Response(response.body, { status: response.status, headers });
 }

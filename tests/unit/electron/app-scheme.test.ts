@@ -38,3 +38,17 @@ it('serves the files of the library that is open now, not the one open at start-
   await services.switchTo(path.join(dir, 'New'));
   expect(await get()).toBe('the New library');
 });
+
+it('marks everything it serves as readable by the app only, as the browser host does', async () => {
+  const renderer = path.join(dir, 'renderer');
+  mkdirSync(renderer);
+  writeFileSync(path.join(renderer, 'index.html'), '<!doctype html>');
+  writeFileSync(path.join(renderer, 'app.js'), '');
+  const handle = appSchemeHandler(renderer, services, fetchFile);
+  for (const address of ['postwright://app/', 'postwright://app/app.js', 'postwright://app/files/hello/photo.txt']) {
+    const response = await handle(new Request(address));
+    expect(response.status, address).toBe(200);
+    expect(response.headers.get('cross-origin-resource-policy'), address).toBe('same-origin');
+    expect(response.headers.get('x-content-type-options'), address).toBe('nosniff');
+  }
+});
