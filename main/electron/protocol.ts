@@ -3,8 +3,7 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolveInsideReal } from '../library/paths';
-import { ASSET_CSP, assetSegmentsFor, RENDERER_CSP, staticFileFor } from '../web/policy';
+import { ASSET_CSP, assetSegmentsFor, postFileFor, postFileType, RENDERER_CSP, staticFileFor } from '../web/policy';
 
 export const APP_SCHEME = 'postwright';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -22,9 +21,10 @@ export function handleAppScheme(staticDir: string, libraryRoot: () => string): v
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
     if (url.pathname.startsWith('/files/')) {
       const segments = assetSegmentsFor(url.pathname.slice('/files/'.length));
-      const file = segments && (await resolveInsideReal(path.join(libraryRoot(), 'posts'), ...segments).catch(() => null));
+      const file = segments && (await postFileFor(path.join(libraryRoot(), 'posts'), segments));
       if (!file) return new Response('Not found', { status: 404 });
-      return withHeaders(await net.fetch(pathToFileURL(file).toString()), ASSET_CSP);
+      // Same rule as the browser host: a post's .js or .css is never served as code the app's CSP ('self') would run.
+      return withHeaders(await net.fetch(pathToFileURL(file).toString()), ASSET_CSP, postFileType(file));
     }
     const file = staticFileFor(staticDir, url.pathname);
     if (!file) return new Response('Bad path', { status: 400 });
@@ -33,8 +33,9 @@ export function handleAppScheme(staticDir: string, libraryRoot: () => string): v
   });
 }
 
-function withHeaders(response: Response, csp: string): Response {
+function withHeaders(response: Response, csp: string, type?: string): Response {
   const headers = new Headers(response.headers);
+  if (type) headers.set('Content-Type', type);
   headers.set('Content-Security-Policy', csp);
   headers.set('X-Content-Type-Options', 'nosniff');
   return new Response(response.body, { status: response.status, headers });
