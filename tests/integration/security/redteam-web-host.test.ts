@@ -66,7 +66,7 @@ beforeAll(async () => {
   mkdirSync(path.join(post, '.git'));
   writeFileSync(path.join(post, '.git', 'config'), 'hidden git config');
   mkdirSync(path.join(library, '.postwright'), { recursive: true });
-  writeFileSync(path.join(library, '.postwright', 'targets.json'), '{"hidden":"targets"}');
+  writeFileSync(path.join(library, '.postwright', 'state.json'), '{"hidden":"state"}');
   writeFileSync(path.join(library, 'outside.txt'), 'outside the posts folder');
   symlinkSync(path.join(library, '.postwright'), path.join(post, 'meta'));
   symlinkSync(path.join(library, 'outside.txt'), path.join(post, 'outside-link.txt'));
@@ -130,11 +130,11 @@ describe('the files key', () => {
       'welcome/.env',
       'welcome/.git/config',
       'welcome/%2egit/config',
-      'welcome/meta/targets.json',
+      'welcome/meta/state.json',
       'welcome/outside-link.txt',
       'welcome/etc/passwd',
-      '..%2f.postwright/targets.json',
-      '%2e%2e/.postwright/targets.json',
+      '..%2f.postwright/state.json',
+      '%2e%2e/.postwright/state.json',
       '%2e%2e/outside.txt',
       'welcome/..%5c..%5coutside.txt',
       'welcome%2f..%2f..%2foutside.txt',
@@ -173,6 +173,57 @@ describe('the API', () => {
     expect((await api('posts.list', { 'Content-Type': 'text/plain', Authorization: '' })).status).toBe(401);
     for (const value of ['Bearer ', 'Bearer  ' + host.token, `bearer ${host.token}`, `Bearer ${host.token.toUpperCase()}`]) {
       expect((await api('posts.list', { Authorization: value })).status, value).toBe(401);
+    }
+  });
+});
+
+describe('what held (guards, not fixes)', () => {
+  it('the sign-in callback completes nothing the blogger did not start and reflects no markup', async () => {
+    const evil = encodeURIComponent('<img src=x onerror=alert(1)>');
+    const answer = await request(`/wp-signin?flow=${'0'.repeat(48)}&site_url=https://evil.example&user_login=${evil}&password=abcd`, {
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).not.toContain('<img');
+    expect(answer.headers['content-security-policy']).toContain("default-src 'none'");
+    const targets = await api('targets.list');
+    expect(targets.body).toBe('{"ok":true,"value":[]}');
+    expect((await request('/wp-signin?flow=x', { headers: { Host: `evil.example:${host.port}` } })).status).toBe(403);
+  });
+
+  it('a CORS preflight gets no CORS answer, and prototype names are not methods', async () => {
+    const preflight = await request('/api/posts.list', {
+      method: 'OPTIONS',
+      headers: { Origin: `http://127.0.0.1:${host.port + 1}`, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await request('/api/posts.list', { method: 'OPTIONS' })).headers['access-control-allow-origin']).toBeUndefined();
+    for (const name of ['__proto__.toString', 'constructor.constructor', 'posts.__proto__']) {
+      const answer = await api(name);
+      expect(answer.status, name).toBeLessThan(500);
+      expect(answer.body, name).not.toMatch(/"ok":true/);
+    }
+  });
+
+  it('every answer, refusals and errors included, is nosniff, same-origin only and unframeable', async () => {
+    const answers = [
+      await request('/'),
+      await request('/nope.js'),
+      await request('/', { headers: { Host: 'evil.example' } }),
+      await request('/', { method: 'DELETE' }),
+      await request(`${files}welcome/photo.png`),
+      await request(`${files}welcome/index.md`),
+      await api('posts.list'),
+      await api('posts.list', { Authorization: '' }),
+      await api('posts.list', { Origin: 'null' }),
+      await request('/wp-signin?flow=1'),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
     }
   });
 });
