@@ -3,8 +3,7 @@
 /// open at the moment of the request (the user may have switched libraries since start-up).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolveInsideReal } from '../library/paths';
-import { ASSET_CSP, assetSegmentsFor, RENDERER_CSP, staticFileFor } from '../web/policy';
+import { ASSET_CSP, assetSegmentsFor, postFileFor, postFileType, RENDERER_CSP, staticFileFor } from '../web/policy';
 
 /// Reads a file:// URL (Electron's net.fetch in the app).
 export type FetchFile = (fileUrl: string) => Promise<Response>;
@@ -16,9 +15,10 @@ export function appSchemeHandler(staticDir: string, open: { readonly library: { 
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
     if (url.pathname.startsWith('/files/')) {
       const segments = assetSegmentsFor(url.pathname.slice('/files/'.length));
-      const file = segments && (await resolveInsideReal(path.join(open.library.root, 'posts'), ...segments).catch(() => null));
+      const file = segments && (await postFileFor(path.join(open.library.root, 'posts'), segments));
       if (!file) return new Response('Not found', { status: 404 });
-      return withHeaders(await fetchFile(pathToFileURL(file).toString()), ASSET_CSP);
+      // As the browser host: a post's .js or .css is never served as code the app's CSP ('self') would run.
+      return withHeaders(await fetchFile(pathToFileURL(file).toString()), ASSET_CSP, postFileType(file));
     }
     const file = staticFileFor(staticDir, url.pathname);
     if (!file) return new Response('Bad path', { status: 400 });
@@ -28,8 +28,9 @@ export function appSchemeHandler(staticDir: string, open: { readonly library: { 
 }
 
 /// As the browser host: nothing the app serves may be embedded or read by another origin.
-function withHeaders(response: Response, csp: string | null): Response {
+function withHeaders(response: Response, csp: string | null, type?: string): Response {
   const headers = new Headers(response.headers);
+  if (type) headers.set('Content-Type', type);
   if (csp) headers.set('Content-Security-Policy', csp);
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Cross-Origin-Resource-Policy', 'same-origin');

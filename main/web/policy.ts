@@ -1,4 +1,6 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { resolveInsideReal } from '../library/paths';
 
 export { RENDERER_CSP } from '../../shared/csp';
 
@@ -44,6 +46,35 @@ export function staticFileFor(staticDir: string, pathname: string): string | nul
 export function assetSegmentsFor(rest: string): string[] | null {
   const segments = rest.split('/').map(decodeSegment);
   return segments.some((segment) => segment === null || segment === '') ? null : (segments as string[]);
+}
+
+/// What a file beside a post may be served as. Only media: a post folder's `.js` or `.css`
+/// served as such would be code the app's own CSP ('self') lets run in the studio's page.
+const POST_FILE_TYPES = new Set(['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.mp4', '.webm', '.mp3', '.pdf', '.txt']);
+const DOWNLOAD = 'application/octet-stream';
+/// The post's text and anything hidden (`.git`, `.env`) are not pictures: the files key
+/// opens neither, so it reads no draft and no secret if it leaks.
+const NOT_A_POST_FILE = /^\.|\.(?:md|markdown|mdx)$/i;
+
+export function postFileType(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  return POST_FILE_TYPES.has(ext) ? contentTypeOf(file) : DOWNLOAD;
+}
+
+/// The real file a `/files/<post>/<path>` address names, or null when it is outside posts/
+/// (through `..` or a link), hidden, or a post's markdown. Checked on the real path, so a link
+/// with an innocent name to `.env` or `index.md` is refused too.
+export async function postFileFor(postsRoot: string, segments: string[]): Promise<string | null> {
+  if (segments.length < 2 || segments.some((segment) => NOT_A_POST_FILE.test(segment))) return null;
+  try {
+    const realRoot = await fs.realpath(postsRoot);
+    const file = await fs.realpath(await resolveInsideReal(postsRoot, ...segments));
+    const inside = path.relative(realRoot, file).split(path.sep);
+    if (inside.length < 2 || inside[0] === '..' || path.isAbsolute(inside.join(path.sep))) return null;
+    return inside.some((segment) => NOT_A_POST_FILE.test(segment)) ? null : file;
+  } catch {
+    return null;
+  }
 }
 
 /// Post assets are served inert: an SVG or HTML file opened directly can run nothing.

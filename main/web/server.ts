@@ -11,8 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SIGNIN_PATH } from '../publish/wordpress-signin';
 import type { Services } from '../services';
-import { resolveInsideReal } from '../library/paths';
-import { ASSET_CSP, assetSegmentsFor, contentTypeOf, RENDERER_CSP, staticFileFor } from './policy';
+import { ASSET_CSP, assetSegmentsFor, contentTypeOf, postFileFor, postFileType, RENDERER_CSP, staticFileFor } from './policy';
 
 export interface WebHost {
   url: string;
@@ -35,7 +34,9 @@ const MAX_BODY = 40 * 1024 * 1024;
 const UNKNOWN_SIGNIN = 'Postwright is not waiting for this sign-in (it may have finished already). Start it again from Publishing targets.';
 const OLD_ADDRESS =
   'This address is in an old form (with ?token=). Open the address that `postwright web` printed this time: it ends in #token=…';
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+/// The names that reach this listener. Not [::1]: the host listens on IPv4 only, so another
+/// program may own [::1] at the same port, and its pages would pass the Origin check.
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -71,7 +72,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
       return send(res, outcome.ok ? 200 : 400, 'text/html', signInPage(outcome));
     }
-    if (!isOwnOrigin(req.headers.origin, port) || req.headers['sec-fetch-site'] === 'cross-site') {
+    const guarded = url.pathname.startsWith('/api/') || url.pathname.startsWith('/files/');
+    if (guarded) res.setHeader('Cache-Control', 'no-store');
+    if (!isOwnOrigin(req.headers.origin, port) || !isOwnFetch(req.headers['sec-fetch-site'], guarded)) {
       return send(res, 403, 'text/plain', 'Forbidden: cross-origin request');
     }
 
@@ -105,7 +108,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendJson(res, { ok: false, error: { code: 'invalid-argument', message: 'The request body is not JSON.' } });
     }
-    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const channel = decodeChannel(url.pathname.slice('/api/'.length));
+    if (channel === null) return send(res, 404, 'text/plain', 'Not found');
     // Only this host knows its files key; the shared handler answers for the desktop app.
     if (channel === 'library.filesBase') return sendJson(res, { ok: true, value: `files/${filesKey}/` });
     return sendJson(res, await options.services.dispatch(channel, args));
@@ -128,11 +132,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function serveAsset(res: http.ServerResponse, rest: string): Promise<void> {
     const [key = '', ...segments] = assetSegmentsFor(rest) ?? [];
     // One answer for a wrong key and a missing file: the key is not guessable by probing.
-    if (!sameSecret(key, filesKey) || segments.length < 2) return send(res, 404, 'text/plain', 'Not found');
-    const file = await resolveInsideReal(path.join(options.services.library.root, 'posts'), ...segments).catch(() => null);
+    if (!sameSecret(key, filesKey)) return send(res, 404, 'text/plain', 'Not found');
+    const file = await postFileFor(path.join(options.services.library.root, 'posts'), segments);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
     res.setHeader('Content-Security-Policy', ASSET_CSP);
-    return sendFile(res, file, 'no-cache');
+    if (postFileType(file) === 'application/octet-stream') res.setHeader('Content-Disposition', 'attachment');
+    return sendFile(res, file, 'no-cache', postFileType(file));
   }
 
   async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
@@ -142,10 +147,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return sendFile(res, file, file.includes(`${path.sep}assets${path.sep}`) ? 'max-age=31536000, immutable' : 'no-cache');
   }
 
-  async function sendFile(res: http.ServerResponse, file: string, cache: string): Promise<void> {
+  async function sendFile(res: http.ServerResponse, file: string, cache: string, type = contentTypeOf(file)): Promise<void> {
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) return send(res, 404, 'text/plain', 'Not found');
-    res.writeHead(200, { 'Content-Type': contentTypeOf(file), 'Content-Length': stat.size, 'Cache-Control': cache });
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': cache });
     createReadStream(file).pipe(res);
   }
 
@@ -176,6 +181,21 @@ function isLoopbackHost(host: string | undefined, port: number): boolean {
 /// Browsers send Origin on every cross-origin request and on same-origin POSTs; tools send none.
 function isOwnOrigin(origin: string | undefined, port: number): boolean {
   return origin === undefined || LOOPBACK_NAMES.some((name) => origin === `http://${name}:${port}`);
+}
+
+/// Another port of 127.0.0.1 is another origin but the same site: its pages get nothing from
+/// the API or the files. Navigations to the app shell from elsewhere are harmless.
+function isOwnFetch(site: string | string[] | undefined, guarded: boolean): boolean {
+  if (site === undefined || site === 'same-origin' || site === 'none') return true;
+  return !guarded && site === 'same-site';
+}
+
+function decodeChannel(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }
 
 function isAuthorized(req: http.IncomingMessage, token: string): boolean {

@@ -52,3 +52,16 @@ it('marks everything it serves as readable by the app only, as the browser host 
     expect(response.headers.get('x-content-type-options'), address).toBe('nosniff');
   }
 });
+
+it('serves a post folder’s script, stylesheet and markdown as nothing the app would run or show', async () => {
+  const post = path.join(dir, 'Old', 'posts', 'hello');
+  writeFileSync(path.join(post, 'evil.js'), 'window.stolen = true');
+  writeFileSync(path.join(post, 'evil.css'), 'body { display: none }');
+  writeFileSync(path.join(post, 'index.md'), '# draft');
+  const handle = appSchemeHandler(path.join(dir, 'renderer'), services, fetchFile);
+  for (const name of ['evil.js', 'evil.css']) {
+    const response = await handle(new Request(`postwright://app/files/hello/${name}`));
+    expect(response.headers.get('content-type'), name).toBe('application/octet-stream');
+  }
+  expect((await handle(new Request('postwright://app/files/hello/index.md'))).status).toBe(404);
+});
