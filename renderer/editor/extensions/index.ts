@@ -6,6 +6,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { EditorState, type Extension } from '@codemirror/state';
 import { crosshairCursor, drawSelection, dropCursor, EditorView, keymap, placeholder, rectangularSelection } from '@codemirror/view';
 import { formattingKeymap } from './formatting';
+import { frontMatterGuard } from './front-matter-guard';
 import { markdownSupport } from './markdown';
 import { writingTheme } from './theme';
 
@@ -28,6 +29,7 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Post text' }),
     placeholder('Start writing…'),
     markdownSupport(),
+    frontMatterGuard(),
     formattingKeymap(),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
     writingTheme(),
