@@ -5,6 +5,7 @@ import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { crosshairCursor, drawSelection, dropCursor, EditorView, keymap, placeholder, rectangularSelection } from '@codemirror/view';
+import { closingFenceAlignment } from './code-fence';
 import { formattingKeymap } from './formatting';
 import { frontMatterGuard } from './front-matter-guard';
 import { markdownSupport } from './markdown';
@@ -30,6 +31,7 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     placeholder('Start writing…'),
     markdownSupport(),
     frontMatterGuard(),
+    closingFenceAlignment(),
     formattingKeymap(),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
     writingTheme(),
