@@ -131,7 +131,7 @@ test('a closing fence typed after indented code closes the block, and Enter on a
 
 test('find and replace is a labelled panel with a match count and keyboard use', async ({ host, studio, page }) => {
   await studio.open(host);
-  await studio.createPost('Crabs');
+  await studio.createPost('Shore life');
   await studio.typeAtEnd('A crab walks. The crab hides. Every crab molts.');
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('ControlOrMeta+f');
@@ -160,4 +160,21 @@ test('find and replace is a labelled panel with a match count and keyboard use',
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   await expect(studio.editorContent).toBeFocused();
+});
+
+test('the front matter is folded into one line that opens on a click, and the file keeps its bytes', async ({ host, library, studio, page }) => {
+  await studio.open(host);
+  await studio.openPost('Welcome to Postwright');
+  const fold = page.getByRole('button', { name: /^Front matter:/ });
+  await expect(fold).toHaveText('Welcome to Postwright · draft · 1 tag');
+  await expect(studio.editorContent).not.toContainText('title: Welcome to Postwright');
+  const before = saved(library, 'welcome');
+  await studio.editorContent.focus();
+  await page.keyboard.type('Hello. ');
+  await studio.save();
+  expect(saved(library, 'welcome')).toBe(before.replace('\nPostwright keeps', '\nHello. Postwright keeps'));
+  await fold.click();
+  await expect(fold).toBeHidden();
+  await expect(studio.editorContent).toContainText('title: Welcome to Postwright');
+  await expect(studio.editorContent).toContainText('excerpt: A short tour of your new writing studio.');
 });

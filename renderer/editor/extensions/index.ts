@@ -8,6 +8,7 @@ import { crosshairCursor, drawSelection, dropCursor, EditorView, keymap, placeho
 import { closingFenceAlignment } from './code-fence';
 import { findAndReplace } from './find';
 import { formattingKeymap } from './formatting';
+import { frontMatterFold } from './front-matter-fold';
 import { frontMatterGuard } from './front-matter-guard';
 import { markdownSupport } from './markdown';
 import { writingTheme } from './theme';
@@ -32,6 +33,7 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     placeholder('Start writing…'),
     markdownSupport(),
     frontMatterGuard(),
+    frontMatterFold(),
     closingFenceAlignment(),
     formattingKeymap(),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
