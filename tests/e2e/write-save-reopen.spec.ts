@@ -34,7 +34,7 @@ test('text typed into the editor shows in the preview, is saved to disk and surv
   try {
     await studio.open(again);
     await studio.openPost('Tide pools at dawn');
-    await page.getByRole('button', { name: /^Front matter:/ }).click();
+    await page.getByRole('button', { name: 'Show the front matter' }).click();
     expect(await studio.editorText()).toBe(onDisk);
     await expect(studio.articleBody.locator('strong')).toHaveText('anemones');
   } finally {

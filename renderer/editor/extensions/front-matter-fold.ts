@@ -39,8 +39,9 @@ class FoldedFrontMatter extends WidgetType {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'cm-frontmatter-fold';
-    button.title = 'Show the front matter (title, date, tags…); the Details panel edits it too';
-    button.setAttribute('aria-label', `Front matter: ${this.summary}. Show it`);
+    // The summary is the visible text; the name says what a click does.
+    button.title = `${this.summary}: click to show the front matter (the Details panel edits it too)`;
+    button.setAttribute('aria-label', 'Show the front matter');
     button.textContent = this.summary;
     button.addEventListener('mousedown', (event) => event.preventDefault());
     button.addEventListener('click', () => view.dispatch({ effects: setFrontMatterFolded.of(false) }));
