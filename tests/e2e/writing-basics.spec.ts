@@ -169,7 +169,7 @@ test('the front matter is folded into one line that opens on a click, and the fi
   await expect(fold).toHaveText('Welcome to Postwright · draft · 1 tag');
   await expect(studio.editorContent).not.toContainText('title: Welcome to Postwright');
   const before = saved(library, 'welcome');
-  await studio.editorContent.focus();
+  await studio.editorContent.locator('.cm-line', { hasText: 'Postwright keeps every post' }).click({ position: { x: 1, y: 8 } });
   await page.keyboard.type('Hello. ');
   await studio.save();
   expect(saved(library, 'welcome')).toBe(before.replace('\nPostwright keeps', '\nHello. Postwright keeps'));
