@@ -4,6 +4,7 @@ import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { postwrightExtensions } from './extensions';
 import { focusMode } from './extensions/focus';
+import { bodyCursor, trustedEdit } from './extensions/front-matter-guard';
 import { typewriterScrolling } from './extensions/typewriter';
 import { scrollSync, scrollToLine, topLine, type TopLineListener } from './extensions/scroll-sync';
 
@@ -59,6 +60,11 @@ export function createEditor(options: EditorOptions): Editor {
       }
     }),
   ];
+  // A post opens with the cursor in its body, below the front matter, ready to type.
+  const freshState = (text: string) => {
+    const state = EditorState.create({ doc: text, extensions });
+    return state.update({ selection: { anchor: bodyCursor(state.doc) } }).state;
+  };
   const view = new EditorView({ parent: options.parent, state: EditorState.create({ doc: '', extensions }) });
 
   return {
@@ -67,7 +73,7 @@ export function createEditor(options: EditorOptions): Editor {
       if (currentId !== null) states.set(currentId, view.state);
       currentId = id;
       const cached = states.get(id);
-      view.setState(cached && cached.doc.toString() === text ? cached : EditorState.create({ doc: text, extensions }));
+      view.setState(cached && cached.doc.toString() === text ? cached : freshState(text));
       view.dispatch({ effects: modes.reconfigure(modeExtensions) });
     },
     setModes({ focus, typewriter }) {
@@ -76,7 +82,7 @@ export function createEditor(options: EditorOptions): Editor {
     },
     replaceText(text) {
       const change = minimalChange(view.state.doc.toString(), text);
-      if (change) view.dispatch({ changes: change, userEvent: 'input.replace' });
+      if (change) view.dispatch({ changes: change, userEvent: 'input.replace', annotations: trustedEdit.of(true) });
     },
     text: () => view.state.doc.toString(),
     focus: () => view.focus(),

@@ -6,7 +6,8 @@ import { startHost } from './host';
 test('a first run shows the welcome post in the list, the editor and the preview', async ({ host, studio }) => {
   await studio.open(host);
   await expect(studio.post('Welcome to Postwright')).toHaveAttribute('aria-selected', 'true');
-  await expect(studio.editorContent).toContainText('title: Welcome to Postwright');
+  // The front matter is folded into one line; the Details panel edits it.
+  await expect(studio.editorContent).toContainText('Welcome to Postwright · draft · 1 tag');
   await expect(studio.preview.getByRole('heading', { level: 1 })).toHaveText('Welcome to Postwright');
   await expect(studio.articleBody.locator('table td').first()).toHaveText('Yogurt');
   await expect(studio.articleBody.locator('.katex').first()).toBeVisible();
@@ -33,6 +34,7 @@ test('text typed into the editor shows in the preview, is saved to disk and surv
   try {
     await studio.open(again);
     await studio.openPost('Tide pools at dawn');
+    await page.getByRole('button', { name: 'Show the front matter' }).click();
     expect(await studio.editorText()).toBe(onDisk);
     await expect(studio.articleBody.locator('strong')).toHaveText('anemones');
   } finally {

@@ -1,46 +1,12 @@
 /// Markdown formatting commands. They work on every selection range, toggle off when the
 /// text is already formatted, and are plain StateCommands so tests need no DOM.
 import { EditorSelection, type ChangeSpec, type EditorState, type StateCommand } from '@codemirror/state';
+import { BOLD, CODE, ITALIC, STRIKETHROUGH, toggleInline } from './inline-toggle';
 
-/// Wraps each selection in `marker` (or removes it when already there, inside or just outside).
-export function toggleWrap(marker: string): StateCommand {
-  return ({ state, dispatch }) => {
-    const changes = state.changeByRange((range) => {
-      const text = state.sliceDoc(range.from, range.to);
-      const before = state.sliceDoc(range.from - marker.length, range.from);
-      const after = state.sliceDoc(range.to, range.to + marker.length);
-      if (before === marker && after === marker) {
-        return {
-          changes: [
-            { from: range.from - marker.length, to: range.from },
-            { from: range.to, to: range.to + marker.length },
-          ],
-          range: EditorSelection.range(range.from - marker.length, range.to - marker.length),
-        };
-      }
-      if (text.length >= marker.length * 2 && text.startsWith(marker) && text.endsWith(marker)) {
-        return {
-          changes: { from: range.from, to: range.to, insert: text.slice(marker.length, -marker.length) },
-          range: EditorSelection.range(range.from, range.to - marker.length * 2),
-        };
-      }
-      return {
-        changes: [
-          { from: range.from, insert: marker },
-          { from: range.to, insert: marker },
-        ],
-        range: EditorSelection.range(range.from + marker.length, range.to + marker.length),
-      };
-    });
-    dispatch(state.update(changes, { scrollIntoView: true, userEvent: 'input.format' }));
-    return true;
-  };
-}
-
-export const toggleBold = toggleWrap('**');
-export const toggleItalic = toggleWrap('_');
-export const toggleInlineCode = toggleWrap('`');
-export const toggleStrikethrough = toggleWrap('~~');
+export const toggleBold = toggleInline(BOLD);
+export const toggleItalic = toggleInline(ITALIC);
+export const toggleInlineCode = toggleInline(CODE);
+export const toggleStrikethrough = toggleInline(STRIKETHROUGH);
 
 /// `[text](url)` around the selection, with the cursor placed where typing continues:
 /// in the URL when there is text, in the text when there is none.
@@ -76,10 +42,13 @@ export function toggleLinePrefix(prefix: string): StateCommand {
   return ({ state, dispatch }) => {
     const lines = selectedLines(state).filter((line) => line.text.trim() !== '' || state.selection.main.empty);
     const allHave = lines.length > 0 && lines.every((line) => line.text.startsWith(prefix));
-    const changes: ChangeSpec[] = lines.map((line) =>
-      allHave ? { from: line.from, to: line.from + prefix.length } : { from: line.from, insert: prefix },
+    const changes = state.changes(
+      lines.map((line) => (allHave ? { from: line.from, to: line.from + prefix.length } : { from: line.from, insert: prefix })),
     );
-    dispatch(state.update({ changes, scrollIntoView: true, userEvent: 'input.format' }));
+    // A cursor at the start of the line ends up after the new marker, where the writer types.
+    const ranges = state.selection.ranges.map((range) => (range.empty ? EditorSelection.cursor(changes.mapPos(range.head, 1)) : range.map(changes)));
+    const selection = EditorSelection.create(ranges, state.selection.mainIndex);
+    dispatch(state.update({ changes, selection, scrollIntoView: true, userEvent: 'input.format' }));
     return true;
   };
 }

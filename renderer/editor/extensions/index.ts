@@ -2,10 +2,14 @@
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
-import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { crosshairCursor, drawSelection, dropCursor, EditorView, keymap, placeholder, rectangularSelection } from '@codemirror/view';
+import { closingFenceAlignment } from './code-fence';
+import { findAndReplace } from './find';
 import { formattingKeymap } from './formatting';
+import { frontMatterFold } from './front-matter-fold';
+import { frontMatterGuard } from './front-matter-guard';
 import { markdownSupport } from './markdown';
 import { writingTheme } from './theme';
 
@@ -23,11 +27,14 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     bracketMatching(),
     closeBrackets(),
     highlightSelectionMatches(),
-    search({ top: true }),
+    findAndReplace(),
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Post text' }),
     placeholder('Start writing…'),
     markdownSupport(),
+    frontMatterGuard(),
+    frontMatterFold(),
+    closingFenceAlignment(),
     formattingKeymap(),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
     writingTheme(),

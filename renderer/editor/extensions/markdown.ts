@@ -3,7 +3,8 @@
 import { deleteMarkupBackward, insertNewlineContinueMarkup, markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { languages } from '@codemirror/language-data';
-import { EditorSelection, Prec, type Extension, type StateCommand } from '@codemirror/state';
+import { syntaxTree } from '@codemirror/language';
+import { EditorSelection, Prec, type EditorState, type Extension, type StateCommand } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 
 const EMPTY_TOP_LEVEL_ITEM = /^([-*+]|\d{1,9}[.)])[ \t]*(\[[ xX]\][ \t]*)?$/;
@@ -28,6 +29,33 @@ export const endListOnEmptyItem: StateCommand = ({ state, dispatch }) => {
   return true;
 };
 
+const EMPTY_QUOTE_LINE = /^[ \t]*(>[ \t]*)+$/;
+
+/// Enter on an empty `>` line ends the quote with a blank line, as it ends a list, instead of
+/// continuing it forever.
+export const endQuoteOnEmptyLine: StateCommand = ({ state, dispatch }) => {
+  const { main } = state.selection;
+  if (!main.empty || state.selection.ranges.length > 1) return false;
+  const line = state.doc.lineAt(main.head);
+  if (main.head !== line.to || !EMPTY_QUOTE_LINE.test(line.text) || inCode(state, line.from)) return false;
+  dispatch(
+    state.update({
+      changes: { from: line.from, to: line.to, insert: state.lineBreak },
+      selection: EditorSelection.cursor(line.from + state.lineBreak.length),
+      scrollIntoView: true,
+      userEvent: 'input',
+    }),
+  );
+  return true;
+};
+
+function inCode(state: EditorState, pos: number): boolean {
+  for (let node: { name: string; parent: unknown } | null = syntaxTree(state).resolveInner(pos, 1); node; node = node.parent as typeof node) {
+    if (node.name === 'FencedCode' || node.name === 'CodeBlock') return true;
+  }
+  return false;
+}
+
 export function markdownSupport(): Extension {
   const content = markdown({ base: markdownLanguage, codeLanguages: languages, addKeymap: false });
   return [
@@ -35,7 +63,7 @@ export function markdownSupport(): Extension {
     content.support,
     Prec.high(
       keymap.of([
-        { key: 'Enter', run: (view) => endListOnEmptyItem(view) || insertNewlineContinueMarkup(view) },
+        { key: 'Enter', run: (view) => endListOnEmptyItem(view) || endQuoteOnEmptyLine(view) || insertNewlineContinueMarkup(view) },
         { key: 'Backspace', run: deleteMarkupBackward },
       ]),
     ),

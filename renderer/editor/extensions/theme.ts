@@ -15,7 +15,6 @@ const surface = EditorView.theme({
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection) !important' },
   '.cm-activeLine': { backgroundColor: 'transparent' },
   '.cm-panels': { backgroundColor: 'var(--panel-bg)', color: 'var(--text)', borderColor: 'var(--border)' },
-  '.cm-searchMatch': { backgroundColor: 'var(--search-match)' },
   '.cm-placeholder': { color: 'var(--muted)' },
 });
 

@@ -1,4 +1,5 @@
 /// Formatting commands on a bare EditorState: `|` marks the cursor, `«…»` a selection.
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { EditorSelection, EditorState, type StateCommand } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { insertLink, setHeading, toggleBold, toggleBulletList, toggleInlineCode, toggleItalic, toggleQuote } from '../../../renderer/editor/commands/format';
@@ -18,7 +19,8 @@ function stateOf(marked: string): EditorState {
   return EditorState.create({
     doc,
     selection: EditorSelection.create(ranges.map((r) => EditorSelection.range(r.anchor, r.head))),
-    extensions: EditorState.allowMultipleSelections.of(true),
+    // The toggles read the markdown syntax tree to find formatted spans.
+    extensions: [EditorState.allowMultipleSelections.of(true), markdown({ base: markdownLanguage })],
   });
 }
 
@@ -48,8 +50,42 @@ describe('formatting commands', () => {
   });
 
   it('italic and code work on every cursor of a multiple selection', () => {
-    expect(run(toggleItalic, '«one» and «two»')).toBe('_«one»_ and _«two»_');
+    expect(run(toggleItalic, '«one» and «two»')).toBe('*«one»* and *«two»*');
     expect(run(toggleInlineCode, 'run «npm test» now')).toBe('run `«npm test»` now');
+  });
+
+  it('a second press right away takes back an empty pair', () => {
+    expect(run(toggleBold, 'say **|**')).toBe('say |');
+    expect(run(toggleItalic, 'say *|*')).toBe('say |');
+    expect(run(toggleInlineCode, 'say `|`')).toBe('say |');
+  });
+
+  it('at the end of just-typed formatted text the cursor steps out, not into a new pair', () => {
+    expect(run(toggleBold, 'Sea **urchins|** graze')).toBe('Sea **urchins**| graze');
+    expect(run(toggleItalic, 'Sea *kelp|*')).toBe('Sea *kelp*|');
+    expect(run(toggleInlineCode, 'run `npm|`')).toBe('run `npm`|');
+  });
+
+  it('a cursor inside a word formats the word, and inside formatted text unformats it', () => {
+    expect(run(toggleBold, 'a wo|rd here')).toBe('a **wo|rd** here');
+    expect(run(toggleItalic, 'a wo|rd here')).toBe('a *wo|rd* here');
+    expect(run(toggleInlineCode, 'a wo|rd here')).toBe('a `wo|rd` here');
+    expect(run(toggleBold, 'a **wo|rd** here')).toBe('a wo|rd here');
+    expect(run(toggleBold, 'a **two wo|rds** here')).toBe('a two wo|rds here');
+    expect(run(toggleInlineCode, 'a `co|de` here')).toBe('a co|de here');
+  });
+
+  it('italic recognises underscores, and bold inside italic is a style of its own', () => {
+    expect(run(toggleItalic, 'a _wo|rd_ here')).toBe('a wo|rd here');
+    expect(run(toggleItalic, 'a «_word_» here')).toBe('a «word» here');
+    expect(run(toggleItalic, 'a _«word»_ here')).toBe('a «word» here');
+    expect(run(toggleBold, 'a __wo|rd__ here')).toBe('a wo|rd here');
+    expect(run(toggleItalic, 'a **«word»** here')).toBe('a ***«word»*** here');
+    expect(run(toggleItalic, 'a ***wo|rd*** here')).toBe('a **wo|rd** here');
+  });
+
+  it('markers hug the words of a selection, not the spaces around them', () => {
+    expect(run(toggleBold, 'a «word »here')).toBe('a **«word»** here');
   });
 
   it('link puts the cursor where the writer types next', () => {
@@ -69,6 +105,12 @@ describe('formatting commands', () => {
     expect(run(toggleQuote, '«a\n\nb»')).toBe('> «a\n\n> b»');
     expect(run(toggleQuote, '> «a\n> b»')).toBe('«a\nb»');
     expect(run(toggleBulletList, 'milk|')).toBe('- milk|');
+  });
+
+  it('on an empty line the cursor lands after the new marker', () => {
+    expect(run(toggleBulletList, 'a\n\n|')).toBe('a\n\n- |');
+    expect(run(toggleQuote, '|')).toBe('> |');
+    expect(run(toggleQuote, '> |')).toBe('|');
   });
 });
 

@@ -1,0 +1,228 @@
+/// Find and replace as a writer's panel: labelled fields, "3 of 12", Enter / Shift+Enter for
+/// next / previous, Escape to close, and colours from the app's own variables.
+import {
+  closeSearchPanel,
+  findNext,
+  findPrevious,
+  getSearchQuery,
+  replaceAll,
+  replaceNext,
+  search,
+  SearchQuery,
+  setSearchQuery,
+} from '@codemirror/search';
+import type { EditorState, Extension } from '@codemirror/state';
+import { EditorView, runScopeHandlers, type Panel, type ViewUpdate } from '@codemirror/view';
+
+/// Counting stops here so a one-letter search in a long post stays quick.
+const COUNT_LIMIT = 1000;
+
+export interface MatchCount {
+  total: number;
+  /// 1-based position of the selected match, 0 when the selection is not a match.
+  current: number;
+  capped: boolean;
+}
+
+export function countMatches(state: EditorState, query: SearchQuery): MatchCount {
+  if (!query.valid) return { total: 0, current: 0, capped: false };
+  const { from, to } = state.selection.main;
+  const cursor = query.getCursor(state);
+  let total = 0;
+  let current = 0;
+  for (let next = cursor.next(); !next.done; next = cursor.next()) {
+    total++;
+    if (next.value.from === from && next.value.to === to) current = total;
+    if (total >= COUNT_LIMIT) return { total, current, capped: true };
+  }
+  return { total, current, capped: false };
+}
+
+export function describeCount(count: MatchCount, query: SearchQuery): string {
+  if (query.search === '') return '';
+  if (!query.valid) return 'Not a valid pattern';
+  if (count.total === 0) return 'No matches';
+  const total = count.capped ? `${count.total}+` : String(count.total);
+  if (count.current > 0) return `${count.current} of ${total}`;
+  return count.total === 1 ? '1 match' : `${total} matches`;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string>, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function findPanel(view: EditorView): Panel {
+  const query = getSearchQuery(view.state);
+  const findField = element('input', { type: 'text', 'main-field': 'true', 'aria-label': 'Find', placeholder: 'Find', spellcheck: 'false' });
+  const replaceField = element('input', { type: 'text', 'aria-label': 'Replace with', placeholder: 'Replace with', spellcheck: 'false' });
+  const count = element('span', { class: 'pw-find-count', 'data-testid': 'find-count', 'aria-live': 'polite' });
+  const toggle = (label: string, title: string) => element('button', { type: 'button', class: 'pw-find-toggle', 'aria-pressed': 'false', title }, label);
+  const caseToggle = toggle('Aa', 'Match case');
+  const wordToggle = toggle('Word', 'Whole words only');
+  const regexToggle = toggle('.*', 'Regular expression');
+  caseToggle.setAttribute('aria-label', 'Match case');
+  wordToggle.setAttribute('aria-label', 'Whole words only');
+  regexToggle.setAttribute('aria-label', 'Regular expression');
+  const button = (label: string, title: string, run: () => void, name = label) => {
+    const node = element('button', { type: 'button', class: 'pw-find-button', title, 'aria-label': name }, label);
+    node.addEventListener('click', run);
+    return node;
+  };
+  const pressed = (node: HTMLElement) => node.getAttribute('aria-pressed') === 'true';
+
+  const show = (q: SearchQuery) => {
+    if (findField.value !== q.search) findField.value = q.search;
+    if (replaceField.value !== q.replace) replaceField.value = q.replace;
+    caseToggle.setAttribute('aria-pressed', String(q.caseSensitive));
+    wordToggle.setAttribute('aria-pressed', String(q.wholeWord));
+    regexToggle.setAttribute('aria-pressed', String(q.regexp));
+  };
+  const recount = (state: EditorState) => {
+    const q = getSearchQuery(state);
+    count.textContent = describeCount(countMatches(state, q), q);
+    count.classList.toggle('pw-find-none', q.search !== '' && count.textContent !== '' && !/\d/.test(count.textContent));
+  };
+  const read = () =>
+    new SearchQuery({
+      search: findField.value,
+      replace: replaceField.value,
+      caseSensitive: pressed(caseToggle),
+      wholeWord: pressed(wordToggle),
+      regexp: pressed(regexToggle),
+    });
+  /// Search as you type: the first match from where the selection starts is selected.
+  const commit = (jump: boolean) => {
+    const next = read();
+    if (next.eq(getSearchQuery(view.state))) return;
+    view.dispatch({ effects: setSearchQuery.of(next) });
+    if (!jump || !next.valid) return;
+    const start = view.state.selection.main.from;
+    const found = next.getCursor(view.state, start).next();
+    const match = found.done ? next.getCursor(view.state).next() : found;
+    if (match.done) return;
+    view.dispatch({
+      selection: { anchor: match.value.from, head: match.value.to },
+      effects: EditorView.scrollIntoView(match.value.from, { y: 'center' }),
+      userEvent: 'select.search',
+    });
+  };
+
+  findField.addEventListener('input', () => commit(true));
+  replaceField.addEventListener('input', () => commit(false));
+  for (const node of [caseToggle, wordToggle, regexToggle]) {
+    node.addEventListener('click', () => {
+      node.setAttribute('aria-pressed', String(!pressed(node)));
+      commit(true);
+    });
+  }
+
+  const close = button('×', 'Close (Escape)', () => closeSearchPanel(view), 'Close find and replace');
+  close.classList.add('pw-find-close');
+  // A grid, so both fields line up and the buttons wrap under them in a narrow split view.
+  const dom = element(
+    'div',
+    { class: 'pw-find', role: 'search', 'aria-label': 'Find and replace' },
+    element('label', { class: 'pw-find-label' }, 'Find'),
+    findField,
+    element(
+      'div',
+      { class: 'pw-find-group' },
+      count,
+      button('↑', 'Previous match (Shift+Enter)', () => findPrevious(view), 'Previous match'),
+      button('↓', 'Next match (Enter)', () => findNext(view), 'Next match'),
+      caseToggle,
+      wordToggle,
+      regexToggle,
+    ),
+    close,
+    element('label', { class: 'pw-find-label' }, 'Replace'),
+    replaceField,
+    element(
+      'div',
+      { class: 'pw-find-group' },
+      button('Replace', 'Replace this match (Enter in the field)', () => replaceNext(view)),
+      button('Replace all', 'Replace every match', () => replaceAll(view)),
+    ),
+  );
+  dom.addEventListener('keydown', (event) => {
+    if (runScopeHandlers(view, event, 'search-panel')) {
+      event.preventDefault();
+    } else if (event.key === 'Enter' && event.target === findField) {
+      event.preventDefault();
+      (event.shiftKey ? findPrevious : findNext)(view);
+    } else if (event.key === 'Enter' && event.target === replaceField) {
+      event.preventDefault();
+      replaceNext(view);
+    }
+  });
+  show(query);
+  recount(view.state);
+
+  return {
+    dom,
+    top: true,
+    // Ctrl+F when already open focuses [main-field]; the first time, the panel does it.
+    mount: () => findField.select(),
+    update(update: ViewUpdate) {
+      for (const tr of update.transactions) {
+        for (const effect of tr.effects) if (effect.is(setSearchQuery)) show(effect.value);
+      }
+      if (update.docChanged || update.selectionSet || update.transactions.some((tr) => tr.effects.some((e) => e.is(setSearchQuery)))) {
+        recount(update.state);
+      }
+    },
+  };
+}
+
+const panelTheme = EditorView.theme({
+  '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
+  '.pw-find': {
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(120px, 1fr) auto auto',
+    alignItems: 'center',
+    gap: '6px 8px',
+    padding: '8px 10px 8px 14px',
+    font: '13px/1.4 var(--ui-font)',
+    color: 'var(--text)',
+    backgroundColor: 'var(--panel-bg)',
+  },
+  '.pw-find-group': { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px' },
+  '.pw-find-label': { color: 'var(--muted)', fontSize: '12px' },
+  '.pw-find-button.pw-find-close': { border: 'none', backgroundColor: 'transparent', fontSize: '16px', lineHeight: '1', padding: '2px 6px', color: 'var(--muted)' },
+  '.pw-find input': {
+    minWidth: '0',
+    padding: '5px 9px',
+    borderRadius: '6px',
+    border: '1px solid var(--border)',
+    backgroundColor: 'var(--editor-bg)',
+    color: 'var(--text)',
+    font: 'inherit',
+  },
+  '.pw-find input:focus': { outline: '2px solid var(--accent)', outlineOffset: '-1px' },
+  '.pw-find-count': { minWidth: '64px', color: 'var(--muted)', fontSize: '12px', fontVariantNumeric: 'tabular-nums' },
+  '.pw-find-count.pw-find-none': { color: 'var(--danger)' },
+  '.pw-find-button, .pw-find-toggle': {
+    font: 'inherit',
+    fontSize: '12px',
+    padding: '4px 10px',
+    borderRadius: '6px',
+    border: '1px solid var(--border)',
+    backgroundColor: 'var(--panel-bg)',
+    color: 'var(--text)',
+    cursor: 'pointer',
+    whiteSpace: 'nowrap',
+  },
+  '.pw-find-button:hover, .pw-find-toggle:hover': { borderColor: 'var(--muted)' },
+  '.pw-find-button:focus-visible, .pw-find-toggle:focus-visible': { outline: '2px solid var(--accent)', outlineOffset: '1px' },
+  '.pw-find-toggle': { padding: '4px 7px', fontFamily: 'var(--editor-font)', fontSize: '11px', color: 'var(--muted)' },
+  '.pw-find-toggle[aria-pressed="true"]': { backgroundColor: 'var(--accent-soft)', borderColor: 'var(--accent)', color: 'var(--accent)' },
+  '.cm-searchMatch': { backgroundColor: 'var(--search-match)', borderRadius: '2px' },
+  '.cm-searchMatch.cm-searchMatch-selected': { backgroundColor: 'var(--selection)', outline: '1px solid var(--accent)' },
+});
+
+export function findAndReplace(): Extension {
+  return [search({ top: true, createPanel: findPanel }), panelTheme];
+}
