@@ -1,27 +1,14 @@
 /// Light or dark (following the OS unless the writer chose), and the editor's type size and
-/// line width, applied as CSS variables on the page.
+/// line width, applied as CSS variables on the page. The choice lives in state/layout.ts.
 import { useEffect, useState } from 'react';
-import { useStoredState } from './useStoredState';
+import { appearanceStore } from './state/layout';
+import { useStore } from './state/store';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
-
-export interface Appearance {
-  theme: ThemeChoice;
-  fontSize: number;
-  /// Characters per line in the editor.
-  measure: number;
-  /// Only the paragraph being written is at full strength; the sidebar and toolbar step back.
-  focus: boolean;
-  /// The line being written stays in the middle of the window.
-  typewriter: boolean;
-}
-
-export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', fontSize: 15, measure: 72, focus: false, typewriter: false };
+export type { Appearance, ThemeChoice } from './state/layout';
+export { DEFAULT_APPEARANCE } from './state/layout';
 
 export function useAppearance() {
-  const [stored, setAppearance] = useStoredState<Appearance>('postwright.appearance', DEFAULT_APPEARANCE);
-  // Settings saved by an older version lack newer fields.
-  const appearance = { ...DEFAULT_APPEARANCE, ...stored };
+  const appearance = useStore(appearanceStore);
   const [systemDark, setSystemDark] = useState(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
 
   useEffect(() => {
@@ -39,5 +26,5 @@ export function useAppearance() {
     root.style.setProperty('--editor-measure', `${appearance.measure}ch`);
   }, [dark, appearance.fontSize, appearance.measure]);
 
-  return { appearance, setAppearance, dark };
+  return { appearance, setAppearance: appearanceStore.set, dark };
 }
