@@ -67,6 +67,7 @@ async function main() {
         bareEditor: bare,
         editorRatio: { p50: ratio(editor.p50Ms, bare.p50Ms), p95: ratio(editor.p95Ms, bare.p95Ms) },
         preview: stats(r.app.preview),
+        cpuPerKeyMs: { app: roundAll(r.app.cpu), bare: roundAll(r.bare.cpu), ratio: ratio(r.app.cpu.threadMs, r.bare.cpu.threadMs) },
         longTasks: { count: r.longTasksMs.filter((ms) => ms > 50).length, maxMs: round(Math.max(0, ...r.longTasksMs)) },
         openEditorMs: r.openEditorMs === null ? null : round(r.openEditorMs),
         openPreviewMs: r.openPreviewMs === null ? null : round(r.openPreviewMs),
@@ -212,6 +213,10 @@ function round(n) {
   return n === null || Number.isNaN(n) ? n : Math.round(n * 10) / 10;
 }
 
+function roundAll(object) {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, round(value)]));
+}
+
 function ratio(a, b) {
   return Number.isFinite(a) && b > 0 ? Math.round((a / b) * 100) / 100 : null;
 }
@@ -242,6 +247,16 @@ function printTable({ machine, keystrokes, render }) {
       `${r.openEditorMs ?? '-'} / ${r.openPreviewMs ?? '-'}`,
       `${r.heapAfterOpenMB} / ${r.heapAfterTypingMB}`,
       r.domNodes,
+    ]),
+  );
+  table(
+    'Main-thread CPU per key, ms (ThreadTime; script, style+layout), app with its preview vs bare editor',
+    ['words', 'app CPU (script, style+layout)', 'bare CPU (script, style+layout)', 'ratio'],
+    keystrokes.map((r) => [
+      words(r.words),
+      `${r.cpuPerKeyMs.app.threadMs} (${r.cpuPerKeyMs.app.scriptMs}, ${r.cpuPerKeyMs.app.styleLayoutMs})`,
+      `${r.cpuPerKeyMs.bare.threadMs} (${r.cpuPerKeyMs.bare.scriptMs}, ${r.cpuPerKeyMs.bare.styleLayoutMs})`,
+      r.cpuPerKeyMs.ratio,
     ]),
   );
   table(

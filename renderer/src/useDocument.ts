@@ -4,6 +4,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { OutlineItem } from '../../shared/outline';
 import type { DocumentSnapshot } from './document';
 import type { DocumentFacts } from './state/document-info';
+import type { FedText } from './state/preview-feed';
 import { openPostStore, type OpenPost } from './state/session';
 import { useStore } from './state/store';
 
@@ -30,10 +31,19 @@ export function useOutline(): OutlineItem[] {
 }
 const none: OutlineItem[] = [];
 
-/// The open post's text, at most once per frame while `live`; while not live the text last
-/// handed over stays (a hidden preview does no work) and catches up when live again.
-export function useDocumentText(live = true): string | null {
+/// The text for the preview, at most once per frame while `live`; while not live the text
+/// last handed over stays (a hidden preview does no work) and catches up when live again.
+/// Right after another post opens it may still be the previous post's, for a frame.
+export function usePreviewText(live: boolean): FedText | null {
   const feed = useOpenPost()?.preview ?? null;
   const subscribe = useCallback((listener: () => void) => (feed && live ? feed.subscribe(listener) : () => undefined), [feed, live]);
   return useSyncExternalStore(subscribe, () => feed?.getSnapshot() ?? null);
+}
+
+/// The open post's text for panels that edit it (details, publish), at most once per frame.
+export function useDocumentText(): string | null {
+  const open = useOpenPost();
+  const fed = usePreviewText(true);
+  if (!open) return null;
+  return fed?.id === open.session.id ? fed.text : open.session.currentText();
 }

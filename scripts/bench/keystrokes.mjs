@@ -117,7 +117,7 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
 
       await placeCursorAtMarker(page);
       const typingFrom = await page.evaluate(() => performance.now());
-      const app = await typeKeys(page, keystrokes, { preview: true });
+      const app = await typeKeys(page, cdp, keystrokes, { preview: true });
       const longTasks = await page.evaluate((at) => window.__bench.longTasksSince(at), typingFrom);
       const typed = await memory(cdp);
 
@@ -125,7 +125,9 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
       const bare = await openBareEditor(browser, { root, script: bareEditorScript, size, text: post.text });
       await bare.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: null });
       await placeCursorAtMarker(bare);
-      const baseline = await typeKeys(bare, keystrokes, { preview: false });
+      const bareCdp = await bare.context().newCDPSession(bare);
+      await bareCdp.send('Performance.enable');
+      const baseline = await typeKeys(bare, bareCdp, keystrokes, { preview: false });
       await bare.close();
 
       log(`  ${post.words.toLocaleString('en')} words: ${app.editor.length} keys in the app, ${baseline.editor.length} in the bare editor`);
@@ -148,7 +150,10 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
 }
 
 /// Types the keys one by one, each timed; then checks they all landed after the marker.
-async function typeKeys(page, keystrokes, { preview }) {
+/// Also the renderer's main-thread CPU time per key (ThreadTime), which other jobs on a shared
+/// machine disturb far less than wall-clock latency, with its script and style+layout parts.
+async function typeKeys(page, cdp, keystrokes, { preview }) {
+  const before = await threadMetrics(cdp);
   const editor = [];
   const previewed = [];
   let timeouts = 0;
@@ -164,9 +169,18 @@ async function typeKeys(page, keystrokes, { preview }) {
     if (times.editor !== undefined) editor.push(times.editor);
     if (preview && times.preview !== undefined) previewed.push(times.preview);
   }
+  const after = await threadMetrics(cdp);
+  const keys = editor.length + timeouts;
+  const perKey = (name) => ((after[name] - before[name]) * 1000) / Math.max(1, keys);
+  const cpu = { threadMs: perKey('ThreadTime'), scriptMs: perKey('ScriptDuration'), styleLayoutMs: perKey('RecalcStyleDuration') + perKey('LayoutDuration') };
   const line = await cursorLine(page);
   if (!line.startsWith(`${MARKER_LINE}${typed.trimEnd()}`)) throw new Error(`the keys were not typed after the marker; the cursor's line reads: ${JSON.stringify(line.slice(0, 120))}`);
-  return { editor, preview: previewed, timeouts };
+  return { editor, preview: previewed, timeouts, cpu };
+}
+
+async function threadMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
 }
 
 /// CodeMirror's search puts the selection on the marker; End leaves the cursor after it.

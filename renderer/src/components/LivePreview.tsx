@@ -2,7 +2,7 @@
 /// at most once per frame after the editor has painted (state/preview-feed.ts), and not at
 /// all while the Write layout hides it.
 import type { RefObject } from 'react';
-import { useDocumentText, useOpenPost } from '../useDocument';
+import { usePreviewText } from '../useDocument';
 import { useShownLayout } from '../state/layout';
 import { libraryStore, previewCssStore } from '../state/library';
 import { useStore } from '../state/store';
@@ -10,15 +10,14 @@ import type { EditorHandle } from './EditorPane';
 import { Preview } from './Preview';
 
 export function LivePreview({ editor }: { editor: RefObject<EditorHandle | null> }) {
-  const open = useOpenPost();
-  const text = useDocumentText(useShownLayout() !== 'editor');
+  const fed = usePreviewText(useShownLayout() !== 'editor');
   const blogName = useStore(libraryStore, (library) => library?.name ?? '');
   const previewCss = useStore(previewCssStore);
   return (
     <>
       {/* The library's own stylesheet, scoped so it styles the article and not the app. */}
       {previewCss && <style data-testid="library-css">{`@scope (.preview-pane) {\n${previewCss}\n}`}</style>}
-      {open && text !== null && <Preview id={open.session.id} text={text} blogName={blogName} syncScrollWith={editor} />}
+      {fed && <Preview id={fed.id} text={fed.text} blogName={blogName} syncScrollWith={editor} />}
     </>
   );
 }

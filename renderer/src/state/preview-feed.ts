@@ -1,17 +1,28 @@
 /// The text the preview shows. Edits are merged and handed over once per frame, in a task
 /// after the frame that paints the keystroke in the editor, so the typed character never
-/// waits for the preview; nothing is read while nobody shows the preview.
+/// waits for the preview; nothing is read while nobody shows the preview. A newly opened post
+/// reaches the preview the same way, after the editor shows it: until then the preview keeps
+/// the post it had (`carried`).
 import type { DocumentSession } from '../document';
 
+export interface FedText {
+  id: string;
+  text: string;
+}
+
 export class PreviewFeed {
-  private shown: string;
+  private shown: FedText;
   private stale = false;
   private scheduled = false;
   private listeners = new Set<() => void>();
   private readonly stop: () => void;
 
-  constructor(private readonly session: DocumentSession) {
-    this.shown = session.currentText();
+  constructor(
+    private readonly session: DocumentSession,
+    carried: FedText | null = null,
+  ) {
+    this.shown = carried ?? { id: session.id, text: session.currentText() };
+    this.stale = carried !== null;
     this.stop = session.subscribeText(() => {
       this.stale = true;
       if (this.listeners.size > 0) this.schedule();
@@ -20,15 +31,17 @@ export class PreviewFeed {
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    // Shown again after being hidden: catch up at once (React re-reads the snapshot).
-    if (this.stale) {
+    if (this.stale && this.shown.id !== this.session.id) {
+      this.schedule();
+    } else if (this.stale) {
+      // Shown again after being hidden: catch up at once.
       this.catchUp();
       queueMicrotask(listener);
     }
     return () => void this.listeners.delete(listener);
   };
 
-  getSnapshot = (): string => this.shown;
+  getSnapshot = (): FedText => this.shown;
 
   dispose(): void {
     this.stop();
@@ -51,6 +64,6 @@ export class PreviewFeed {
 
   private catchUp(): void {
     this.stale = false;
-    this.shown = this.session.currentText();
+    this.shown = { id: this.session.id, text: this.session.currentText() };
   }
 }

@@ -54,7 +54,8 @@ export async function openPost(id: string, recovered?: string): Promise<void> {
     });
     editorRef.current?.open(id, recovered ?? post.text);
     if (recovered !== undefined) session.edit(recovered);
-    show({ session, info: new DocumentInfo(session), preview: new PreviewFeed(session) });
+    const carried = openPostStore.get()?.preview.getSnapshot() ?? null;
+    show({ session, info: new DocumentInfo(session), preview: new PreviewFeed(session, carried) });
     lastOpenedStore.set(id);
     problemStore.set(null);
   } catch (error) {
