@@ -67,6 +67,7 @@ async function main() {
         bareEditor: bare,
         editorRatio: { p50: ratio(editor.p50Ms, bare.p50Ms), p95: ratio(editor.p95Ms, bare.p95Ms) },
         preview: stats(r.app.preview),
+        writeLayout: { editor: stats(r.write.editor), ratio: ratio(percentile(r.write.editor, 50), bare.p50Ms), cpuPerKeyMs: roundAll(r.write.cpu) },
         cpuPerKeyMs: { app: roundAll(r.app.cpu), bare: roundAll(r.bare.cpu), ratio: ratio(r.app.cpu.threadMs, r.bare.cpu.threadMs) },
         longTasks: { count: r.longTasksMs.filter((ms) => ms > 50).length, maxMs: round(Math.max(0, ...r.longTasksMs)) },
         openEditorMs: r.openEditorMs === null ? null : round(r.openEditorMs),
@@ -250,11 +251,12 @@ function printTable({ machine, keystrokes, render }) {
     ]),
   );
   table(
-    'Main-thread CPU per key, ms (ThreadTime; script, style+layout), app with its preview vs bare editor',
-    ['words', 'app CPU (script, style+layout)', 'bare CPU (script, style+layout)', 'ratio'],
+    'Main-thread CPU per key, ms (ThreadTime; script, style+layout): app in Split, app in Write (no preview), bare editor; ratio Split/bare',
+    ['words', 'app CPU (script, style+layout)', 'Write layout: CPU; editor p50/p95', 'bare CPU (script, style+layout)', 'ratio'],
     keystrokes.map((r) => [
       words(r.words),
       `${r.cpuPerKeyMs.app.threadMs} (${r.cpuPerKeyMs.app.scriptMs}, ${r.cpuPerKeyMs.app.styleLayoutMs})`,
+      `${r.writeLayout.cpuPerKeyMs.threadMs}; ${r.writeLayout.editor.p50Ms} / ${r.writeLayout.editor.p95Ms}`,
       `${r.cpuPerKeyMs.bare.threadMs} (${r.cpuPerKeyMs.bare.scriptMs}, ${r.cpuPerKeyMs.bare.styleLayoutMs})`,
       r.cpuPerKeyMs.ratio,
     ]),
