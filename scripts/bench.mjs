@@ -3,8 +3,9 @@
 //
 //   node scripts/bench.mjs [--sizes=1000,10000,50000] [--keystrokes=60] [--no-build]
 //
-// 1. Keystroke to preview painted, p50/p95, in real Chromium through the browser host, on
-//    generated posts; with the time to open each post and the renderer's JS heap.
+// 1. Keystroke to editor painted and to preview painted, p50/p95, in real Chromium through the
+//    browser host, on generated posts, beside the bare editor (the same CodeMirror, no app) in
+//    the same run; with the time to open each post, long tasks while typing, and the JS heap.
 // 2. Render throughput in Node of our pipeline (markdown-it + plugins, then DOMPurify on
 //    jsdom) against plain markdown-it on the same text, and of one block update.
 // Prints a table and writes bench-results/preview.json.
@@ -13,6 +14,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleBareEditor } from './bench/bare-editor.mjs';
 import { measureKeystrokes } from './bench/keystrokes.mjs';
 import { generatePost, MARKER } from './bench/post.mjs';
 
@@ -35,7 +37,8 @@ async function main() {
   let chromium;
   try {
     log('timing keystrokes in Chromium…');
-    chromium = await measureKeystrokes({ url: host.url, posts, keystrokes, executablePath: chromiumPath(), log });
+    const bareEditorScript = await bundleBareEditor(root);
+    chromium = await measureKeystrokes({ url: host.url, posts, keystrokes, executablePath: chromiumPath(), log, bareEditorScript, root });
   } finally {
     host.process.kill('SIGTERM');
     await fs.rm(library, { recursive: true, force: true });
@@ -52,19 +55,29 @@ async function main() {
   };
   const report = {
     machine,
-    keystrokes: chromium.results.map((r) => ({
-      words: r.words,
-      keystrokes: r.samples.length,
-      timeouts: r.timeouts,
-      p50Ms: round(percentile(r.samples, 50)),
-      p95Ms: round(percentile(r.samples, 95)),
-      maxMs: round(Math.max(...r.samples)),
-      openPostMs: r.openMs === null ? null : round(r.openMs),
-      heapAfterOpenMB: round(r.heapAfterOpenMB),
-      heapAfterTypingMB: round(r.heapAfterTypingMB),
-      domNodes: r.domNodes,
-      samplesMs: r.samples.map(round),
-    })),
+    keystrokes: chromium.results.map((r) => {
+      const stats = (samples) => ({ p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), maxMs: round(Math.max(...samples)) });
+      const editor = stats(r.app.editor);
+      const bare = stats(r.bare.editor);
+      return {
+        words: r.words,
+        keystrokes: r.app.editor.length,
+        timeouts: r.app.timeouts + r.bare.timeouts,
+        editor,
+        bareEditor: bare,
+        editorRatio: { p50: ratio(editor.p50Ms, bare.p50Ms), p95: ratio(editor.p95Ms, bare.p95Ms) },
+        preview: stats(r.app.preview),
+        writeLayout: { editor: stats(r.write.editor), ratio: ratio(percentile(r.write.editor, 50), bare.p50Ms), cpuPerKeyMs: roundAll(r.write.cpu) },
+        cpuPerKeyMs: { app: roundAll(r.app.cpu), bare: roundAll(r.bare.cpu), ratio: ratio(r.app.cpu.threadMs, r.bare.cpu.threadMs) },
+        longTasks: { count: r.longTasksMs.filter((ms) => ms > 50).length, maxMs: round(Math.max(0, ...r.longTasksMs)) },
+        openEditorMs: r.openEditorMs === null ? null : round(r.openEditorMs),
+        openPreviewMs: r.openPreviewMs === null ? null : round(r.openPreviewMs),
+        heapAfterOpenMB: round(r.heapAfterOpenMB),
+        heapAfterTypingMB: round(r.heapAfterTypingMB),
+        domNodes: r.domNodes,
+        samplesMs: { editor: r.app.editor.map(round), preview: r.app.preview.map(round), bareEditor: r.bare.editor.map(round) },
+      };
+    }),
     render: node,
   };
   await fs.mkdir(path.join(root, 'bench-results'), { recursive: true });
@@ -201,6 +214,14 @@ function round(n) {
   return n === null || Number.isNaN(n) ? n : Math.round(n * 10) / 10;
 }
 
+function roundAll(object) {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, round(value)]));
+}
+
+function ratio(a, b) {
+  return Number.isFinite(a) && b > 0 ? Math.round((a / b) * 100) / 100 : null;
+}
+
 function log(message) {
   process.stderr.write(`${message}\n`);
 }
@@ -214,9 +235,31 @@ function printTable({ machine, keystrokes, render }) {
   const words = (n) => n.toLocaleString('en');
   console.log(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}`);
   table(
-    'Keystroke to preview painted (Chromium, browser host, typing in the middle of the post)',
-    ['words', 'keys', 'p50 ms', 'p95 ms', 'max ms', 'open post ms', 'JS heap MB (open/typed)', 'DOM nodes'],
-    keystrokes.map((r) => [words(r.words), r.keystrokes + (r.timeouts ? ` (+${r.timeouts} timed out)` : ''), r.p50Ms, r.p95Ms, r.maxMs, r.openPostMs ?? '-', `${r.heapAfterOpenMB} / ${r.heapAfterTypingMB}`, r.domNodes]),
+    'Keystroke to painted, ms (Chromium, browser host, typing at the marker halfway down; bare = the same CodeMirror alone)',
+    ['words', 'keys', 'editor p50/p95', 'bare p50/p95', 'ratio p50/p95', 'preview p50/p95', 'long tasks >50ms (max)', 'open: editor / preview ms', 'JS heap MB (open/typed)', 'DOM nodes'],
+    keystrokes.map((r) => [
+      words(r.words),
+      r.keystrokes + (r.timeouts ? ` (+${r.timeouts} timed out)` : ''),
+      `${r.editor.p50Ms} / ${r.editor.p95Ms}`,
+      `${r.bareEditor.p50Ms} / ${r.bareEditor.p95Ms}`,
+      `${r.editorRatio.p50} / ${r.editorRatio.p95}`,
+      `${r.preview.p50Ms} / ${r.preview.p95Ms}`,
+      `${r.longTasks.count} (${r.longTasks.maxMs})`,
+      `${r.openEditorMs ?? '-'} / ${r.openPreviewMs ?? '-'}`,
+      `${r.heapAfterOpenMB} / ${r.heapAfterTypingMB}`,
+      r.domNodes,
+    ]),
+  );
+  table(
+    'Main-thread CPU per key, ms (ThreadTime; script, style+layout): app in Split, app in Write (no preview), bare editor; ratio Split/bare',
+    ['words', 'app CPU (script, style+layout)', 'Write layout: CPU; editor p50/p95', 'bare CPU (script, style+layout)', 'ratio'],
+    keystrokes.map((r) => [
+      words(r.words),
+      `${r.cpuPerKeyMs.app.threadMs} (${r.cpuPerKeyMs.app.scriptMs}, ${r.cpuPerKeyMs.app.styleLayoutMs})`,
+      `${r.writeLayout.cpuPerKeyMs.threadMs}; ${r.writeLayout.editor.p50Ms} / ${r.writeLayout.editor.p95Ms}`,
+      `${r.cpuPerKeyMs.bare.threadMs} (${r.cpuPerKeyMs.bare.scriptMs}, ${r.cpuPerKeyMs.bare.styleLayoutMs})`,
+      r.cpuPerKeyMs.ratio,
+    ]),
   );
   table(
     'Render in Node, ms per post (MB/s): plain markdown-it vs our pipeline; one block update per key',

@@ -10,7 +10,8 @@ import { scrollSync, scrollToLine, topLine, type TopLineListener } from './exten
 
 export interface EditorOptions {
   parent: HTMLElement;
-  onDocChanged: (text: string, update: ViewUpdate) => void;
+  /// Optional: copying the whole text on every keystroke is for callers that need it.
+  onDocChanged?: (text: string, update: ViewUpdate) => void;
   /// The selected text (all ranges joined), '' when nothing is selected.
   onSelectionChanged?: (selected: string) => void;
   extensions?: Extension[];
@@ -53,7 +54,7 @@ export function createEditor(options: EditorOptions): Editor {
     modes.of([]),
     scrollSync((line) => topLineListeners.forEach((listener) => listener(line))),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) options.onDocChanged(update.state.doc.toString(), update);
+      if (update.docChanged && options.onDocChanged) options.onDocChanged(update.state.doc.toString(), update);
       if (update.selectionSet || update.docChanged) {
         const { ranges } = update.state.selection;
         options.onSelectionChanged?.(ranges.map((range) => update.state.sliceDoc(range.from, range.to)).join('\n'));

@@ -1,15 +1,23 @@
 /// The open post: its text, what was last saved, and saving. Dirty means
 /// `version !== savedVersion`; the version being saved is recorded before the write starts,
 /// so typing during a save leaves the post dirty.
+///
+/// Typing must cost no more than the editor itself: an edit hands over the editor's document
+/// (CodeMirror's immutable Text) without copying it into a string, listeners of the status
+/// (dirty, saving, conflict…) hear only when the status changes, and text listeners are
+/// told cheaply and do their own work later (the preview in the next frame, counts when idle).
 import { StudioError, type Post, type Studio } from '../../shared/api';
+import { whenIdle } from './state/idle';
 
 export const AUTOSAVE_DELAY_MS = 800;
 /// Unsaved text is copied outside the library at most this often while it stays unsaved.
 export const BACKUP_INTERVAL_MS = 1000;
 
+/// The text as the editor holds it; turned into a string only when someone needs it.
+export type TextSource = string | { toString(): string };
+
 export interface DocumentSnapshot {
   id: string;
-  text: string;
   dirty: boolean;
   saving: boolean;
   error: string | null;
@@ -24,23 +32,30 @@ export class DocumentSession {
   private saving: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backupTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelBackup: (() => void) | undefined;
   private backedUp = false;
   private listeners = new Set<() => void>();
+  private textListeners = new Set<() => void>();
   private snapshot: DocumentSnapshot;
   private error: string | null = null;
   private conflict = false;
   private savedAt: number | null = null;
+  private text: string;
+  /// The editor's newer document, not yet read into `text`.
+  private pending: { toString(): string } | null = null;
 
   constructor(
     private readonly studio: Studio,
     readonly id: string,
-    private text: string,
+    text: string,
     private baseHash: string,
     private readonly onSaved: (post: { id: string }) => void = () => undefined,
   ) {
+    this.text = text;
     this.snapshot = this.makeSnapshot();
   }
 
+  /// Status changes (dirty, saving, error, conflict, saved): never once per keystroke.
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -48,26 +63,47 @@ export class DocumentSession {
 
   getSnapshot = (): DocumentSnapshot => this.snapshot;
 
+  /// Every change of the text; listeners must be cheap and defer their work.
+  subscribeText = (listener: () => void): (() => void) => {
+    this.textListeners.add(listener);
+    return () => this.textListeners.delete(listener);
+  };
+
+  /// Counts text changes, so derived values know whether they are stale.
+  get textVersion(): number {
+    return this.version;
+  }
+
   get dirty(): boolean {
     return this.version !== this.savedVersion;
   }
 
-  edit(text: string): void {
-    if (text === this.text) return;
-    this.text = text;
+  edit(text: TextSource): void {
+    if (typeof text === 'string') {
+      if (this.pending === null && text === this.text) return;
+      this.text = text;
+      this.pending = null;
+    } else {
+      this.pending = text;
+    }
     this.version += 1;
     this.changed();
+    for (const listener of [...this.textListeners]) listener();
     clearTimeout(this.timer);
     if (!this.conflict) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
-    this.backupTimer ??= setTimeout(() => void this.backup(), BACKUP_INTERVAL_MS);
+    this.backupTimer ??= setTimeout(() => {
+      // Copying the whole post waits for a pause in the typing (or five seconds at most).
+      this.cancelBackup = whenIdle(() => void this.backup(), 5000);
+    }, BACKUP_INTERVAL_MS);
   }
 
   /// Hot exit: keeps unsaved text outside the library so a crash or a kill loses nothing.
   private async backup(): Promise<void> {
     this.backupTimer = undefined;
+    this.cancelBackup = undefined;
     if (!this.dirty) return;
     try {
-      await this.studio.backups.put({ postId: this.id, text: this.text, baseHash: this.baseHash });
+      await this.studio.backups.put({ postId: this.id, text: this.currentText(), baseHash: this.baseHash });
       this.backedUp = true;
     } catch {
       // A failed backup must not disturb writing; the next edit tries again.
@@ -81,7 +117,7 @@ export class DocumentSession {
     if (!this.dirty && !options.overwrite) return;
     if (this.conflict && !options.overwrite) return;
     const version = this.version;
-    const text = this.text;
+    const text = this.currentText();
     this.saving = (async () => {
       try {
         const result = await this.studio.posts.save({ id: this.id, text, baseHash: options.overwrite ? null : this.baseHash });
@@ -110,12 +146,14 @@ export class DocumentSession {
   /// Takes the version on disk, dropping unsaved text (the user chose "take theirs").
   adopt(post: Post): void {
     this.text = post.text;
+    this.pending = null;
     this.baseHash = post.hash;
     this.version += 1;
     this.savedVersion = this.version;
     this.conflict = false;
     this.error = null;
     this.changed();
+    for (const listener of [...this.textListeners]) listener();
   }
 
   /// Another window or program saved this post; reload quietly unless there are edits here.
@@ -132,25 +170,43 @@ export class DocumentSession {
     return 'reloaded';
   }
 
+  /// The whole text as a string: read from the editor's document once per change, when asked.
   currentText(): string {
+    if (this.pending !== null) {
+      this.text = this.pending.toString();
+      this.pending = null;
+    }
     return this.text;
   }
 
   dispose(): void {
     clearTimeout(this.timer);
     clearTimeout(this.backupTimer);
+    this.cancelBackup?.();
     this.listeners.clear();
+    this.textListeners.clear();
   }
 
+  /// Tells status listeners, only when what they show changed.
   private changed(): void {
-    this.snapshot = this.makeSnapshot();
-    for (const listener of this.listeners) listener();
+    const next = this.makeSnapshot();
+    const now = this.snapshot;
+    if (
+      next.dirty === now.dirty &&
+      next.saving === now.saving &&
+      next.error === now.error &&
+      next.conflict === now.conflict &&
+      next.savedAt === now.savedAt
+    ) {
+      return;
+    }
+    this.snapshot = next;
+    for (const listener of [...this.listeners]) listener();
   }
 
   private makeSnapshot(): DocumentSnapshot {
     return {
       id: this.id,
-      text: this.text,
       dirty: this.dirty,
       saving: this.saving !== null,
       error: this.error,

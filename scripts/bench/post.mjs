@@ -3,6 +3,8 @@
 // A marker paragraph halfway down is where the benchmark types.
 
 export const MARKER = 'every keystroke of the benchmark lands here';
+/// The whole line the marker stands on; the cursor goes to its end.
+export const MARKER_LINE = `The marker: ${MARKER}`;
 
 const VOCABULARY = `the a of to and in that is was for on with as it by at from this be are have
 tide pool rock water crab anemone shell light morning season visit guide measure count sample
@@ -67,7 +69,7 @@ export function generatePost(targetWords, seed = 7) {
     blocks.push(`## ${section}. ${phrase(between(2, 4)).replace(/^./, (c) => c.toUpperCase())}`);
     for (let i = between(4, 8); i > 0 && words < targetWords; i--) blocks.push(block());
   }
-  blocks.splice(Math.floor(blocks.length / 2), 0, `The marker: ${MARKER}`);
+  blocks.splice(Math.floor(blocks.length / 2), 0, MARKER_LINE);
   const title = `A ${targetWords.toLocaleString('en')}-word post`;
   return { title, words, text: `---\ntitle: ${title}\ndate: 2026-06-01\ntags: [bench]\n---\n\n${blocks.join('\n\n')}\n` };
 }

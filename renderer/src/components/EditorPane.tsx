@@ -1,10 +1,12 @@
 /// The React shell around the framework-free editor: the view is made once, callbacks are
 /// kept in refs, and the parent drives it through an imperative handle.
+import { EditorView } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { htmlToMarkdown } from '../../../shared/html-to-markdown';
 import { ImageType } from '../../../shared/api';
 import { createEditor, type Editor, type WritingModes } from '../../editor/createEditor';
 import { pasteAndDrop } from '../../editor/extensions/paste';
+import type { TextSource } from '../document';
 import { studio } from '../studio';
 
 export interface EditorHandle {
@@ -20,7 +22,9 @@ export interface EditorHandle {
 }
 
 interface Props {
-  onChange: (text: string) => void;
+  /// Every change of the text, given as the editor's own document: reading it into a string
+  /// costs a copy of the whole post, so the listener does that only when it needs to.
+  onChange: (text: TextSource) => void;
   onError?: (message: string) => void;
   onSelectionChanged?: (selected: string) => void;
 }
@@ -45,11 +49,13 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
       htmlToMarkdown,
       onError: (message) => onErrorRef.current?.(message),
     });
+    const changes = EditorView.updateListener.of((update) => {
+      if (update.docChanged) onChangeRef.current(update.state.doc);
+    });
     const instance = createEditor({
       parent: host.current,
-      onDocChanged: (text) => onChangeRef.current(text),
       onSelectionChanged: (selected) => onSelectionRef.current?.(selected),
-      extensions: [paste],
+      extensions: [paste, changes],
     });
     editor.current = instance;
     const stopSync = instance.onTopLineChange((line) => topLineListeners.current.forEach((listener) => listener(line)));

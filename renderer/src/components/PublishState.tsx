@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { PostPublishState } from '../../../shared/publish';
-import { studio } from '../studio';
+import { publishStatesStore } from '../state/publishing';
+import { useStore } from '../state/store';
 
 const LABELS: Record<PostPublishState['state'], string> = {
   'not-published': 'Not published',
@@ -10,19 +10,10 @@ const LABELS: Record<PostPublishState['state'], string> = {
   failed: 'Failed',
 };
 
-/// Where the open post stands on each target, refreshed after saves and publishes.
-export function PublishState({ postId, version }: { postId: string; version: unknown }) {
-  const [states, setStates] = useState<PostPublishState[]>([]);
-  useEffect(() => {
-    let stale = false;
-    const load = () => studio.publish.status(postId).then((list) => !stale && setStates(list), () => !stale && setStates([]));
-    void load();
-    const stopOutbox = studio.on('outbox.changed', (entry) => entry.postId === postId && void load());
-    return () => {
-      stale = true;
-      stopOutbox();
-    };
-  }, [postId, version]);
+/// Where the open post stands on each target (state/publishing.ts keeps it current).
+export function PublishState({ postId }: { postId: string }) {
+  const shown = useStore(publishStatesStore);
+  const states = shown.postId === postId ? shown.states : [];
   if (states.length === 0) return null;
   return (
     <span className="publish-states" data-testid="publish-state">

@@ -1,61 +1,63 @@
 /// The library column: which library, a new post, search, filters, and the posts.
 import { memo } from 'react';
-import type { OutlineItem } from '../../../shared/outline';
-import type { LibraryInfo, PostSummary } from '../../../shared/api';
-import type { SortOrder, StatusFilter, usePostBrowser } from '../usePostBrowser';
+import { useDocumentStatus, useOpenPost, useOutline } from '../useDocument';
+import { usePostBrowser, type SortOrder, type StatusFilter } from '../usePostBrowser';
+import { creatingStore, dialogStore } from '../state/dialogs';
+import { sidebarTabStore } from '../state/layout';
+import { libraryStore, postsStore } from '../state/library';
+import { createPost, editorRef, openPost, previewRef, switchLibrary } from '../state/session';
+import { useStore } from '../state/store';
 import { LibraryMenu } from './LibraryMenu';
 import { NewPostForm } from './NewPostForm';
 import { Outline } from './Outline';
 import { PostList } from './PostList';
 import { SearchResults } from './SearchResults';
 
-interface Props {
-  library: LibraryInfo | null;
-  browser: ReturnType<typeof usePostBrowser>;
-  selectedId: string | null;
-  dirtyId: string | null;
-  creating: boolean;
-  onCreating: (creating: boolean) => void;
-  onCreate: (title: string) => Promise<void>;
-  onSelect: (id: string) => void;
-  onOpenLibrary: (root: string) => Promise<void>;
-  onShowTrash: () => void;
-  onImport: () => void;
-  posts: PostSummary[];
-  tab: 'posts' | 'outline';
-  onTab: (tab: 'posts' | 'outline') => void;
-  outline: OutlineItem[];
-  onJump: (line: number) => void;
-}
+const select = (id: string) => void openPost(id);
+const jump = (line: number) => {
+  editorRef.current?.revealLine(line);
+  previewRef.current?.revealLine(line);
+};
+const stopCreating = () => creatingStore.set(false);
 
-/// Memoised: typing in the editor changes none of its props.
-export const Sidebar = memo(function Sidebar(props: Props) {
+/// Reads the stores it shows and takes no props: typing in the editor changes none of them.
+export const Sidebar = memo(function Sidebar() {
+  const library = useStore(libraryStore);
+  const tab = useStore(sidebarTabStore);
   return (
     <aside className="sidebar">
       <div className="sidebar-head">
-        <LibraryMenu library={props.library} onOpen={props.onOpenLibrary} />
-        <button type="button" className="button primary" onClick={() => props.onCreating(true)} title="New post (Ctrl+N in the app)">
+        <LibraryMenu library={library} onOpen={switchLibrary} />
+        <button type="button" className="button primary" onClick={() => creatingStore.set(true)} title="New post (Ctrl+N in the app)">
           New post
         </button>
       </div>
       <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
-        <button type="button" role="tab" aria-selected={props.tab === 'posts'} onClick={() => props.onTab('posts')}>
+        <button type="button" role="tab" aria-selected={tab === 'posts'} onClick={() => sidebarTabStore.set('posts')}>
           Posts
         </button>
-        <button type="button" role="tab" aria-selected={props.tab === 'outline'} onClick={() => props.onTab('outline')}>
+        <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => sidebarTabStore.set('outline')}>
           Outline
         </button>
       </div>
-      {props.tab === 'outline' ? <Outline items={props.outline} onJump={props.onJump} /> : <PostsTab {...props} />}
+      {tab === 'outline' ? <OutlineTab /> : <PostsTab />}
     </aside>
   );
 });
 
-function PostsTab(props: Props) {
-  const { browser } = props;
+function OutlineTab() {
+  return <Outline items={useOutline()} onJump={jump} />;
+}
+
+function PostsTab() {
+  const posts = useStore(postsStore);
+  const browser = usePostBrowser(posts);
+  const creating = useStore(creatingStore);
+  const selectedId = useOpenPost()?.session.id ?? null;
+  const dirtyId = useDocumentStatus((status) => (status.dirty ? status.id : null));
   return (
     <>
-      {props.creating && <NewPostForm onCreate={props.onCreate} onCancel={() => props.onCreating(false)} />}
+      {creating && <NewPostForm onCreate={createPost} onCancel={stopCreating} />}
       <input
         className="search"
         type="search"
@@ -87,19 +89,19 @@ function PostsTab(props: Props) {
       </div>
       {browser.searchError && <p className="form-error sidebar-error">{browser.searchError}</p>}
       {browser.hits ? (
-        <SearchResults hits={browser.hits} selectedId={props.selectedId} onSelect={props.onSelect} />
+        <SearchResults hits={browser.hits} selectedId={selectedId} onSelect={select} />
       ) : (
-        <PostList posts={browser.visible} selectedId={props.selectedId} dirtyId={props.dirtyId} onSelect={props.onSelect} />
+        <PostList posts={browser.visible} selectedId={selectedId} dirtyId={dirtyId} onSelect={select} />
       )}
       <div className="sidebar-foot">
         <span className="muted">
-          {props.posts.length} {props.posts.length === 1 ? 'post' : 'posts'}
+          {posts.length} {posts.length === 1 ? 'post' : 'posts'}
         </span>
         <span className="row">
-          <button type="button" className="link-button muted" onClick={props.onImport}>
+          <button type="button" className="link-button muted" onClick={() => dialogStore.set('import')}>
             Import
           </button>
-          <button type="button" className="link-button muted" onClick={props.onShowTrash}>
+          <button type="button" className="link-button muted" onClick={() => dialogStore.set('trash')}>
             Trash
           </button>
         </span>

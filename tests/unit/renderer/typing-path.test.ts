@@ -1,0 +1,157 @@
+// The open post while the writer types: what a keystroke costs the session, and when the
+// preview and the counts hear of it. Tier 1: no DOM, a small in-memory studio.
+import { Text } from '@codemirror/state';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Studio } from '../../../shared/api';
+import { AUTOSAVE_DELAY_MS, DocumentSession } from '../../../renderer/src/document';
+import { DocumentInfo, INFO_QUIET_MS } from '../../../renderer/src/state/document-info';
+import { PreviewFeed } from '../../../renderer/src/state/preview-feed';
+
+/// The host's side, in memory: what was saved and what was backed up.
+function memoryStudio() {
+  const saved: string[] = [];
+  const backups: string[] = [];
+  const studio = {
+    posts: { save: async ({ text }: { text: string }) => (saved.push(text), { hash: `h${saved.length}` }) },
+    backups: { put: async ({ text }: { text: string }) => void backups.push(text), discard: async () => undefined },
+  } as unknown as Studio;
+  return { studio, saved, backups };
+}
+
+/// CodeMirror's document for `text`, counting how often it is copied into a string.
+function editorDoc(text: string, reads: { count: number }) {
+  const doc = Text.of(text.split('\n'));
+  return { toString: () => (reads.count++, doc.toString()) };
+}
+
+const START = '---\ntitle: Tide pools\n---\n\nThe crab';
+
+let frames: (() => void)[] = [];
+beforeEach(() => {
+  vi.useFakeTimers();
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (run: () => void) => frames.push(run));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/// Paints one frame, then runs the tasks queued from it.
+function paintFrame() {
+  const due = frames;
+  frames = [];
+  due.forEach((run) => run());
+  vi.advanceTimersByTime(0);
+}
+
+describe('typing into the open post', () => {
+  it('tells status listeners once, when the post becomes edited, and copies the text only to save it', async () => {
+    const { studio, saved } = memoryStudio();
+    const session = new DocumentSession(studio, 'tides', START, 'h0');
+    const heard = vi.fn();
+    session.subscribe(heard);
+    const reads = { count: 0 };
+    let text = START;
+    for (const key of ' moved sideways') {
+      text += key;
+      session.edit(editorDoc(text, reads));
+    }
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot().dirty).toBe(true);
+    expect(reads.count).toBe(0);
+
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(saved).toEqual([`${START} moved sideways`]);
+    expect(reads.count).toBe(1);
+    expect(session.getSnapshot().dirty).toBe(false);
+    session.dispose();
+  });
+
+  it('backs up the latest text once typing leaves room for it', async () => {
+    const { studio, backups } = memoryStudio();
+    const session = new DocumentSession(studio, 'tides', START, 'h0');
+    session.edit(`${START} moved`);
+    await vi.advanceTimersByTimeAsync(500);
+    session.edit(`${START} moved sideways`);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(backups).toEqual([`${START} moved sideways`]);
+    session.dispose();
+  });
+});
+
+describe('the preview feed', () => {
+  it('hands the preview one text per frame, the latest, after the frame that paints the keys', () => {
+    const session = new DocumentSession(memoryStudio().studio, 'tides', START, 'h0');
+    const feed = new PreviewFeed(session);
+    const shown: string[] = [];
+    feed.subscribe(() => shown.push(feed.getSnapshot().text));
+    const reads = { count: 0 };
+    session.edit(editorDoc(`${START} m`, reads));
+    session.edit(editorDoc(`${START} mo`, reads));
+    session.edit(editorDoc(`${START} mov`, reads));
+    expect(shown).toEqual([]);
+    expect(reads.count).toBe(0);
+    paintFrame();
+    expect(shown).toEqual([`${START} mov`]);
+    expect(reads.count).toBe(1);
+    paintFrame();
+    expect(shown).toHaveLength(1);
+    session.dispose();
+    feed.dispose();
+  });
+
+  it('reads nothing while no preview shows, and catches up when one does', async () => {
+    const session = new DocumentSession(memoryStudio().studio, 'tides', START, 'h0');
+    const feed = new PreviewFeed(session);
+    const reads = { count: 0 };
+    session.edit(editorDoc(`${START} moved`, reads));
+    paintFrame();
+    expect(reads.count).toBe(0);
+    expect(feed.getSnapshot().text).toBe(START);
+    const heard = vi.fn();
+    feed.subscribe(heard);
+    expect(feed.getSnapshot().text).toBe(`${START} moved`);
+    await Promise.resolve();
+    expect(heard).toHaveBeenCalled();
+    session.dispose();
+    feed.dispose();
+  });
+
+  it('shows a newly opened post after the frame that shows it in the editor, keeping the last one till then', () => {
+    const studio = memoryStudio().studio;
+    const before = new PreviewFeed(new DocumentSession(studio, 'tides', START, 'h0'));
+    const session = new DocumentSession(studio, 'crabs', '# Crabs', 'h1');
+    const feed = new PreviewFeed(session, before.getSnapshot());
+    const heard = vi.fn();
+    feed.subscribe(heard);
+    expect(feed.getSnapshot()).toEqual({ id: 'tides', text: START });
+    paintFrame();
+    expect(feed.getSnapshot()).toEqual({ id: 'crabs', text: '# Crabs' });
+    expect(heard).toHaveBeenCalledTimes(1);
+    feed.dispose();
+  });
+});
+
+describe('titles and counts', () => {
+  it('catch up once typing pauses, and are told only when they change', () => {
+    const session = new DocumentSession(memoryStudio().studio, 'tides', START, 'h0');
+    const info = new DocumentInfo(session);
+    expect(info.facts.get()).toMatchObject({ title: 'Tide pools', stats: { words: 2 } });
+    const heard = vi.fn();
+    info.facts.subscribe(heard);
+    session.edit(`${START} moved`);
+    vi.advanceTimersByTime(INFO_QUIET_MS / 2);
+    session.edit(`${START} moved sideways`);
+    expect(info.facts.get().stats.words).toBe(2);
+    vi.advanceTimersByTime(INFO_QUIET_MS + 1000);
+    expect(info.facts.get()).toMatchObject({ title: 'Tide pools', stats: { words: 4 } });
+    expect(heard).toHaveBeenCalledTimes(1);
+    // A change that leaves title and counts as they were is not news.
+    session.edit(`${START} moved sideways`.replace('crab', 'Crab'));
+    vi.advanceTimersByTime(INFO_QUIET_MS + 1000);
+    expect(heard).toHaveBeenCalledTimes(1);
+    info.dispose();
+    session.dispose();
+  });
+});
