@@ -1,4 +1,5 @@
 import type { Config, DOMPurify } from 'dompurify';
+import { serializeTrusted } from './trusted-html';
 
 /// Embeds a blogger may paste. Each entry is an https host and the path the
 /// provider serves its player from; anything else in an <iframe> is dropped.
@@ -118,8 +119,24 @@ function limitReferrer(element: Element): void {
 // and <body> keeps leading whitespace and head-only tags in the article.
 const STANDARDS_MODE = '<!DOCTYPE html><body>';
 
-/** The DOMPurify policy for article HTML. `purify` is a DOMPurify instance (browser: the default export; Node: createDOMPurify(new JSDOM('').window)). */
-export function sanitizeArticle(html: string, purify: DOMPurify): string {
+/// A DOMPurify instance, or a function that makes one when first needed (Node: jsdom).
+export type PurifySource = DOMPurify | (() => DOMPurify);
+
+export interface SanitizeOptions {
+  /// The HTML was written by the pipeline alone (the post has no raw HTML): it is only
+  /// re-spelled as DOMPurify would (trusted-html.ts), unless that pass does not know something.
+  trusted?: boolean;
+}
+
+const TRUSTED_RULES = { allowedUri: ALLOWED_URI, unsafeCss: UNSAFE_CSS };
+
+/** The DOMPurify policy for article HTML. `purify` is a DOMPurify instance (browser: the default export; Node: createNodePurify). */
+export function sanitizeArticle(html: string, source: PurifySource, options: SanitizeOptions = {}): string {
+  if (options.trusted) {
+    const fast = serializeTrusted(html, TRUSTED_RULES);
+    if (fast !== null) return fast;
+  }
+  const purify = 'sanitize' in source ? source : source();
   configure(purify);
   active = true;
   try {
