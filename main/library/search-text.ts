@@ -1,5 +1,6 @@
 /// How post text becomes search terms, and how a hit's snippet is cut. Pure functions, shared by
 /// indexing and snippets so a term found in the index is found again in the text.
+import { replaceLinks, replaceTags } from '../../shared/markdown-scan';
 
 export interface SnippetSegment {
   text: string;
@@ -76,12 +77,10 @@ export function stripFrontMatter(text: string): string {
 
 /// Markdown as a reader sees it: link and image targets, HTML tags and emphasis marks removed.
 /// Indexing this text (not the raw markdown) keeps URLs out of results and snippets readable.
+/// Each step is linear (see shared/markdown-scan.ts): a post of `[` or `<a` must not stall a save.
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm, '')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')
+  const label = (text: string) => text;
+  return replaceTags(replaceLinks(replaceLinks(markdown, true, label), false, label).replace(/^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm, ''), ' ')
     .replace(/[*_`~#>|]+/g, ' ')
     .replace(/\s{2,}|[\t\n\r\f\v]/g, ' ') // single spaces stay as they are: far fewer replacements
     .trim();

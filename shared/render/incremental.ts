@@ -4,13 +4,12 @@
 /// definitions, footnotes, duplicate heading ids, raw HTML that is not self-contained) it
 /// declines, and the caller renders the whole article with `render`. Either way the result
 /// is byte-identical to `renderArticle` of the same body: a property test holds it to that.
-import type { DOMPurify } from 'dompurify';
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, Token } from 'markdown-it';
 import { changedLines, lineStarts, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
 import type { RenderEnv } from './images';
-import { createMarkdown, type RenderOptions } from './markdown';
-import { sanitizeArticle } from './sanitize';
+import { createMarkdown, hasRawHtml, type RenderOptions } from './markdown';
+import { sanitizeArticle, type PurifySource } from './sanitize';
 import { isSelfContained } from './self-contained';
 import { slugify } from './slug';
 
@@ -68,14 +67,14 @@ export class IncrementalArticle {
   private readonly md = windowMarkdown();
   private rendered: Rendered | null = null;
 
-  constructor(private readonly purify: DOMPurify) {}
+  constructor(private readonly purify: PurifySource) {}
 
   /// Renders the whole body and remembers its blocks. `key` names the post and its options.
   render(key: string, body: string, options: RenderOptions = {}): FullRender {
     const text = normalize(body);
     const env = envFor(options);
     const tokens = this.md.parse(text, env);
-    const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify);
+    const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify, { trusted: !hasRawHtml(tokens) });
     const blocks = this.blocksOf(tokens);
     const tail = tokens.findIndex((token) => token.type === 'footnote_block_open');
     const footnotes = tail === -1 ? [] : tokens.slice(tail);
@@ -132,7 +131,7 @@ export class IncrementalArticle {
     const blocks = this.blocksOf(tokens);
     if (blocks.some((block) => block.fragile) || !idsStayPut(old, window.first, end, blocks)) return null;
 
-    const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify);
+    const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify, { trusted: !hasRawHtml(tokens) });
     const from = anchorsBefore(old.blocks, window.first);
     const to = anchorsBefore(old.blocks, end);
     old.blocks.splice(window.first, end - window.first, ...blocks);
@@ -216,10 +215,6 @@ function anchorsBefore(blocks: readonly Block[], index: number): number {
 function headingSlug(inline: Token | undefined): string {
   const text = (inline?.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline');
   return slugify(text.map((child) => child.content).join(''));
-}
-
-function hasRawHtml(tokens: Token[]): boolean {
-  return tokens.some((token) => token.type === 'html_block' || token.children?.some((child) => child.type === 'html_inline'));
 }
 
 function slugsOf(tokens: Token[]): string[] {

@@ -1,8 +1,9 @@
-import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import MarkdownIt, { type PluginSimple, type Token } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import footnote from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
 import { blockLinesPlugin } from './block-lines';
+import { depthPlugin } from './depth';
 import { highlightPlugin } from './highlight';
 import { imagesPlugin, type RenderEnv, type ResolveAsset } from './images';
 import { mathPlugin } from './math';
@@ -32,7 +33,7 @@ export function createMarkdown(profile: Profile = 'article'): MarkdownIt {
     breaks: false,
     xhtmlOut: false,
   });
-  md.use(footnotePlugin).use(taskLists, { enabled: false }).use(mathPlugin).use(highlightPlugin);
+  md.use(footnotePlugin).use(taskLists, { enabled: false }).use(mathPlugin).use(highlightPlugin).use(depthPlugin);
   if (profile === 'commonmark') return md;
 
   gfmAutolinks(md);
@@ -54,8 +55,18 @@ let article: MarkdownIt | undefined;
 
 /** Markdown body (front matter already removed) -> article HTML, NOT yet sanitized. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  return renderMarkdownParts(markdown, options).html;
+}
+
+/** The article HTML, and whether the post holds raw HTML (which only the DOM sanitizer may vet). */
+export function renderMarkdownParts(markdown: string, options: RenderOptions = {}): { html: string; rawHtml: boolean } {
   article ??= createMarkdown('article');
   const env: RenderEnv = {};
   if (options.resolveAsset) env.resolveAsset = options.resolveAsset;
-  return article.render(markdown, env);
+  const tokens = article.parse(markdown, env);
+  return { html: article.renderer.render(tokens, article.options, env), rawHtml: hasRawHtml(tokens) };
+}
+
+export function hasRawHtml(tokens: readonly Token[]): boolean {
+  return tokens.some((token) => token.type === 'html_block' || token.children?.some((child) => child.type === 'html_inline'));
 }

@@ -62,6 +62,39 @@ function isEscaped(src: string, pos: number): boolean {
   return backslashes % 2 === 1;
 }
 
+/// The first closing delimiter at or after `from`. Whether a `$` can close does not depend on
+/// where the formula opened, so the answer is remembered per paragraph: otherwise every
+/// unclosed `$` ("$a $b $c …") would search to the end again, quadratic in the paragraph.
+interface Found {
+  from: number;
+  close: number;
+}
+const found = new WeakMap<StateInline, { inline?: Found; display?: Found }>();
+
+function closingDelimiter(state: StateInline, from: number, display: boolean): number {
+  let memo = found.get(state);
+  if (!memo) found.set(state, (memo = {}));
+  const last = display ? memo.display : memo.inline;
+  // A search from `last.from` found nothing before `last.close`, so none from a later start will.
+  if (last && last.from <= from && (last.close === -1 || last.close >= from)) return last.close;
+  const src = state.src;
+  const delimiter = display ? '$$' : '$';
+  let close = from;
+  for (;;) {
+    close = src.indexOf(delimiter, close);
+    if (close === -1) break;
+    const fits =
+      !isEscaped(src, close) &&
+      (display || (!isSpace(src.charCodeAt(close - 1)) && !isDigit(src.charCodeAt(close + 1))));
+    if (fits) break;
+    close++;
+  }
+  const result = { from, close };
+  if (display) memo.display = result;
+  else memo.inline = result;
+  return close;
+}
+
 function mathInline(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
@@ -71,16 +104,8 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   const first = src.charCodeAt(start + delimiter.length);
   if (Number.isNaN(first) || (!display && isSpace(first))) return false;
 
-  let close = start + delimiter.length;
-  for (;;) {
-    close = src.indexOf(delimiter, close);
-    if (close === -1 || close >= state.posMax) return false;
-    const fits =
-      !isEscaped(src, close) &&
-      (display || (!isSpace(src.charCodeAt(close - 1)) && !isDigit(src.charCodeAt(close + 1))));
-    if (fits) break;
-    close++;
-  }
+  const close = closingDelimiter(state, start + delimiter.length, display);
+  if (close === -1 || close >= state.posMax) return false;
   const content = src.slice(start + delimiter.length, close);
   if (content.trim() === '') return false;
 

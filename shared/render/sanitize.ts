@@ -1,4 +1,5 @@
 import type { Config, DOMPurify } from 'dompurify';
+import { serializeTrusted } from './trusted-html';
 
 /// Embeds a blogger may paste. Each entry is an https host and the path the
 /// provider serves its player from; anything else in an <iframe> is dropped.
@@ -69,12 +70,47 @@ function configure(purify: DOMPurify): void {
     if (!active) return;
     if (node.nodeName === 'IFRAME') {
       if (!isAllowedEmbed(node.getAttribute('src') ?? '')) node.remove();
-    } else if (node.nodeName === 'INPUT') {
+      else trimEmbed(node);
+      return;
+    }
+    // `allow` means something only on a frame; a link or image keeps a safe referrer policy too.
+    node.removeAttribute('allow');
+    node.removeAttribute('allowfullscreen');
+    limitReferrer(node);
+    if (node.nodeName === 'INPUT') {
       // Only the task-list checkbox: read-only, never a text field asking for a password.
       if (node.getAttribute('type')?.toLowerCase() !== 'checkbox') node.remove();
       else node.setAttribute('disabled', '');
     }
   });
+}
+
+/// What an embedded player may keep. A video or a map needs no camera, microphone, location,
+/// payment or USB, so those are never delegated; autoplay is left out too (a post should not
+/// start sound by itself), and so is clipboard access. Everything not listed is dropped.
+const EMBED_ATTRIBUTES = new Set(['src', 'width', 'height', 'title', 'allow', 'allowfullscreen', 'loading', 'frameborder', 'scrolling', 'referrerpolicy', 'style', 'class']);
+const EMBED_FEATURES = new Set(['fullscreen', 'encrypted-media', 'picture-in-picture']);
+// Policies that send the player no more than the page's origin. `unsafe-url` and
+// `no-referrer-when-downgrade` would hand it the full address of the post.
+const REFERRER_POLICIES = new Set(['no-referrer', 'same-origin', 'origin', 'strict-origin', 'strict-origin-when-cross-origin']);
+const SAFE_REFERRER = 'strict-origin-when-cross-origin';
+
+function trimEmbed(iframe: Element): void {
+  for (const name of iframe.getAttributeNames()) if (!EMBED_ATTRIBUTES.has(name.toLowerCase())) iframe.removeAttribute(name);
+  const allow = iframe.getAttribute('allow');
+  if (allow !== null) {
+    // Each feature with its default allowlist (the player's own origin), never `*` or other origins.
+    const features = allow.split(';').map((directive) => directive.trim().split(/\s+/)[0]!.toLowerCase());
+    const kept = [...new Set(features.filter((feature) => EMBED_FEATURES.has(feature)))];
+    if (kept.length === 0) iframe.removeAttribute('allow');
+    else iframe.setAttribute('allow', kept.join('; '));
+  }
+  limitReferrer(iframe);
+}
+
+function limitReferrer(element: Element): void {
+  const referrer = element.getAttribute('referrerpolicy');
+  if (referrer !== null && !REFERRER_POLICIES.has(referrer.trim().toLowerCase())) element.setAttribute('referrerpolicy', SAFE_REFERRER);
 }
 
 // DOMPurify parses without a doctype, in quirks mode, where a <table> does not close an open
@@ -83,8 +119,24 @@ function configure(purify: DOMPurify): void {
 // and <body> keeps leading whitespace and head-only tags in the article.
 const STANDARDS_MODE = '<!DOCTYPE html><body>';
 
-/** The DOMPurify policy for article HTML. `purify` is a DOMPurify instance (browser: the default export; Node: createDOMPurify(new JSDOM('').window)). */
-export function sanitizeArticle(html: string, purify: DOMPurify): string {
+/// A DOMPurify instance, or a function that makes one when first needed (Node: jsdom).
+export type PurifySource = DOMPurify | (() => DOMPurify);
+
+export interface SanitizeOptions {
+  /// The HTML was written by the pipeline alone (the post has no raw HTML): it is only
+  /// re-spelled as DOMPurify would (trusted-html.ts), unless that pass does not know something.
+  trusted?: boolean;
+}
+
+const TRUSTED_RULES = { allowedUri: ALLOWED_URI, unsafeCss: UNSAFE_CSS };
+
+/** The DOMPurify policy for article HTML. `purify` is a DOMPurify instance (browser: the default export; Node: createNodePurify). */
+export function sanitizeArticle(html: string, source: PurifySource, options: SanitizeOptions = {}): string {
+  if (options.trusted) {
+    const fast = serializeTrusted(html, TRUSTED_RULES);
+    if (fast !== null) return fast;
+  }
+  const purify = 'sanitize' in source ? source : source();
   configure(purify);
   active = true;
   try {

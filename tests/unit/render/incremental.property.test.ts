@@ -158,12 +158,14 @@ describe('the incremental preview', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      // Sized by runs for two busy cores (200 runs took over 2 minutes there); each run is up
+      // to a dozen edits of a 20-block post, every one checked against a full render.
+      { numRuns: 30 },
     );
     // Worth something only if many updates take the incremental path (random deletes often
     // break a raw HTML tag, which rightly means full renders until the post is fixed).
     expect(counts.patch / (counts.patch + counts.full)).toBeGreaterThan(0.4);
-  });
+  }, 120_000);
 
   it('patches a long post block by block, with line numbers moved after an inserted line', () => {
     const post = Array.from({ length: 200 }, (_, i) => `## Part ${i}\n\nParagraph ${i} about tide pools.\n`).join('\n');
