@@ -37,7 +37,7 @@ export async function startHost(library: string): Promise<RunningHost> {
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not print a URL:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`web host did not print a URL:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output);
