@@ -12,12 +12,15 @@ const TYPED = 'and the light moved ';
 const KEY_TIMEOUT_MS = 5_000;
 const POST_BUDGET_MS = 120_000;
 const PREVIEW = '[data-testid="article-body"]';
+// The article lives in the preview's sandboxed frame (same origin, no scripts of its own).
+const PREVIEW_FRAME = '[data-testid="preview-frame"]';
 
 /// Runs in the page. A sample starts at the event's timeStamp; a target counts as painted when
 /// the task after the first animation frame in which it is ready has started (that frame has
 /// been painted). The frame callback is registered in the keydown/click capture listener,
 /// before anything the app schedules for the same event, so it runs first in its frame.
-function installProbe({ keyTimeoutMs, preview }) {
+function installProbe({ keyTimeoutMs, preview, frame }) {
+  const previewDoc = () => (frame && document.querySelector(frame)?.contentDocument) || document;
   const longTasks = [];
   try {
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({ at: e.startTime, ms: e.duration })))).observe({ type: 'longtask' });
@@ -34,6 +37,7 @@ function installProbe({ keyTimeoutMs, preview }) {
     }
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  if (preview && previewDoc() !== document) observer.observe(previewDoc(), { childList: true, subtree: true, characterData: true });
   const watch = (s, target, ready) => {
     const frame = () => {
       if (sample !== s) return;
@@ -51,7 +55,7 @@ function installProbe({ keyTimeoutMs, preview }) {
   };
   window.addEventListener('keydown', start, true);
   window.addEventListener('click', start, true);
-  const text = (selector) => document.querySelector(selector)?.textContent ?? '';
+  const text = (selector, doc = document) => doc.querySelector(selector)?.textContent ?? '';
   window.__bench = {
     /// kind 'key': ready when the editor's / preview's DOM changed; 'open': when they show `title`.
     arm(kind, title) {
@@ -64,7 +68,7 @@ function installProbe({ keyTimeoutMs, preview }) {
         editorChanged: false,
         previewChanged: false,
         editorReady: () => (kind === 'key' ? s.editorChanged : text('.cm-content').includes(`title: ${title}`)),
-        previewReady: () => (kind === 'key' ? s.previewChanged : text('.article-title') === title && document.querySelector(preview)?.childElementCount > 0),
+        previewReady: () => (kind === 'key' ? s.previewChanged : text('.article-title', previewDoc()) === title && previewDoc().querySelector(preview)?.childElementCount > 0),
         finish(target, ms) {
           times[target] ??= ms;
           if ('editor' in times && (!preview || 'preview' in times)) resolve(times);
@@ -94,8 +98,8 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
     const list = page.getByRole('listbox', { name: 'Posts' });
     await list.getByRole('option').first().waitFor();
     // The app opens a post by itself at start; let that finish before timing anything.
-    await page.locator(PREVIEW).getByText(MARKER).waitFor();
-    await page.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: PREVIEW });
+    await page.frameLocator(PREVIEW_FRAME).locator(PREVIEW).getByText(MARKER).waitFor();
+    await page.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: PREVIEW, frame: PREVIEW_FRAME });
 
     const results = [];
     for (const post of posts) {
@@ -112,7 +116,7 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
       // With a single post there is nothing to open it from: no open time.
       const open = alreadyOpen && (await other.count()) === 0 ? {} : await page.evaluate(() => window.__bench.result);
       await page.locator('.toolbar-title').filter({ hasText: post.title }).waitFor();
-      await page.locator(PREVIEW).getByText(MARKER).waitFor();
+      await page.frameLocator(PREVIEW_FRAME).locator(PREVIEW).getByText(MARKER).waitFor();
       const opened = await memory(cdp);
 
       await placeCursorAtMarker(page);
@@ -128,7 +132,7 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
 
       const size = await page.locator('.editor-pane').boundingBox();
       const bare = await openBareEditor(browser, { root, script: bareEditorScript, size, text: post.text });
-      await bare.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: null });
+      await bare.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: null, frame: null });
       await placeCursorAtMarker(bare);
       const bareCdp = await bare.context().newCDPSession(bare);
       await bareCdp.send('Performance.enable');
