@@ -13,8 +13,8 @@ import { BackupStore, type BackupProblem } from '../../main/library/backups';
 import { sessionBase, typedPiece } from '../fixtures/hot-exit-text';
 
 const LANES = 4; // independent libraries killed in parallel, to keep the run short
-const MIN_KILLS = 120;
-const TIME_BUDGET_MS = 45_000;
+// Bounded by a count of kills, never by time: a busy machine makes the run longer, not failed.
+const KILLS = 64;
 const POST_ID = 'unsaved-draft';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,12 +82,12 @@ async function runSession(dir: string, number: number, session: Session): Promis
   await exited;
 }
 
-async function runLane(lane: number, kills: number, deadline: number) {
+async function runLane(lane: number, kills: number) {
   const dir = path.join(work, `lane-${lane}`);
   const sessions: Session[] = [];
   let lastAcked: { number: number; acked: number } | null = null; // newest backup known complete
   let done = 0;
-  while (done < kills && Date.now() < deadline) {
+  while (done < kills) {
     const number = sessions.length;
     const session: Session = { pieces: [], acked: -1 };
     sessions.push(session);
@@ -126,17 +126,13 @@ async function runLane(lane: number, kills: number, deadline: number) {
 }
 
 it(
-  `unsaved text survives ${MIN_KILLS}+ kills: the backup is always whole and the newest completed`,
+  `unsaved text survives ${KILLS} kills: the backup is always whole and the newest completed`,
   async () => {
-    const deadline = Date.now() + TIME_BUDGET_MS;
-    const perLane = Math.ceil(MIN_KILLS / LANES);
-    const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => runLane(i, perLane, deadline)));
-    const kills = lanes.reduce((n, l) => n + l.done, 0);
-    expect(kills, `only ${kills} kills fitted in ${TIME_BUDGET_MS} ms`).toBeGreaterThanOrEqual(MIN_KILLS);
+    const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => runLane(i, KILLS / LANES)));
     // Each temp file left is a kill that landed inside a backup write, the case this test exists for
-    // (about one kill in eight here).
+    // (about one kill in eight here, so 64 kills all missing it is a 1-in-5,000 chance).
     const interrupted = lanes.reduce((n, l) => n + l.leftovers, 0);
     expect(interrupted, 'no kill landed inside a backup write').toBeGreaterThan(0);
   },
-  TIME_BUDGET_MS + 30_000,
+  600_000,
 );
