@@ -16,6 +16,9 @@ Commands:
   web                   Start the browser host and print its address
   publish POST --target NAME [--status draft|published|scheduled] [--dry-run]
                         Publish a post (by its folder name) to a target
+  outbox                List the publishes waiting to be retried (offline, server errors)
+  outbox run [ID]       Try them (or one) now and wait for the result
+  outbox cancel ID      Drop a waiting publish; the post itself is unchanged
   targets list          The library's publishing targets
   targets add NAME --kind wordpress --url URL --username USER [--password-stdin]
   targets add NAME --kind ghost --url URL [--password-stdin]   (the Admin API key)
@@ -42,11 +45,12 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     await runWebHost(rest);
     return -1; // keeps running
   }
-  if (command === 'publish' || command === 'targets' || command === 'import') {
+  if (command === 'publish' || command === 'targets' || command === 'import' || command === 'outbox') {
     const library = flagValue(rest, '--library');
     const { openServices } = await import('../services');
     const services = await openServices(resolveLibraryRoot({ flag: library }));
     try {
+      if (command === 'outbox') return await (await import('./outbox')).runOutbox(services, rest, out);
       if (command === 'import') return await (await import('./import')).runImportCommand(services, rest, out, Boolean(process.stdout.isTTY));
       const { runPublish, runTargets } = await import('./publish');
       return command === 'publish'

@@ -125,7 +125,7 @@ function report(outcome: PublishOutcome, out: Out): number {
       out(`The post now has the text from ${outcome.target}.\n`);
       return 0;
     case 'queued':
-      out(`${outcome.reason.message}\nQueued: Postwright will try again at ${new Date(outcome.nextAt).toLocaleTimeString()} (run the app or the browser host to let it).\n`);
+      out(`${outcome.reason.message}\nQueued: Postwright will try again at ${new Date(outcome.nextAt).toLocaleTimeString()} (the app and the browser host retry it; “postwright outbox run” tries it now).\n`);
       return 3;
     case 'failed':
       out(`${outcome.failure.message}\n`);

@@ -105,6 +105,22 @@ export class Outbox {
     for (const entry of this.list()) if (entry.postId === postId && entry.target === target && entry.status.state !== 'running') await this.forget(entry, null);
   }
 
+  /// Tries the entry at once and waits for that attempt (the CLI's `outbox run`); returns how
+  /// it ended, or null when there is no such entry or another process is running it.
+  async runNow(id: string): Promise<OutboxEntry['status'] | null> {
+    await this.refresh();
+    let last: OutboxEntry['status'] | null = null;
+    const stop = this.onChange((entry) => {
+      if (entry.id === id) last = entry.status;
+    });
+    try {
+      await this.attempt(id);
+    } finally {
+      stop();
+    }
+    return last;
+  }
+
   retryNow(id: string): void {
     if (this.entries.has(id)) this.schedule(id, 0);
   }

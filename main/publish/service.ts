@@ -88,7 +88,13 @@ export class PublishService {
 
   readonly outbox = {
     list: (): OutboxEntry[] => this.box.list(),
-    cancel: (id: string): Promise<boolean> => this.box.cancel(id),
+    /// Reads entries another process (the CLI, the app) wrote since this one last looked.
+    refresh: (): Promise<void> => this.box.refresh(),
+    runNow: (id: string): Promise<OutboxEntry['status'] | null> => this.box.runNow(id),
+    cancel: async (id: string): Promise<boolean> => {
+      await this.box.refresh();
+      return this.box.cancel(id);
+    },
     retry: (id: string): void => this.box.retryNow(id),
     onChange: (listener: (entry: OutboxEntry) => void): (() => void) => this.box.onChange(listener),
   };
