@@ -16,6 +16,8 @@ Commands:
   web                   Start the browser host and print its address
   publish POST --target NAME [--status draft|published|scheduled] [--dry-run]
                         Publish a post (by its folder name) to a target
+    --overwrite         the blog's copy was edited since: replace it with yours
+    --take-remote       the blog's copy was edited since: bring it into the post
   outbox                List the publishes waiting to be retried (offline, server errors)
   outbox run [ID]       Try them (or one) now and wait for the result
   outbox cancel ID      Drop a waiting publish; the post itself is unchanged

@@ -3,8 +3,10 @@
 import { parseArgs } from 'node:util';
 import type { PublishOutcome } from '../../shared/api';
 import { PublishStatus, TargetInput, type PublishProgress } from '../../shared/publish';
+import { parsePostFile } from '../../shared/frontmatter';
 import { describeTarget } from '../../shared/target-label';
 import type { Services } from '../services';
+import { CONFLICT_CHOICES, describeConflict } from './conflict';
 import { UsageError } from './usage';
 
 type Out = (text: string) => void;
@@ -94,7 +96,7 @@ export async function runPublish(services: Services, argv: string[], out: Out, t
     allowPositionals: true,
   });
   const postId = positionals[0];
-  if (!postId || !values.target) throw new UsageError('Usage: postwright publish POST --target NAME [--status draft|published|scheduled] [--dry-run]');
+  if (!postId || !values.target) throw new UsageError('Usage: postwright publish POST --target NAME [--status draft|published|scheduled] [--dry-run] [--overwrite | --take-remote]');
   const status = values.status === undefined ? undefined : PublishStatus.safeParse(values.status);
   if (status && !status.success) throw new UsageError('--status is draft, published or scheduled.');
   const options = { status: status?.data, dryRun: values['dry-run'], overwrite: values.overwrite, takeRemote: values['take-remote'] };
@@ -107,10 +109,14 @@ export async function runPublish(services: Services, argv: string[], out: Out, t
   const result = await services.dispatch('publish.run', [{ postId, target: values.target, options }]).finally(stop);
   if (tty) out('\r\x1b[2K');
   if (!result.ok) throw new Error(result.error.message);
-  return report(result.value as PublishOutcome, out);
+  return report(result.value as PublishOutcome, out, async () => {
+    const post = await services.library.get(postId);
+    return { title: post.summary.title, body: parsePostFile(post.text).body };
+  });
 }
 
-function report(outcome: PublishOutcome, out: Out): number {
+/// Prints the outcome and returns the exit code; `local` reads the post for a conflict's diff.
+export async function report(outcome: PublishOutcome, out: Out, local: () => Promise<{ title: string; body: string }>): Promise<number> {
   switch (outcome.kind) {
     case 'published':
       out(outcome.unchanged ? `Nothing changed since the last publish: ${outcome.url}\n` : `${outcome.created ? 'Published' : 'Updated'}: ${outcome.url}\n`);
@@ -129,7 +135,10 @@ function report(outcome: PublishOutcome, out: Out): number {
       return 3;
     case 'failed':
       out(`${outcome.failure.message}\n`);
-      if (outcome.failure.kind === 'conflict') out('Run again with --overwrite to replace it, or --take-remote to bring that version into the post.\n');
+      if (outcome.failure.kind === 'conflict') {
+        const remote = outcome.failure.remote;
+        out(remote ? `\n${describeConflict(remote, await local(), outcome.target)}` : CONFLICT_CHOICES);
+      }
       return 1;
   }
 }
