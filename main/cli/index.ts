@@ -25,6 +25,8 @@ Commands:
   targets add NAME --kind wordpress --url URL --username USER [--password-stdin]
   targets add NAME --kind ghost --url URL [--password-stdin]   (the Admin API key)
   targets add NAME --kind hugo|jekyll --repo PATH [--branch main]
+                        targets add signs in first and saves nothing if that fails;
+                        --no-check saves without signing in (offline, say)
   targets test NAME     Sign in and say as whom
   import --target NAME  Bring in the posts of a connected WordPress, Ghost or Blogger blog (safe to repeat)
   import FILE           Bring in a WordPress export (WXR), a Blogger export (Atom) or a Ghost export (JSON)

@@ -36,6 +36,7 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
           repo: { type: 'string' },
           branch: { type: 'string' },
           'password-stdin': { type: 'boolean' },
+          'no-check': { type: 'boolean' },
           library: { type: 'string' },
         },
         allowPositionals: true,
@@ -60,8 +61,13 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       const secret = kind === 'wordpress' || kind === 'ghost' ? await readSecret() : undefined;
       const input = TargetInput.safeParse({ settings, secret });
       if (!input.success) throw new UsageError(input.error.issues.map((issue) => issue.message).join('; '));
+      // A mistyped password is caught now, not at the first publish.
+      const checked = values['no-check'] ? null : await publishing.targets.check(input.data).catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`${why}\nNothing was saved. Fix it and add the target again, or add --no-check to save it without signing in.`);
+      });
       const info = await publishing.targets.add(input.data);
-      out(`Added ${info.settings.name}.\n`);
+      out(`Added ${info.settings.name}${checked ? ` (${checked.account})` : ''}.\n`);
       if (info.needsSecret && info.storage.warning) out(`warning: ${info.storage.warning}\n`);
       return 0;
     }

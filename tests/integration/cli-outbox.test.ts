@@ -58,4 +58,4 @@ describe('postwright outbox', () => {
   }, 180_000);
 });
 
-const ADD_OFFLINE_TARGET = ['targets', 'add', 'Offline blog', '--kind', 'wordpress', '--url', 'http://127.0.0.1:9', '--username', 'ada', '--password-stdin'];
+const ADD_OFFLINE_TARGET = ['targets', 'add', 'Offline blog', '--kind', 'wordpress', '--url', 'http://127.0.0.1:9', '--username', 'ada', '--password-stdin', '--no-check'];

@@ -68,7 +68,10 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'postwright publish to WordPress' 
   });
 
   it('says plainly when the password is wrong', async () => {
-    await postwright(['targets', 'add', 'Wrong', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin'], 'abcd efgh ijkl mnop qrst uvwx\n');
+    const refused = await postwright(['targets', 'add', 'Wrong', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin'], 'abcd efgh ijkl mnop qrst uvwx\n');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Nothing was saved/);
+    await postwright(['targets', 'add', 'Wrong', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin', '--no-check'], 'abcd efgh ijkl mnop qrst uvwx\n');
     const tested = await postwright(['targets', 'test', 'Wrong']);
     expect(tested.code).not.toBe(0);
     expect(tested.stderr).toMatch(/application password/i);
