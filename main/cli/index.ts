@@ -16,10 +16,17 @@ Commands:
   web                   Start the browser host and print its address
   publish POST --target NAME [--status draft|published|scheduled] [--dry-run]
                         Publish a post (by its folder name) to a target
+    --overwrite         the blog's copy was edited since: replace it with yours
+    --take-remote       the blog's copy was edited since: bring it into the post
+  outbox                List the publishes waiting to be retried (offline, server errors)
+  outbox run [ID]       Try them (or one) now and wait for the result
+  outbox cancel ID      Drop a waiting publish; the post itself is unchanged
   targets list          The library's publishing targets
   targets add NAME --kind wordpress --url URL --username USER [--password-stdin]
   targets add NAME --kind ghost --url URL [--password-stdin]   (the Admin API key)
   targets add NAME --kind hugo|jekyll --repo PATH [--branch main]
+                        targets add signs in first and saves nothing if that fails;
+                        --no-check saves without signing in (offline, say)
   targets test NAME     Sign in and say as whom
   import --target NAME  Bring in the posts of a connected WordPress, Ghost or Blogger blog (safe to repeat)
   import FILE           Bring in a WordPress export (WXR), a Blogger export (Atom) or a Ghost export (JSON)
@@ -42,11 +49,12 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     await runWebHost(rest);
     return -1; // keeps running
   }
-  if (command === 'publish' || command === 'targets' || command === 'import') {
+  if (command === 'publish' || command === 'targets' || command === 'import' || command === 'outbox') {
     const library = flagValue(rest, '--library');
     const { openServices } = await import('../services');
     const services = await openServices(resolveLibraryRoot({ flag: library }));
     try {
+      if (command === 'outbox') return await (await import('./outbox')).runOutbox(services, rest, out);
       if (command === 'import') return await (await import('./import')).runImportCommand(services, rest, out, Boolean(process.stdout.isTTY));
       const { runPublish, runTargets } = await import('./publish');
       return command === 'publish'

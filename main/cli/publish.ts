@@ -3,8 +3,10 @@
 import { parseArgs } from 'node:util';
 import type { PublishOutcome } from '../../shared/api';
 import { PublishStatus, TargetInput, type PublishProgress } from '../../shared/publish';
+import { parsePostFile } from '../../shared/frontmatter';
 import { describeTarget } from '../../shared/target-label';
 import type { Services } from '../services';
+import { CONFLICT_CHOICES, describeConflict } from './conflict';
 import { UsageError } from './usage';
 
 type Out = (text: string) => void;
@@ -34,6 +36,7 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
           repo: { type: 'string' },
           branch: { type: 'string' },
           'password-stdin': { type: 'boolean' },
+          'no-check': { type: 'boolean' },
           library: { type: 'string' },
         },
         allowPositionals: true,
@@ -58,15 +61,23 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       const secret = kind === 'wordpress' || kind === 'ghost' ? await readSecret() : undefined;
       const input = TargetInput.safeParse({ settings, secret });
       if (!input.success) throw new UsageError(input.error.issues.map((issue) => issue.message).join('; '));
+      // A mistyped password is caught now, not at the first publish.
+      const checked = values['no-check'] ? null : await publishing.targets.check(input.data).catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`${why}\nNothing was saved. Fix it and add the target again, or add --no-check to save it without signing in.`);
+      });
       const info = await publishing.targets.add(input.data);
-      out(`Added ${info.settings.name}.\n`);
+      out(`Added ${info.settings.name}${checked ? ` (${checked.account})` : ''}.\n`);
       if (info.needsSecret && info.storage.warning) out(`warning: ${info.storage.warning}\n`);
       return 0;
     }
     case 'test': {
       const name = targetName(rest);
       const { account } = await publishing.targets.test(name);
-      out(`${name}: signed in as ${account}.\n`);
+      const settings = (await publishing.targets.list()).find((t) => t.settings.name === name)?.settings;
+      // A git target has no account: what was checked is that its branch can be fetched.
+      if (settings?.kind === 'static-git') out(`${name}: ready to commit to branch ${settings.branch} of ${settings.repoPath} and push it to ${settings.remote}.\n`);
+      else out(`${name}: signed in as ${account}.\n`);
       return 0;
     }
     case 'remove': {
@@ -94,12 +105,14 @@ export async function runPublish(services: Services, argv: string[], out: Out, t
     allowPositionals: true,
   });
   const postId = positionals[0];
-  if (!postId || !values.target) throw new UsageError('Usage: postwright publish POST --target NAME [--status draft|published|scheduled] [--dry-run]');
+  if (!postId || !values.target) throw new UsageError('Usage: postwright publish POST --target NAME [--status draft|published|scheduled] [--dry-run] [--overwrite | --take-remote]');
   const status = values.status === undefined ? undefined : PublishStatus.safeParse(values.status);
   if (status && !status.success) throw new UsageError('--status is draft, published or scheduled.');
   const options = { status: status?.data, dryRun: values['dry-run'], overwrite: values.overwrite, takeRemote: values['take-remote'] };
+  const git = (await services.publishing.targets.list()).find((t) => t.settings.name === values.target)?.settings;
+  const branch = git?.kind === 'static-git' ? git.branch : null;
   const progress = (step: PublishProgress) => {
-    const line = describe(step);
+    const line = describe(step, branch);
     if (tty) out(`\r\x1b[2K${line}`);
     else if (step.phase !== 'done') out(`${line}\n`);
   };
@@ -107,15 +120,26 @@ export async function runPublish(services: Services, argv: string[], out: Out, t
   const result = await services.dispatch('publish.run', [{ postId, target: values.target, options }]).finally(stop);
   if (tty) out('\r\x1b[2K');
   if (!result.ok) throw new Error(result.error.message);
-  return report(result.value as PublishOutcome, out);
+  const local = async () => {
+    const post = await services.library.get(postId);
+    return { title: post.summary.title, body: parsePostFile(post.text).body };
+  };
+  return report(result.value as PublishOutcome, out, local, branch);
 }
 
-function report(outcome: PublishOutcome, out: Out): number {
+/// Prints the outcome and returns the exit code; `local` reads the post for a conflict's diff.
+/// `branch` is set for a git target, which commits and pushes rather than uploads.
+export async function report(outcome: PublishOutcome, out: Out, local: () => Promise<{ title: string; body: string }>, branch: string | null = null): Promise<number> {
   switch (outcome.kind) {
-    case 'published':
-      out(outcome.unchanged ? `Nothing changed since the last publish: ${outcome.url}\n` : `${outcome.created ? 'Published' : 'Updated'}: ${outcome.url}\n`);
-      if (outcome.uploaded + outcome.reused > 0) out(`Images: ${outcome.uploaded} uploaded, ${outcome.reused} already there.\n`);
+    case 'published': {
+      const images = outcome.uploaded + outcome.reused;
+      if (outcome.unchanged) out(`Nothing changed since the last publish: ${outcome.url}\n`);
+      else if (branch !== null) out(`${outcome.created ? 'Committed' : 'Committed the changes'} and pushed to branch ${branch}: ${outcome.url}\n`);
+      else out(`${outcome.created ? 'Published' : 'Updated'}: ${outcome.url}\n`);
+      if (branch !== null && images > 0 && !outcome.unchanged) out(`Images: ${images} in the commit, beside the post.\n`);
+      else if (branch === null && images > 0) out(`Images: ${outcome.uploaded} uploaded, ${outcome.reused} already there.\n`);
       return 0;
+    }
     case 'preview':
       out(`Would ${outcome.preview.action} “${outcome.preview.title}” (${outcome.preview.status}) on ${outcome.preview.target}.\n`);
       for (const asset of outcome.preview.assets) out(`  image ${asset.file}: ${asset.willUpload ? 'will be uploaded' : `already at ${asset.url}`}\n`);
@@ -125,21 +149,29 @@ function report(outcome: PublishOutcome, out: Out): number {
       out(`The post now has the text from ${outcome.target}.\n`);
       return 0;
     case 'queued':
-      out(`${outcome.reason.message}\nQueued: Postwright will try again at ${new Date(outcome.nextAt).toLocaleTimeString()} (run the app or the browser host to let it).\n`);
+      out(`${outcome.reason.message}\nQueued: Postwright will try again at ${new Date(outcome.nextAt).toLocaleTimeString()} (the app and the browser host retry it; “postwright outbox run” tries it now).\n`);
       return 3;
     case 'failed':
       out(`${outcome.failure.message}\n`);
-      if (outcome.failure.kind === 'conflict') out('Run again with --overwrite to replace it, or --take-remote to bring that version into the post.\n');
+      if (outcome.failure.kind === 'conflict') {
+        const remote = outcome.failure.remote;
+        out(remote ? `\n${describeConflict(remote, await local(), outcome.target)}` : CONFLICT_CHOICES);
+      }
       return 1;
   }
 }
 
-function describe(step: PublishProgress): string {
+function describe(step: PublishProgress, branch: string | null): string {
   switch (step.phase) {
     case 'asset':
+      if (branch !== null) return `Image ${step.index} of ${step.total}: ${step.file} goes into the commit`;
       return `Image ${step.index} of ${step.total}: ${step.file}${step.uploaded ? ' uploaded' : ' already there'}`;
     case 'done':
       return `Done: ${step.url}`;
+    case 'creating':
+    case 'updating':
+      if (branch !== null) return `Committing and pushing to ${branch}…`;
+      return `${step.phase[0]?.toUpperCase()}${step.phase.slice(1)}…`;
     default:
       return `${step.phase[0]?.toUpperCase()}${step.phase.slice(1)}…`;
   }

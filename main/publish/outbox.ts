@@ -40,6 +40,7 @@ export class Outbox {
   private readonly listeners = new Set<(entry: OutboxEntry) => void>();
   private readonly clock: Clock;
   private stopped = false;
+  private started = false;
 
   constructor(private readonly options: OutboxOptions) {
     this.clock = options.clock ?? systemClock;
@@ -47,13 +48,22 @@ export class Outbox {
 
   /// Loads what an earlier run left and schedules it.
   async start(): Promise<void> {
+    this.started = true;
+    await this.refresh();
+  }
+
+  /// Reads entries written by an earlier run or by another process (the CLI next to the app)
+  /// that this one has not seen; a started outbox schedules them.
+  async refresh(): Promise<void> {
     const names = await fs.readdir(this.options.dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.json'))) {
+      if (this.entries.has(name.slice(0, -'.json'.length))) continue;
       const text = await fs.readFile(path.join(this.options.dir, name), 'utf8').catch(() => null);
       const parsed = text === null ? null : OutboxEntry.safeParse(safeJson(text));
       if (!parsed?.success) continue;
       const entry = parsed.data;
       this.entries.set(entry.id, entry);
+      if (!this.started) continue;
       const status = entry.status;
       if (status.state === 'retrying') this.schedule(entry.id, Date.parse(status.nextAt) - this.clock.now());
       else if (status.state === 'queued' || status.state === 'running') this.schedule(entry.id, 0);
@@ -71,7 +81,9 @@ export class Outbox {
 
   /// Queues a publish that failed with `error` on its first try. One entry per post and
   /// target: a newer publish of the same post replaces the waiting one.
+  /// Reads the folder first: the entry may have been written by another process.
   async enqueue(postId: string, target: string, options: PublishOptions, error: PublishError): Promise<OutboxEntry> {
+    await this.refresh();
     const existing = this.list().find((e) => e.postId === postId && e.target === target);
     const entry: OutboxEntry = existing
       ? { ...existing, options, attempts: existing.attempts + 1 }
@@ -89,7 +101,24 @@ export class Outbox {
 
   /// Drops the waiting entry for a post and target: it was just published another way.
   async settle(postId: string, target: string): Promise<void> {
+    await this.refresh();
     for (const entry of this.list()) if (entry.postId === postId && entry.target === target && entry.status.state !== 'running') await this.forget(entry, null);
+  }
+
+  /// Tries the entry at once and waits for that attempt (the CLI's `outbox run`); returns how
+  /// it ended, or null when there is no such entry or another process is running it.
+  async runNow(id: string): Promise<OutboxEntry['status'] | null> {
+    await this.refresh();
+    let last: OutboxEntry['status'] | null = null;
+    const stop = this.onChange((entry) => {
+      if (entry.id === id) last = entry.status;
+    });
+    try {
+      await this.attempt(id);
+    } finally {
+      stop();
+    }
+    return last;
   }
 
   retryNow(id: string): void {

@@ -3,7 +3,7 @@
 /// for a reason that may pass (offline, a server error, rate limiting) is queued, not lost.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { OutboxEntry, PostPublishState, PublishOptions, PublishPreview, PublishResult, TargetInfo, TargetInput, TargetSettings } from '../../shared/publish';
+import { TargetSettings, type OutboxEntry, type PostPublishState, type PublishOptions, type PublishPreview, type PublishResult, type TargetInfo, type TargetInput } from '../../shared/publish';
 import { createPublisher, needsSecret, type BackendOptions } from './backends';
 import { issuingOrigin, sealSecret } from './bound-secret';
 import { PublishError, asPublishError } from './errors';
@@ -79,6 +79,14 @@ export class PublishService {
       const shared = (await this.targetStore.list()).some((t) => secretKey(t) === key);
       if (key && !shared) await this.options.secrets.delete(key).catch(() => undefined);
     },
+    /// Signs in with settings and a secret that are not saved yet (`targets add` checks first).
+    check: async (input: TargetInput): Promise<{ account: string }> => {
+      const parsed = TargetSettings.safeParse(input.settings);
+      if (!parsed.success) throw new PublishError('invalid', `The target’s settings are not right: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+      const origin = issuingOrigin(parsed.data);
+      const secret = input.secret?.trim() && origin ? sealSecret(input.secret.trim(), origin) : null;
+      return { account: await this.createPublisher(parsed.data, secret, this.options.backend ?? {}).check() };
+    },
     /// Signs in and checks the account may publish; returns who it is signed in as.
     test: async (name: string): Promise<{ account: string }> => {
       const { publisher } = await this.resolve(name);
@@ -88,7 +96,13 @@ export class PublishService {
 
   readonly outbox = {
     list: (): OutboxEntry[] => this.box.list(),
-    cancel: (id: string): Promise<boolean> => this.box.cancel(id),
+    /// Reads entries another process (the CLI, the app) wrote since this one last looked.
+    refresh: (): Promise<void> => this.box.refresh(),
+    runNow: (id: string): Promise<OutboxEntry['status'] | null> => this.box.runNow(id),
+    cancel: async (id: string): Promise<boolean> => {
+      await this.box.refresh();
+      return this.box.cancel(id);
+    },
     retry: (id: string): void => this.box.retryNow(id),
     onChange: (listener: (entry: OutboxEntry) => void): (() => void) => this.box.onChange(listener),
   };

@@ -193,17 +193,15 @@ export class WordPressPublisher implements Publisher {
     }
     const error = (reply.json ?? {}) as { code?: string; message?: string };
     const kind = kindOfStatus(reply.status);
-    return Promise.reject(new PublishError(kind, this.message(kind, reply.status, call.what, stripTags(error.message ?? '')), { retryAfterMs: retryAfterMs(reply.headers), cause: reply.json }));
+    return Promise.reject(new PublishError(kind, this.message(kind, reply.status, call.what, stripTags(error.message ?? ''), error.code), { retryAfterMs: retryAfterMs(reply.headers), cause: reply.json }));
   }
 
-  private message(kind: PublishErrorKind, status: number, what: string, said: string): string {
+  private message(kind: PublishErrorKind, status: number, what: string, said: string, code?: string): string {
     const user = this.settings.username;
     const quoted = said ? ` (WordPress said: “${said}”)` : '';
     switch (kind) {
-      case 'auth': {
-        const http = this.settings.siteUrl.startsWith('http:') ? ' WordPress also turns application passwords off on sites without HTTPS.' : '';
-        return `${this.label} refused the application password for ${user}: it may have been revoked or mistyped. Create a new one under Users → Profile → Application Passwords and update the target.${http}`;
-      }
+      case 'auth':
+        return this.authMessage(code);
       case 'permission':
         return `${this.label} did not allow ${user} to ${what}${quoted}. Ask the site’s admin for a role that may do this (Author or above; Editor to add categories).`;
       case 'not-found':
@@ -211,6 +209,30 @@ export class WordPressPublisher implements Publisher {
       default:
         return failureMessage(this.label, kind, status, what, quoted);
     }
+  }
+
+  /// Which of user name, login password or application password is wrong, where WordPress's
+  /// error code says (wp_authenticate_application_password) or the password's shape does:
+  /// WordPress makes application passwords of 24 letters and digits, shown in groups of four.
+  private authMessage(code: string | undefined): string {
+    const user = this.settings.username;
+    const http = this.settings.siteUrl.startsWith('http:') ? ' WordPress also turns application passwords off on sites without HTTPS.' : '';
+    const create = 'Create a new one under Users → Profile → Application Passwords and update the target.';
+    switch (code) {
+      case 'invalid_username':
+        return `${this.label} has no user “${user}”. Check the user name in the target’s settings (the name you log in with, or your account’s e-mail address).`;
+      case 'invalid_email':
+        return `${this.label} has no account with the e-mail address “${user}”. Check the user name in the target’s settings.`;
+      case 'application_passwords_disabled':
+        return `${this.label} has application passwords turned off, so Postwright cannot sign in. Ask the site’s admin to allow them (a security plugin may have turned them off).${http}`;
+      case 'application_passwords_disabled_for_user':
+        return `${this.label} does not allow application passwords for ${user}. Ask the site’s admin to allow them for your account.`;
+    }
+    if (!/^[A-Za-z0-9]{24}$/.test(this.password.replace(/[^A-Za-z0-9]/g, ''))) {
+      return `${this.label} refused the password for ${user}. It looks like your login password, but Postwright needs an application password (24 letters and digits, shown once when it is made). Create one under Users → Profile → Application Passwords and update the target.`;
+    }
+    if (code === 'incorrect_password') return `${this.label} knows ${user} but refused the application password: it may have been revoked or mistyped. ${create}${http}`;
+    return `${this.label} refused the application password for ${user}: it may have been revoked or mistyped. ${create}${http}`;
   }
 
   private auth(): string {

@@ -40,7 +40,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'postwright publish to WordPress' 
   it('adds a target with the password on stdin and tests it', async () => {
     const added = await postwright(['targets', 'add', 'School blog', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin'], `${wp.appPassword}\n`);
     expect(added.stderr).toBe('');
-    expect(added.stdout).toContain('Added School blog.');
+    expect(added.stdout).toMatch(/Added School blog \(.+ on 127\.0\.0\.1/); // it signed in before saving
     const listed = await postwright(['targets', 'list']);
     expect(listed.stdout).toContain(`School blog\twordpress\tWordPress · ${wp.url} · ${wp.username}`);
     expect(readFileSync(path.join(library, '.postwright', 'targets.json'), 'utf8')).not.toContain(wp.appPassword);
@@ -68,7 +68,10 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'postwright publish to WordPress' 
   });
 
   it('says plainly when the password is wrong', async () => {
-    await postwright(['targets', 'add', 'Wrong', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin'], 'abcd efgh ijkl mnop qrst uvwx\n');
+    const refused = await postwright(['targets', 'add', 'Wrong', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin'], 'abcd efgh ijkl mnop qrst uvwx\n');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Nothing was saved/);
+    await postwright(['targets', 'add', 'Wrong', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin', '--no-check'], 'abcd efgh ijkl mnop qrst uvwx\n');
     const tested = await postwright(['targets', 'test', 'Wrong']);
     expect(tested.code).not.toBe(0);
     expect(tested.stderr).toMatch(/application password/i);

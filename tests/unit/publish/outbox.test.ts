@@ -163,3 +163,33 @@ describe('Outbox', () => {
     expect(outbox.list()).toEqual([]);
   });
 });
+
+describe('Outbox shared between processes (the CLI never starts the timers)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'pw-outbox-')), 'outbox');
+  });
+  afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+  const fresh = () => new Outbox({ dir, clock: { now: () => Date.parse('2025-01-01T00:00:00Z'), setTimeout: () => 0, clearTimeout: () => undefined, random: () => 0.5 }, run: async () => ({ url: '' }) });
+
+  it('a second offline publish of the same post to the same target replaces the first entry', async () => {
+    const first = await fresh().enqueue('post', 'blog', {}, new PublishError('network', 'offline'));
+    const second = await fresh().enqueue('post', 'blog', { status: 'draft' }, new PublishError('network', 'offline'));
+    expect(second.id).toBe(first.id);
+    expect(readdirSync(dir)).toEqual([`${first.id}.json`]);
+    const reloaded = fresh();
+    await reloaded.start();
+    reloaded.stop();
+    expect(reloaded.list()).toMatchObject([{ postId: 'post', target: 'blog', options: { status: 'draft' }, attempts: 2 }]);
+  });
+
+  it('a later successful publish removes the waiting entry another process left', async () => {
+    await fresh().enqueue('post', 'blog', {}, new PublishError('network', 'offline'));
+    await fresh().enqueue('other', 'blog', {}, new PublishError('network', 'offline'));
+    await fresh().settle('post', 'blog');
+    const reloaded = fresh();
+    await reloaded.start();
+    reloaded.stop();
+    expect(reloaded.list().map((e) => e.postId)).toEqual(['other']);
+  });
+});
