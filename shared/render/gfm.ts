@@ -43,8 +43,8 @@ function strike(state: StateInline, delimiters: StateInline['delimiters']): void
     const markup = start.marker === TILDE ? '~~' : '~';
     const open = state.tokens[start.token]!;
     const close = state.tokens[delimiters[start.end]!.token]!;
-    Object.assign(open, { type: 's_open', tag: 's', nesting: 1, markup, content: '' });
-    Object.assign(close, { type: 's_close', tag: 's', nesting: -1, markup, content: '' });
+    Object.assign(open, { type: 's_open', tag: 'del', nesting: 1, markup, content: '' });
+    Object.assign(close, { type: 's_close', tag: 'del', nesting: -1, markup, content: '' });
   }
 }
 
@@ -118,7 +118,7 @@ const WEB = new Set(['', 'http:', 'https:', 'ftp:', '//']);
 /// GFM ends a web autolink at whitespace or `<`, then drops trailing `?!.,:*_~`, an
 /// entity-like `&name;`, and each `)` more than the link opens. linkify-it stops at the first
 /// unbalanced `)` instead, cutting "…(business))+ok" short; here GFM's end is taken when it
-/// differs from linkify-it's only by parentheses and the plain URL characters between them.
+/// differs from linkify-it's only by parentheses (and the URL between them) or an `&name;`.
 function gfmEnd<T extends { schema: string; index: number; lastIndex: number; raw: string; text: string; url: string }>(
   text: string,
   link: T,
@@ -134,9 +134,8 @@ function gfmEnd<T extends { schema: string; index: number; lastIndex: number; ra
   if (raw === link.raw || !raw.startsWith(link.raw.slice(0, 1))) return link;
   const [shorter, longer] = raw.length < link.raw.length ? [raw, link.raw] : [link.raw, raw];
   // Only parentheses and plain URL characters may separate the two ends.
-  if (!longer.startsWith(shorter) || !/[()]/.test(longer.slice(shorter.length)) || /["'`\\]/.test(longer.slice(shorter.length))) {
-    return link;
-  }
+  const extra = longer.slice(shorter.length);
+  if (!longer.startsWith(shorter) || /["'`\\]/.test(extra) || !(/[()]/.test(extra) || /^&[a-zA-Z0-9]+;?$/.test(extra))) return link;
   const prefix = link.url.endsWith(link.raw) ? link.url.slice(0, link.url.length - link.raw.length) : '';
   return { ...link, raw, text: raw, url: prefix + raw, lastIndex: link.index + raw.length };
 }
