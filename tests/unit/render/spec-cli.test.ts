@@ -23,7 +23,7 @@ const DEVIATIONS_DOC = path.join(ROOT, 'docs/render-deviations.md');
 // Spawning is slow on a loaded machine, so the examples go in a few files, each example after
 // a marker paragraph. An example that would change its neighbours (a link definition they use,
 // an unclosed fence) waits for a later file.
-const FILES = 6;
+const FILES = 3;
 const MARKER = 'PWSPLIT';
 
 interface Example {
