@@ -4,6 +4,7 @@ import footnote from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
 import { blockLinesPlugin } from './block-lines';
 import { depthPlugin } from './depth';
+import { autolinks, closeInlineTags, strikethrough, tagFilter } from './gfm';
 import { highlightPlugin } from './highlight';
 import { imagesPlugin, type RenderEnv, type ResolveAsset } from './images';
 import { mathPlugin } from './math';
@@ -33,22 +34,14 @@ export function createMarkdown(profile: Profile = 'article'): MarkdownIt {
     breaks: false,
     xhtmlOut: false,
   });
-  md.use(footnotePlugin).use(taskLists, { enabled: false }).use(mathPlugin).use(highlightPlugin).use(depthPlugin);
+  md.use(strikethrough).use(footnotePlugin).use(taskLists, { enabled: false }).use(mathPlugin).use(highlightPlugin).use(depthPlugin);
   if (profile === 'commonmark') return md;
 
-  gfmAutolinks(md);
+  // GFM's raw-HTML rules change what CommonMark's own examples expect, so they are article-only.
+  md.use(autolinks).use(tagFilter).use(closeInlineTags);
   md.use(anchor, { slugify, tabIndex: false });
   md.use(imagesPlugin).use(blockLinesPlugin);
   return md;
-}
-
-/// GFM autolinks bare `www.` hosts but not every word with a dot in it:
-/// "readme.md" or "notes.py" (real TLDs) must stay text. Scheme links and
-/// e-mail addresses are kept as linkify-it finds them.
-function gfmAutolinks(md: MarkdownIt): void {
-  const match = md.linkify.match.bind(md.linkify);
-  md.linkify.match = (text: string) =>
-    (match(text) ?? []).filter((link) => link.schema !== '' || /^www\./i.test(link.raw));
 }
 
 let article: MarkdownIt | undefined;

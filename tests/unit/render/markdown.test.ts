@@ -10,7 +10,7 @@ describe('GFM on top of CommonMark', () => {
   });
 
   it('strikes through ~~text~~', () => {
-    expect(article('~~wrong~~ right').querySelector('s')?.textContent).toBe('wrong');
+    expect(article('~~wrong~~ right').querySelector('del')?.textContent).toBe('wrong');
   });
 
   it('links bare URLs and www. hosts but not file names', () => {
