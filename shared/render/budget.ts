@@ -7,9 +7,10 @@
 /// `postwright render` stay byte-identical.
 
 import type MarkdownIt from 'markdown-it';
+import type { StateCore } from 'markdown-it';
 
 export const FULL_RENDER_CHARS = 2_000_000;
-export const MARKDOWN_CHARS = 4_000_000;
+export const MARKDOWN_CHARS = 3_000_000;
 
 /// What the highlight, math and raw-HTML rules read from markdown-it's `env`.
 export interface BudgetEnv {
@@ -18,14 +19,19 @@ export interface BudgetEnv {
 }
 
 /// In a very large post, raw HTML is shown as text: only a DOM may vet it, and a DOM of
-/// megabytes of HTML takes gigabytes. The article then needs no DOM sanitizer at all.
+/// megabytes of HTML takes gigabytes. The article then needs no DOM sanitizer at all. Done on
+/// the tokens, before depth.ts escapes deep tags in place, so nothing is escaped twice.
 export function budgetPlugin(md: MarkdownIt): void {
-  const { html_block: block, html_inline: inline } = md.renderer.rules;
-  const escape = md.utils.escapeHtml;
-  md.renderer.rules.html_block = (tokens, idx, options, env: BudgetEnv, self) =>
-    env.plainCode ? `<pre><code>${escape(tokens[idx]!.content)}</code></pre>\n` : block!(tokens, idx, options, env, self);
-  md.renderer.rules.html_inline = (tokens, idx, options, env: BudgetEnv, self) =>
-    env.plainCode ? escape(tokens[idx]!.content) : inline!(tokens, idx, options, env, self);
+  md.core.ruler.after('inline', 'budget_html', (state: StateCore) => {
+    if (!(state.env as BudgetEnv).plainCode) return;
+    for (const token of state.tokens) {
+      if (token.type === 'html_block') {
+        token.type = 'code_block';
+        token.tag = 'code';
+      }
+      for (const child of token.children ?? []) if (child.type === 'html_inline') child.type = 'text';
+    }
+  });
 }
 
 export interface RenderPlan {
