@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
 
 /// A DOMPurify whose jsdom window is made on first use: most posts have no raw HTML, and their
-/// article never needs one (see shared/render/trusted-html.ts).
+/// article never needs one (see shared/render/trusted-html.ts). jsdom itself is loaded then
+/// too: loading it costs tens of megabytes and most of a second, which `postwright render`
+/// of a plain post should not pay.
 ///
 /// On memory: jsdom tracks node iterators through WeakRefs, which keep their documents alive
 /// until the current job ends. Many sanitizes in one synchronous loop therefore pile up (about
@@ -10,7 +12,7 @@ import { JSDOM } from 'jsdom';
 /// renders per request or per keystroke does not grow.
 export function createLazyPurify(): DOMPurify {
   let real: DOMPurify | undefined;
-  const instance = () => (real ??= createDOMPurify(new JSDOM('').window as unknown as Parameters<DOMPurify>[0]));
+  const instance = () => (real ??= createDOMPurify(newWindow() as unknown as Parameters<DOMPurify>[0]));
   return new Proxy({} as DOMPurify, {
     get(_target, key) {
       const value = instance()[key as keyof DOMPurify] as unknown;
@@ -20,6 +22,13 @@ export function createLazyPurify(): DOMPurify {
       return key in instance();
     },
   });
+}
+
+function newWindow(): unknown {
+  // The bundles are CommonJS; under the tests' ESM loader this file's path resolves the same.
+  const load = createRequire(__filename);
+  const { JSDOM } = load('jsdom') as typeof import('jsdom');
+  return new JSDOM('').window;
 }
 
 let shared: DOMPurify | undefined;

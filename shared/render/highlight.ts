@@ -22,6 +22,7 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import type MarkdownIt from 'markdown-it';
+import type { BudgetEnv } from './budget';
 import { renderTex } from './math';
 
 // A private instance: the shared `lib/core` singleton may be configured by other code.
@@ -36,22 +37,23 @@ for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(
 /// Fenced code is highlighted at render time (class-based, no inline colours)
 /// so the published HTML needs no script. Languages are never guessed: a fence
 /// with an unknown or missing language is escaped plain text. A `math` fence is
-/// display math, as on GitHub and GitLab.
+/// display math, as on GitHub and GitLab. In a very large post (budget.ts) nothing
+/// is highlighted and math stays TeX.
 export function highlightPlugin(md: MarkdownIt): void {
   const escapeHtml = md.utils.escapeHtml;
-  md.renderer.rules.fence = (tokens, idx, _options, _env, self) => {
+  md.renderer.rules.fence = (tokens, idx, _options, env: BudgetEnv, self) => {
     const token = tokens[idx]!;
     const info = md.utils.unescapeAll(token.info).trim();
     const lang = info.split(/\s+/)[0] ?? '';
     const pre = `<pre${self.renderAttrs(token)}>`;
     if (lang.toLowerCase() === 'math') {
-      return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true)}</div>\n`;
+      return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true, env.plainCode)}</div>\n`;
     }
     if (!lang) return `${pre}<code>${escapeHtml(token.content)}</code></pre>\n`;
 
     const langClass = `language-${escapeHtml(lang)}`;
     const known = hljs.getLanguage(lang.toLowerCase());
-    if (!known) return `${pre}<code class="${langClass}">${escapeHtml(token.content)}</code></pre>\n`;
+    if (!known || env.plainCode) return `${pre}<code class="${langClass}">${escapeHtml(token.content)}</code></pre>\n`;
     const { value } = hljs.highlight(token.content, { language: lang.toLowerCase(), ignoreIllegals: true });
     return `${pre}<code class="hljs ${langClass}">${value}</code></pre>\n`;
   };

@@ -6,6 +6,7 @@
 /// is byte-identical to `renderArticle` of the same body: a property test holds it to that.
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, Token } from 'markdown-it';
+import { assemble, FULL_RENDER_CHARS, planRender, type BudgetEnv } from './budget';
 import { changedLines, lineStarts, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
 import type { RenderEnv } from './images';
 import { createMarkdown, hasRawHtml, type RenderOptions } from './markdown';
@@ -71,10 +72,12 @@ export class IncrementalArticle {
 
   /// Renders the whole body and remembers its blocks. `key` names the post and its options.
   render(key: string, body: string, options: RenderOptions = {}): FullRender {
-    const text = normalize(body);
-    const env = envFor(options);
+    const plan = planRender(normalize(body));
+    const text = plan.head;
+    const env: WindowEnv & BudgetEnv = { ...envFor(options), plainCode: plan.level !== 'full' };
     const tokens = this.md.parse(text, env);
-    const html = sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify, { trusted: !hasRawHtml(tokens) });
+    const trusted = plan.level !== 'full' || !hasRawHtml(tokens);
+    const article = assemble(plan, sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify, { trusted }));
     const blocks = this.blocksOf(tokens);
     const tail = tokens.findIndex((token) => token.type === 'footnote_block_open');
     const footnotes = tail === -1 ? [] : tokens.slice(tail);
@@ -85,10 +88,13 @@ export class IncrementalArticle {
       blocks,
       references: env.references,
       tailSlugs: slugsOf(footnotes),
-      // Footnotes must end the article: raw HTML left open in one would reopen after it.
-      fragile: blocks.some((block) => block.fragile) || (hasRawHtml(footnotes) && !isSelfContained(this.md.renderer.render(footnotes, this.md.options, {}))),
+      // A very large post is rendered whole (budget.ts). Footnotes must end the article: raw
+      // HTML left open in one would reopen after it.
+      fragile: plan.level !== 'full' ||
+        blocks.some((block) => block.fragile) || (hasRawHtml(footnotes) && !isSelfContained(this.md.renderer.render(footnotes, this.md.options, {}))),
     };
-    return { kind: 'full', html, anchors: blocks.filter((block) => block.anchored).length, footnotes: tail !== -1 };
+    const anchors = blocks.filter((block) => block.anchored).length + article.paragraphs;
+    return { kind: 'full', html: article.html, anchors, footnotes: tail !== -1 && plan.level !== 'cut' };
   }
 
   /// The blocks that changed since the last render or patch, or `null` when only a full
@@ -97,6 +103,7 @@ export class IncrementalArticle {
     const old = this.rendered;
     if (!old || old.key !== key || old.fragile) return null;
     const text = normalize(body);
+    if (text.length > FULL_RENDER_CHARS) return null;
     const starts = lineStarts(text);
     const change = changedLines(old.text, old.starts, text, starts);
     if (!change) return 'unchanged';

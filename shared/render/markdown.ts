@@ -3,6 +3,7 @@ import anchor from 'markdown-it-anchor';
 import footnote from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
 import { blockLinesPlugin } from './block-lines';
+import { budgetPlugin, type BudgetEnv } from './budget';
 import { depthPlugin } from './depth';
 import { autolinks, closeInlineTags, strikethrough, tagFilter } from './gfm';
 import { highlightPlugin } from './highlight';
@@ -34,7 +35,7 @@ export function createMarkdown(profile: Profile = 'article'): MarkdownIt {
     breaks: false,
     xhtmlOut: false,
   });
-  md.use(strikethrough).use(footnotePlugin).use(taskLists, { enabled: false }).use(mathPlugin).use(highlightPlugin).use(depthPlugin);
+  md.use(strikethrough).use(footnotePlugin).use(taskLists, { enabled: false }).use(mathPlugin).use(highlightPlugin).use(depthPlugin).use(budgetPlugin);
   if (profile === 'commonmark') return md;
 
   // GFM's raw-HTML rules change what CommonMark's own examples expect, so they are article-only.
@@ -52,9 +53,9 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 }
 
 /** The article HTML, and whether the post holds raw HTML (which only the DOM sanitizer may vet). */
-export function renderMarkdownParts(markdown: string, options: RenderOptions = {}): { html: string; rawHtml: boolean } {
+export function renderMarkdownParts(markdown: string, options: RenderOptions = {}, budget: BudgetEnv = {}): { html: string; rawHtml: boolean } {
   article ??= createMarkdown('article');
-  const env: RenderEnv = {};
+  const env: RenderEnv & BudgetEnv = { ...budget };
   if (options.resolveAsset) env.resolveAsset = options.resolveAsset;
   const tokens = article.parse(markdown, env);
   return { html: article.renderer.render(tokens, article.options, env), rawHtml: hasRawHtml(tokens) };

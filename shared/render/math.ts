@@ -1,6 +1,7 @@
 import katex from 'katex';
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateInline } from 'markdown-it';
+import type { BudgetEnv } from './budget';
 
 /// TeX math with KaTeX: `$inline$`, `$$display$$` inside a paragraph, and a
 /// display block whose `$$` opens a line and whose `$$` ends a later line.
@@ -12,20 +13,22 @@ export function mathPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'math_block', mathBlock, {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
-  md.renderer.rules.math_inline = (tokens, idx) => {
+  md.renderer.rules.math_inline = (tokens, idx, _options, env: BudgetEnv) => {
     const token = tokens[idx]!;
-    return renderTex(token.content, token.markup === '$$');
+    return renderTex(token.content, token.markup === '$$', env.plainCode);
   };
-  md.renderer.rules.math_block = (tokens, idx, _options, _env, self) => {
+  md.renderer.rules.math_block = (tokens, idx, _options, env: BudgetEnv, self) => {
     const token = tokens[idx]!;
-    return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true)}</div>\n`;
+    return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true, env.plainCode)}</div>\n`;
   };
 }
 
 /// HTML for the eye plus MathML for screen readers and feeds. A formula KaTeX
 /// cannot parse shows as a red `katex-error` span holding its source, so the
-/// blogger sees the mistake in place instead of losing the whole post.
-export function renderTex(tex: string, displayMode: boolean): string {
+/// blogger sees the mistake in place instead of losing the whole post. `asCode`: the TeX
+/// itself in a <code> element, for a post too large to typeset (budget.ts).
+export function renderTex(tex: string, displayMode: boolean, asCode = false): string {
+  if (asCode) return `<code class="math-tex">${escapeHtml(tex)}</code>`;
   try {
     return katex.renderToString(tex, {
       displayMode,
