@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { replaceBody, setFrontMatterFields } from '../../shared/frontmatter';
 import type { PublishOptions, PublishPreview, PublishProgress, PublishRecord, PublishResult } from '../../shared/publish';
 import { isRelativeAsset, renderArticle } from '../../shared/render';
+import { FULL_RENDER_CHARS, planRender } from '../../shared/render/budget';
 import { createNodePurify } from '../render/node-purify';
 import { AssetMap, assetReferences, loadAssets } from './assets';
 import { PublishError } from './errors';
@@ -170,6 +171,10 @@ export class PublishPipeline {
 
   private async prepare(postId: string, text: string, target: ResolvedTarget, key: string, options: PublishOptions): Promise<Prepared> {
     const { meta, body } = readPost(postId, text);
+    // The preview simplifies a post this large; the blog must never get that simplified copy.
+    if (planRender(body).level !== 'full') {
+      throw new PublishError('invalid', `“${meta.title}” is too large to publish in one piece (more than ${(FULL_RENDER_CHARS / 1e6).toLocaleString('en')} million characters). Split it into several posts.`);
+    }
     const record = meta.records[target.name] ?? null;
     const refs = assetReferences(body);
     const coverRef = meta.cover && isRelativeAsset(meta.cover) ? meta.cover : null;

@@ -30,6 +30,13 @@ describe('PublishPipeline', () => {
   });
   afterEach(() => store.remove());
 
+  it('refuses a post too large to render whole, and sends nothing, rather than publish the simplified preview', async () => {
+    const paragraph = 'A line of a very long lab notebook, kept for years without a break. '.repeat(20);
+    store.write('huge', post(`${paragraph}\n\n`.repeat(Math.ceil(2_100_000 / (paragraph.length + 2)))));
+    await expect(pipeline.publish('huge', 'blog')).rejects.toThrow(/too large to publish in one piece/);
+    expect(blog.calls).toEqual([]);
+  });
+
   it('creates once, then updates the same post, uploading each image once', async () => {
     const first = await pipeline.publish('hello', 'blog');
     expect(first).toMatchObject({ kind: 'published', created: true, uploaded: 2 });
