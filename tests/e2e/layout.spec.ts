@@ -1,0 +1,121 @@
+/// The writing surface at the window sizes writers use, from a small laptop to a 4K screen:
+/// every toolbar control within reach, the title readable, popovers that close like popovers.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { RunningHost } from './host';
+import { expect, test, type Studio } from './fixtures';
+
+const SIZES = [
+  { width: 800, height: 600 },
+  { width: 1024, height: 700 },
+  { width: 1440, height: 900 },
+  { width: 2560, height: 1440 },
+];
+
+const TITLE = 'Counting lichens on the north wall of the old churchyard';
+
+/// A post and three blogs to publish it to, none of them ever asked (status is computed offline).
+function seed(library: string): void {
+  const dir = path.join(library, 'posts', 'lichens');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.md'), `---\ntitle: ${TITLE}\nstatus: draft\n---\n\nThe north wall has *Xanthoria* in every crack.\n`);
+  mkdirSync(path.join(library, '.postwright'), { recursive: true });
+  const targets = ['Class blog', 'Lab site', 'Field notes'].map((name, i) => ({ name, kind: 'wordpress', siteUrl: `http://127.0.0.1:${9 + i}`, username: 'me' }));
+  writeFileSync(path.join(library, '.postwright', 'targets.json'), JSON.stringify({ version: 1, targets }));
+}
+
+/// The control's box lies wholly inside the window, and a click would land on it.
+async function expectReachable(page: Page, name: string, where = page.locator('.toolbar')): Promise<void> {
+  const control = where.getByRole('button', { name, exact: true }).or(where.getByRole('menuitem', { name, exact: true })).first();
+  await expect(control, `${name} is shown`).toBeVisible();
+  const box = await control.boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) throw new Error(`${name} has no box`);
+  expect(box.x, `${name} starts inside the window`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `${name} ends inside the window (${size.width}px)`).toBeLessThanOrEqual(size.width);
+  expect(box.y + box.height, `${name} is above the bottom`).toBeLessThanOrEqual(size.height);
+  await control.click({ trial: true });
+}
+
+/// Details, History and Delete are in the toolbar or, when the window is narrow, in its menu.
+async function expectSecondaryReachable(page: Page, name: string): Promise<void> {
+  const inline = page.locator('.toolbar').getByRole('button', { name, exact: true });
+  if (await inline.isVisible()) return expectReachable(page, name);
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await expectReachable(page, name, page.getByRole('menu', { name: 'More actions' }));
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu', { name: 'More actions' })).toBeHidden();
+}
+
+async function openLichens(studio: Studio, host: RunningHost): Promise<void> {
+  await studio.open(host);
+  await studio.openPost(TITLE);
+  await expect(studio.page.getByTestId('publish-state')).toBeVisible();
+}
+
+test('at every window size each toolbar control is within reach and the title stays readable', async ({ host, library, studio, page }) => {
+  seed(library);
+  await openLichens(studio, host);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const name of ['Publish', 'Appearance', 'Write', 'Split', 'Preview']) await expectReachable(page, name);
+    for (const name of ['Details', 'History', 'Delete']) await expectSecondaryReachable(page, name);
+    const title = await page.locator('.toolbar-title').boundingBox();
+    expect(title?.width ?? 0, `the title has room to read at ${size.width}px`).toBeGreaterThanOrEqual(160);
+    const chips = page.getByTestId('publish-state').locator('.publish-state:visible');
+    if (size.width < 1440) {
+      // Three targets would squeeze the title: one chip sums them up.
+      await expect(chips).toHaveCount(1);
+      await expect(chips).toHaveText('Not published on 3 blogs');
+    }
+    const chipBox = await page.getByTestId('publish-state').boundingBox();
+    expect((chipBox?.x ?? 0) + (chipBox?.width ?? 0)).toBeLessThanOrEqual(size.width);
+  }
+});
+
+test('the Appearance popover closes on Escape and on a click outside it', async ({ host, library, studio, page }) => {
+  seed(library);
+  await openLichens(studio, host);
+  const popover = page.getByRole('dialog', { name: 'Appearance' });
+  await page.getByRole('button', { name: 'Appearance' }).click();
+  await expect(popover).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Appearance' })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Appearance' }).click();
+  await popover.getByRole('button', { name: 'Dark' }).click();
+  await expect(popover, 'a choice inside keeps it open').toBeVisible();
+  await studio.editorContent.click();
+  await expect(popover).toBeHidden();
+});
+
+test('screens at four sizes, light and dark', async ({ host, library, studio, page }) => {
+  seed(library);
+  await openLichens(studio, host);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expect(page.locator('.toolbar-title')).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/layout-${size.width}x${size.height}-${scheme}.png` });
+    }
+  }
+});
+
+test('in a narrow window the sidebar folds to a rail and the posts are one click away', async ({ host, library, studio, page }) => {
+  seed(library);
+  await openLichens(studio, host);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expect(studio.posts, 'the list gives its room to the text').toBeHidden();
+  await page.getByRole('button', { name: 'Posts', exact: true }).click();
+  await expectReachable(page, 'New post', page.locator('.sidebar-panel'));
+  await studio.post('Welcome to Postwright').click();
+  await expect(page.locator('.toolbar-title')).toHaveText('Welcome to Postwright');
+  await expect(studio.posts, 'choosing a post folds the list away').toBeHidden();
+  await page.getByRole('button', { name: 'Posts', exact: true }).click();
+  await expect(studio.posts).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(studio.posts).toBeHidden();
+});
