@@ -2,7 +2,7 @@
 /// every toolbar control within reach, the title readable, popovers that close like popovers.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { RunningHost } from './host';
 import { expect, test, type Studio } from './fixtures';
 
@@ -118,4 +118,35 @@ test('in a narrow window the sidebar folds to a rail and the posts are one click
   await expect(studio.posts).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(studio.posts).toBeHidden();
+});
+
+/// Red, green and blue of an element's background, 0–255.
+async function backgroundOf(locator: Locator): Promise<number[]> {
+  const css = await locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+  return (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+}
+
+/// A WordPress export of two posts, one with an image on a server that is not there.
+function twoPostExport(): Buffer {
+  const item = (id: number, title: string, body: string) =>
+    `<item><title>${title}</title><content:encoded><![CDATA[${body}]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_date_gmt><![CDATA[2024-03-0${id} 10:00:00]]></wp:post_date_gmt><wp:post_name><![CDATA[post-${id}]]></wp:post_name><wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>`;
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Moss notes</title><link>https://moss.example</link><wp:wxr_version>1.2</wp:wxr_version>` +
+      item(1, 'Moss in winter', '<p>Green all year.</p><img src="http://127.0.0.1:9/moss.png" alt="Moss">') +
+      item(2, 'Moss in spring', '<p>Spore capsules.</p>') +
+      `</channel></rss>`,
+  );
+}
+
+test('a finished import reads as a success, in words and colour', async ({ host, studio, page }) => {
+  await studio.open(host);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import posts' });
+  await dialog.getByLabel(/export file/).setInputFiles({ name: 'moss.xml', mimeType: 'application/xml', buffer: twoPostExport() });
+  const result = dialog.getByTestId('import-result');
+  await expect(result).toContainText('2 added');
+  const [red, green] = await backgroundOf(result);
+  expect(green, 'a success is green, not the error colour').toBeGreaterThan(red!);
+  // The one image that could not be fetched is told plainly, in the singular.
+  await expect(result).toContainText('1 image could not be downloaded');
 });
