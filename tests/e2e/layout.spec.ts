@@ -150,3 +150,17 @@ test('a finished import reads as a success, in words and colour', async ({ host,
   // The one image that could not be fetched is told plainly, in the singular.
   await expect(result).toContainText('1 image could not be downloaded');
 });
+
+test('a search that finds nothing keeps the sidebar in place', async ({ host, library, studio, page }) => {
+  seed(library);
+  await studio.open(host);
+  const foot = page.locator('.sidebar-foot');
+  const before = await foot.boundingBox();
+  await page.getByLabel('Search posts').fill('zzqx nothing like this');
+  await expect(page.getByText('Nothing found.')).toBeVisible();
+  expect((await foot.boundingBox())?.y, 'the footer stays at the bottom').toBe(before?.y);
+  await page.getByLabel('Search posts').fill('');
+  await page.getByLabel('Status').selectOption('scheduled');
+  await expect(page.getByText('No posts match.')).toBeVisible();
+  expect((await foot.boundingBox())?.y).toBe(before?.y);
+});

@@ -9,7 +9,8 @@ interface Props {
 }
 
 export function PostList({ posts, selectedId, dirtyId, onSelect }: Props) {
-  if (posts.length === 0) return <p className="empty-list">No posts match.</p>;
+  // The message keeps the list's place, so the footer stays where it was.
+  if (posts.length === 0) return <div className="post-list empty-list" role="status">No posts match.</div>;
   return (
     <ul className="post-list" role="listbox" aria-label="Posts">
       {posts.map((post) => (
