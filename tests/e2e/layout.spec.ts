@@ -164,3 +164,23 @@ test('a search that finds nothing keeps the sidebar in place', async ({ host, li
   await expect(page.getByText('No posts match.')).toBeVisible();
   expect((await foot.boundingBox())?.y).toBe(before?.y);
 });
+
+test('the sidebar filter menus are wide enough to read their choices', async ({ host, library, studio, page }) => {
+  seed(library);
+  await studio.open(host);
+  await page.getByLabel('Status').selectOption('scheduled');
+  await page.getByLabel('Tag').selectOption('getting-started');
+  // A menu is cut off when it is narrower than it would be if left to its own width.
+  const cut = await page.locator('.filters select').evaluateAll((selects) =>
+    selects.flatMap((select) => {
+      const free = select.cloneNode(true) as HTMLSelectElement;
+      free.value = (select as HTMLSelectElement).value;
+      free.style.cssText = 'position: absolute; width: auto; min-width: 0; max-width: none; flex: none; visibility: hidden';
+      select.parentElement?.append(free);
+      const needed = free.getBoundingClientRect().width;
+      free.remove();
+      return select.getBoundingClientRect().width + 0.5 < needed ? [`${select.getAttribute('aria-label')}: ${select.getBoundingClientRect().width} < ${needed}`] : [];
+    }),
+  );
+  expect(cut).toEqual([]);
+});
