@@ -184,3 +184,11 @@ test('the sidebar filter menus are wide enough to read their choices', async ({ 
   );
   expect(cut).toEqual([]);
 });
+
+test('a new post sorts above older posts of the same day', async ({ host, studio }) => {
+  await studio.open(host);
+  // The welcome post is dated today too; a title early in the alphabet must not sink below it.
+  await studio.createPost('Aardvark burrows');
+  await studio.save();
+  await expect(studio.posts.getByRole('option').first()).toContainText('Aardvark burrows');
+});
