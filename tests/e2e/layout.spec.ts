@@ -192,3 +192,12 @@ test('a new post sorts above older posts of the same day', async ({ host, studio
   await studio.save();
   await expect(studio.posts.getByRole('option').first()).toContainText('Aardvark burrows');
 });
+
+test('the window is named after the open post', async ({ host, library, studio, page }) => {
+  seed(library);
+  await studio.open(host);
+  await studio.openPost(TITLE);
+  await expect(page).toHaveTitle(`${TITLE} — Postwright`);
+  await studio.openPost('Welcome to Postwright');
+  await expect(page).toHaveTitle('Welcome to Postwright — Postwright');
+});

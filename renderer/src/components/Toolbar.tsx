@@ -2,7 +2,7 @@
 /// layout. Re-renders when one of those changes, never for a keystroke. When the window is
 /// narrow (app.css, container queries) Details, History and Delete fold into a menu so
 /// Publish, Aa and the layout switch stay in reach and the title keeps its room.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppearance } from '../useAppearance';
 import { useDismiss } from '../useDismiss';
 import { useDocumentFacts, useOpenPost } from '../useDocument';
@@ -37,6 +37,10 @@ export function Toolbar() {
   const layout = useStore(layoutStore);
   const actions = useSecondaryActions();
   const { appearance, setAppearance } = useAppearance();
+  // The window (and its taskbar entry) is named after the post, as editors name theirs.
+  useEffect(() => {
+    document.title = title ? `${title} — Postwright` : 'Postwright';
+  }, [title]);
   return (
     <div className="toolbar">
       <div className="toolbar-title" title={title ?? undefined}>
