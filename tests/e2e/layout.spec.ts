@@ -201,3 +201,15 @@ test('the window is named after the open post', async ({ host, library, studio, 
   await studio.openPost('Welcome to Postwright');
   await expect(page).toHaveTitle('Welcome to Postwright — Postwright');
 });
+
+test('the warning about where passwords are kept is said once, not for every blog', async ({ host, library, studio, page }) => {
+  seed(library);
+  await studio.open(host);
+  await studio.openPost(TITLE);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Manage targets' }).click();
+  const targets = page.getByRole('dialog', { name: 'Publishing targets' });
+  await expect(targets.getByRole('listitem')).toHaveCount(3);
+  // This machine has no keychain for the browser host, so the passwords go to a file.
+  await expect(targets.getByText(/stored unencrypted/)).toHaveCount(1);
+});
