@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { RunningHost } from './host';
+import { removeLibrary, startHost, tempLibrary, type RunningHost } from './host';
 import { expect, test, type Studio } from './fixtures';
 
 const SIZES = [
@@ -212,4 +212,23 @@ test('the warning about where passwords are kept is said once, not for every blo
   await expect(targets.getByRole('listitem')).toHaveCount(3);
   // This machine has no keychain for the browser host, so the passwords go to a file.
   await expect(targets.getByText(/stored unencrypted/)).toHaveCount(1);
+});
+
+test('a post that cannot be read says so instead of wearing a Draft badge', async ({ studio }) => {
+  // The file is there before the studio starts, as when a library is opened.
+  const library = tempLibrary();
+  const dir = path.join(library, 'posts', 'scrambled');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.md'), Buffer.from([0x41, 0xc3, 0x28, 0xff, 0x0a]));
+  const host = await startHost(library);
+  try {
+    await studio.open(host);
+    const item = studio.post('scrambled');
+    await expect(item.locator('.post-item-problem')).toBeVisible();
+    await expect(item.getByText('draft', { exact: true })).toHaveCount(0);
+    await expect(item.getByText('Status unknown', { exact: true })).toBeVisible();
+  } finally {
+    await host.stop();
+    removeLibrary(library);
+  }
 });

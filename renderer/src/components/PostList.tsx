@@ -34,7 +34,8 @@ export function PostList({ posts, selectedId, dirtyId, onSelect }: Props) {
             {post.id === dirtyId && <span className="dirty-dot" title="Unsaved changes" aria-label="unsaved" />}
           </div>
           <div className="post-item-meta">
-            <span className={`status-pill status-${post.status}`}>{post.status}</span>
+            {/* A post whose front matter cannot be read has no known status; the line below says why. */}
+            {post.problem ? <span className="status-pill status-problem" title={post.problem}>Status unknown</span> : <span className={`status-pill status-${post.status}`}>{post.status}</span>}
             {post.date && <span>{post.date.slice(0, 10)}</span>}
             {post.tags.slice(0, 3).map((tag) => (
               <span key={tag} className="tag">
