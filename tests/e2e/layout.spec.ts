@@ -111,6 +111,7 @@ test('in a narrow window the sidebar folds to a rail and the posts are one click
   await expect(studio.posts, 'the list gives its room to the text').toBeHidden();
   await page.getByRole('button', { name: 'Posts', exact: true }).click();
   await expectReachable(page, 'New post', page.locator('.sidebar-panel'));
+  await page.screenshot({ path: 'test-results/screens/layout-800x600-sidebar-open.png' });
   await studio.post('Welcome to Postwright').click();
   await expect(page.locator('.toolbar-title')).toHaveText('Welcome to Postwright');
   await expect(studio.posts, 'choosing a post folds the list away').toBeHidden();
