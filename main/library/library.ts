@@ -86,7 +86,7 @@ export class Library {
   }
 
   async list(): Promise<PostSummary[]> {
-    return this.index.summaries().sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+    return this.index.summaries().sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.modifiedMs - a.modifiedMs || a.title.localeCompare(b.title));
   }
 
   async search(query: string, filter: { status?: string; tag?: string }): Promise<SearchHit[]> {

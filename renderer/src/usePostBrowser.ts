@@ -41,7 +41,9 @@ export function usePostBrowser(posts: PostSummary[]) {
 
   const visible = useMemo(() => {
     const kept = posts.filter((post) => (status === 'all' || post.status === status) && (!tag || post.tags.includes(tag)));
-    const byDate = (a: PostSummary, b: PostSummary) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
+    // Posts of the same day follow the order they were written in (file time), so a new
+    // post is not sorted under older ones by its title.
+    const byDate = (a: PostSummary, b: PostSummary) => (a.date ?? '').localeCompare(b.date ?? '') || a.modifiedMs - b.modifiedMs || b.title.localeCompare(a.title);
     if (sort === 'title') return kept.sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }));
     return kept.sort((a, b) => (sort === 'newest' ? byDate(b, a) : byDate(a, b)));
   }, [posts, status, tag, sort]);

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../useDismiss';
 import type { Appearance, ThemeChoice } from '../useAppearance';
 
 /// Theme, type size and line width: the few knobs writers actually reach for.
 export function AppearanceMenu({ appearance, onChange }: { appearance: Appearance; onChange: (next: Appearance) => void }) {
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useDismiss(open, useCallback(() => setOpen(false), []), root);
   return (
-    <div className="appearance-menu">
+    <div className="appearance-menu" ref={root}>
       <button type="button" className="button" aria-expanded={open} aria-label="Appearance" title="Appearance" onClick={() => setOpen(!open)}>
         Aa
       </button>

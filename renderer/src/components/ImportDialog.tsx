@@ -74,12 +74,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         )}
         {error && <p className="form-error" role="alert">{error}</p>}
         {summary && (
-          <div className="publish-result" role="status" data-testid="import-result">
+          // A finished import reads as done; what it could not bring is a warning under it, not an error.
+          <div className={`publish-result ${summary.cancelled ? '' : 'success'}`} role="status" data-testid="import-result">
             {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged{summary.cancelled && ' (cancelled: import again to continue)'}.
             {summary.conflicts.map((conflict) => (
-              <div key={conflict.remoteId} className="hint">Changed here and on the blog, left as it is: {conflict.title}.</div>
+              <div key={conflict.remoteId} className="result-warning">Changed here and on the blog, left as it is: {conflict.title}.</div>
             ))}
-            {summary.failedImages.length > 0 && <div className="hint">{summary.failedImages.length} images could not be downloaded; those posts link to them online.</div>}
+            {summary.failedImages.length > 0 && (
+              <div className="result-warning">
+                {summary.failedImages.length === 1 ? '1 image' : `${summary.failedImages.length} images`} could not be downloaded; those posts link to {summary.failedImages.length === 1 ? 'it' : 'them'} online.
+              </div>
+            )}
           </div>
         )}
         <div className="row dialog-actions">

@@ -9,7 +9,8 @@ interface Props {
 }
 
 export function PostList({ posts, selectedId, dirtyId, onSelect }: Props) {
-  if (posts.length === 0) return <p className="empty-list">No posts match.</p>;
+  // The message keeps the list's place, so the footer stays where it was.
+  if (posts.length === 0) return <div className="post-list empty-list" role="status">No posts match.</div>;
   return (
     <ul className="post-list" role="listbox" aria-label="Posts">
       {posts.map((post) => (
@@ -33,7 +34,8 @@ export function PostList({ posts, selectedId, dirtyId, onSelect }: Props) {
             {post.id === dirtyId && <span className="dirty-dot" title="Unsaved changes" aria-label="unsaved" />}
           </div>
           <div className="post-item-meta">
-            <span className={`status-pill status-${post.status}`}>{post.status}</span>
+            {/* A post whose front matter cannot be read has no known status; the line below says why. */}
+            {post.problem ? <span className="status-pill status-problem" title={post.problem}>Status unknown</span> : <span className={`status-pill status-${post.status}`}>{post.status}</span>}
             {post.date && <span>{post.date.slice(0, 10)}</span>}
             {post.tags.slice(0, 3).map((tag) => (
               <span key={tag} className="tag">

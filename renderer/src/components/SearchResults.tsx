@@ -2,7 +2,8 @@ import type { SearchHit } from '../../../shared/api';
 
 /// Search hits with the matched words highlighted in a short excerpt.
 export function SearchResults({ hits, selectedId, onSelect }: { hits: SearchHit[]; selectedId: string | null; onSelect: (id: string) => void }) {
-  if (hits.length === 0) return <p className="empty-list">Nothing found.</p>;
+  // The message keeps the list's place, so the footer stays where it was.
+  if (hits.length === 0) return <div className="post-list empty-list" role="status">Nothing found.</div>;
   return (
     <ul className="post-list" role="listbox" aria-label="Posts">
       {hits.map(({ summary, snippet }) => (

@@ -1,9 +1,10 @@
 /// The library column: which library, a new post, search, filters, and the posts.
-import { memo } from 'react';
+import { memo, useCallback, useRef } from 'react';
+import { useDismiss } from '../useDismiss';
 import { useDocumentStatus, useOpenPost, useOutline } from '../useDocument';
 import { usePostBrowser, type SortOrder, type StatusFilter } from '../usePostBrowser';
 import { creatingStore, dialogStore } from '../state/dialogs';
-import { sidebarTabStore } from '../state/layout';
+import { sidebarOpenStore, sidebarTabStore } from '../state/layout';
 import { libraryStore, postsStore } from '../state/library';
 import { createPost, editorRef, openPost, previewRef, switchLibrary } from '../state/session';
 import { useStore } from '../state/store';
@@ -13,7 +14,11 @@ import { Outline } from './Outline';
 import { PostList } from './PostList';
 import { SearchResults } from './SearchResults';
 
-const select = (id: string) => void openPost(id);
+const select = (id: string) => {
+  sidebarOpenStore.set(false);
+  void openPost(id);
+};
+const closePanel = () => sidebarOpenStore.set(false);
 const jump = (line: number) => {
   editorRef.current?.revealLine(line);
   previewRef.current?.revealLine(line);
@@ -24,23 +29,46 @@ const stopCreating = () => creatingStore.set(false);
 export const Sidebar = memo(function Sidebar() {
   const library = useStore(libraryStore);
   const tab = useStore(sidebarTabStore);
+  const open = useStore(sidebarOpenStore);
+  const root = useRef<HTMLElement>(null);
+  useDismiss(open, useCallback(closePanel, []), root);
   return (
-    <aside className="sidebar">
-      <div className="sidebar-head">
-        <LibraryMenu library={library} onOpen={switchLibrary} />
-        <button type="button" className="button primary" onClick={() => creatingStore.set(true)} title="New post (Ctrl+N in the app)">
-          New post
+    <aside className={`sidebar${open ? ' open' : ''}`} ref={root}>
+      {/* Narrow windows (app.css) show this rail; the panel opens over the text. */}
+      <div className="sidebar-rail">
+        <button type="button" className="rail-button" aria-label="Posts" title="Posts" aria-expanded={open} onClick={() => sidebarOpenStore.set(!open)}>
+          <svg viewBox="0 0 20 20" aria-hidden="true"><path d="M3 5h14M3 10h14M3 15h9" /></svg>
+        </button>
+        <button
+          type="button"
+          className="rail-button"
+          aria-label="New post"
+          title="New post"
+          onClick={() => {
+            sidebarOpenStore.set(true);
+            creatingStore.set(true);
+          }}
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true"><path d="M10 4v12M4 10h12" /></svg>
         </button>
       </div>
-      <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
-        <button type="button" role="tab" aria-selected={tab === 'posts'} onClick={() => sidebarTabStore.set('posts')}>
-          Posts
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => sidebarTabStore.set('outline')}>
-          Outline
-        </button>
+      <div className="sidebar-panel">
+        <div className="sidebar-head">
+          <LibraryMenu library={library} onOpen={switchLibrary} />
+          <button type="button" className="button primary" onClick={() => creatingStore.set(true)} title="New post (Ctrl+N in the app)">
+            New post
+          </button>
+        </div>
+        <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
+          <button type="button" role="tab" aria-selected={tab === 'posts'} onClick={() => sidebarTabStore.set('posts')}>
+            Posts
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => sidebarTabStore.set('outline')}>
+            Outline
+          </button>
+        </div>
+        {tab === 'outline' ? <OutlineTab /> : <PostsTab />}
       </div>
-      {tab === 'outline' ? <OutlineTab /> : <PostsTab />}
     </aside>
   );
 });

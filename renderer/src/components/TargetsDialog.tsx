@@ -16,6 +16,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => studio.targets.list().then(setTargets, (failure: unknown) => setError(messageOf(failure))), []);
   useEffect(() => void reload(), [reload]);
+  const storageWarning = targets?.find((info) => info.needsSecret && info.storage.warning)?.storage.warning ?? null;
 
   const test = (name: string) => {
     setStatus((now) => ({ ...now, [name]: 'Signing in…' }));
@@ -29,8 +30,10 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
     <Modal title="Publishing targets" onClose={onClose}>
       {error && <p className="form-error">{error}</p>}
       {targets?.length === 0 && !adding && <p className="muted">No targets yet. Add your blog to publish to it.</p>}
+      {/* Where passwords are kept is one fact for all targets: said once, above them. */}
+      {storageWarning && <div className="storage-warning" role="note">{storageWarning}</div>}
       <ul className="trash-list" aria-label="Targets">
-        {targets?.map(({ settings, hasSecret, needsSecret, storage }) => (
+        {targets?.map(({ settings, hasSecret, needsSecret }) => (
           <li key={settings.name}>
             <div>
               <div className="trash-title">{settings.name}</div>
@@ -38,7 +41,6 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
                 {describeTarget(settings)}
                 {needsSecret && !hasSecret && ' · no password saved'}
               </div>
-              {needsSecret && storage.warning && <div className="storage-warning">{storage.warning}</div>}
               {status[settings.name] && <div className="target-status">{status[settings.name]}</div>}
             </div>
             <div className="row">

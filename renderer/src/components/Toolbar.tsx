@@ -1,6 +1,10 @@
 /// The bar above the text: the post's title, where it stands, its actions, the look and the
-/// layout. Re-renders when one of those changes, never for a keystroke.
+/// layout. Re-renders when one of those changes, never for a keystroke. When the window is
+/// narrow (app.css, container queries) Details, History and Delete fold into a menu so
+/// Publish, Aa and the layout switch stay in reach and the title keeps its room.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppearance } from '../useAppearance';
+import { useDismiss } from '../useDismiss';
 import { useDocumentFacts, useOpenPost } from '../useDocument';
 import { dialogStore, fail } from '../state/dialogs';
 import { detailsStore, layoutStore, type Layout } from '../state/layout';
@@ -12,41 +16,95 @@ import { SaveState } from './SaveState';
 
 const LAYOUTS: Layout[] = ['editor', 'split', 'preview'];
 
+interface Action {
+  label: string;
+  pressed?: boolean;
+  run: () => void;
+}
+
+function useSecondaryActions(): Action[] {
+  const showDetails = useStore(detailsStore);
+  return [
+    { label: 'Details', pressed: showDetails, run: () => detailsStore.set(!showDetails) },
+    { label: 'History', run: () => dialogStore.set('history') },
+    { label: 'Delete', run: () => void deletePost().catch(fail) },
+  ];
+}
+
 export function Toolbar() {
   const open = useOpenPost();
   const title = useDocumentFacts()?.title;
   const layout = useStore(layoutStore);
-  const showDetails = useStore(detailsStore);
+  const actions = useSecondaryActions();
   const { appearance, setAppearance } = useAppearance();
+  // The window (and its taskbar entry) is named after the post, as editors name theirs.
+  useEffect(() => {
+    document.title = title ? `${title} — Postwright` : 'Postwright';
+  }, [title]);
   return (
     <div className="toolbar">
-      <div className="toolbar-title">{title ?? 'No post open'}</div>
+      <div className="toolbar-title" title={title ?? undefined}>
+        {title ?? 'No post open'}
+      </div>
       {open && <PublishState postId={open.session.id} />}
       {open && <SaveState />}
       {open && (
         <div className="toolbar-actions">
-          <button type="button" className="button" aria-pressed={showDetails} onClick={() => detailsStore.set(!showDetails)}>
-            Details
-          </button>
-          <button type="button" className="button" onClick={() => dialogStore.set('history')}>
-            History
-          </button>
-          <button type="button" className="button" onClick={() => void deletePost().catch(fail)}>
-            Delete
-          </button>
+          <span className="toolbar-secondary">
+            {actions.map((action) => (
+              <button key={action.label} type="button" className="button" aria-pressed={action.pressed} onClick={action.run}>
+                {action.label}
+              </button>
+            ))}
+          </span>
+          <MoreMenu actions={actions} />
           <button type="button" className="button primary" onClick={() => dialogStore.set('publish')}>
             Publish
           </button>
         </div>
       )}
       <AppearanceMenu appearance={appearance} onChange={setAppearance} />
-      <div className="segmented" role="group" aria-label="Layout">
+      <div className="segmented layout-switch" role="group" aria-label="Layout">
         {LAYOUTS.map((value) => (
           <button key={value} type="button" aria-pressed={layout === value} onClick={() => layoutStore.set(value)}>
             {value === 'editor' ? 'Write' : value === 'split' ? 'Split' : 'Preview'}
           </button>
         ))}
       </div>
+    </div>
+  );
+}
+
+function MoreMenu({ actions }: { actions: Action[] }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, root);
+  return (
+    <div className="toolbar-more" ref={root}>
+      <button type="button" className="button" aria-label="More actions" title="More actions" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        ⋯
+      </button>
+      {open && (
+        <div className="popover right menu" role="menu" aria-label="More actions">
+          {actions.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              role="menuitem"
+              className="popover-item"
+              aria-current={action.pressed}
+              onClick={() => {
+                close();
+                action.run();
+              }}
+            >
+              {action.label}
+              {action.pressed !== undefined && <span className="muted">{action.pressed ? ' (shown)' : ''}</span>}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

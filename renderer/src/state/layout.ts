@@ -1,6 +1,6 @@
 /// Layout and appearance: which panes show, where the split sits, the sidebar's tab, the
 /// details panel, and the look of the editor. Kept per window.
-import { storedStore, useStore } from './store';
+import { createStore, storedStore, useStore } from './store';
 
 export type Layout = 'split' | 'editor' | 'preview';
 export type SidebarTab = 'posts' | 'outline';
@@ -24,6 +24,8 @@ export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', fontSize: 15, m
 export const layoutStore = storedStore<Layout>('postwright.layout', 'split');
 export const splitStore = storedStore('postwright.split', 0.5);
 export const detailsStore = storedStore('postwright.details', false);
+/// Whether the sidebar's panel is open over the text; only narrow windows fold it to a rail.
+export const sidebarOpenStore = createStore(false);
 export const sidebarTabStore = storedStore<SidebarTab>('postwright.sidebarTab', 'posts');
 const storedAppearance = storedStore<Appearance>('postwright.appearance', DEFAULT_APPEARANCE);
 // Settings saved by an older version lack newer fields.
