@@ -1,31 +1,18 @@
 /// The browser host's guards, against a real server on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../main/services';
 import { startWebHost, type WebHost } from '../../main/web/server';
+import { hostRequest, type RequestOptions } from './host-request';
 
 let host: WebHost;
 let library: string;
 let staticDir: string;
 
 /// Raw requests, so the test controls Host and Origin exactly as an attacker would.
-function request(options: { path?: string; method?: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: host.port, path: options.path ?? '/', method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const request = ({ path: pathname = '/', ...options }: RequestOptions & { path?: string }) => hostRequest(host.port, pathname, options);
 
 const auth = () => ({ Authorization: `Bearer ${host.token}` });
 const call = (channel: string, args: unknown, headers: Record<string, string> = {}) =>

@@ -2,39 +2,20 @@
 /// process or a hostile post would: odd Host and Origin headers, the files key stretched past
 /// the pictures it exists for, and post files that try to become the app's own code.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../../main/services';
 import { startWebHost, type WebHost } from '../../../main/web/server';
+import { hostRequest, type RequestOptions } from '../host-request';
 
 let host: WebHost;
 let library: string;
 let staticDir: string;
 let files: string;
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: host.port, path: pathname, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const request = (pathname: string, options?: RequestOptions) => hostRequest(host.port, pathname, options);
 
 /// A request written byte for byte, for what http.request will not send (no Host, HTTP/1.0).
 function raw(text: string): Promise<string> {

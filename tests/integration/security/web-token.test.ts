@@ -7,32 +7,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../../main/services';
 import { startWebHost, type WebHost } from '../../../main/web/server';
+import { hostRequest, type Answer, type RequestOptions } from '../host-request';
 
 let host: WebHost;
 let library: string;
 let staticDir: string;
 let filesBase: string;
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: host.port, path: pathname, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const request = (pathname: string, options?: RequestOptions) => hostRequest(host.port, pathname, options);
 
 /// Headers only: the event stream never ends, so the answer is read up to its head.
 function head(pathname: string, headers: Record<string, string> = {}): Promise<Omit<Answer, 'body'>> {
