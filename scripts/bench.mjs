@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleBareEditor } from './bench/bare-editor.mjs';
+import { bundleForNode } from './bundle-node.mjs';
 import { measureKeystrokes } from './bench/keystrokes.mjs';
 import { generatePost, MARKER } from './bench/post.mjs';
 
@@ -174,29 +175,18 @@ function timed(run) {
 }
 
 async function bundlePipeline() {
-  const { build } = await import('esbuild');
   // Inside node_modules so the bundle's own imports (markdown-it, jsdom…) resolve.
   const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', 'pipeline.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { renderArticle, renderMarkdown } from './shared/render/index';",
-        "export { IncrementalArticle } from './shared/render/incremental';",
-        "export { parsePostFile } from './shared/frontmatter';",
-        "export { createNodePurify } from './main/render/node-purify';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
+  return bundleForNode(
+    [
+      "export { renderArticle, renderMarkdown } from './shared/render/index';",
+      "export { IncrementalArticle } from './shared/render/incremental';",
+      "export { parsePostFile } from './shared/frontmatter';",
+      "export { createNodePurify } from './main/render/node-purify';",
+    ],
     outfile,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  });
-  return outfile;
+    { format: 'esm', externalPackages: true },
+  );
 }
 
 function chromiumPath() {

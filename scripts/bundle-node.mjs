@@ -7,14 +7,16 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /// `exports` are lines such as "export { BackupStore } from './main/library/backups';",
-/// with paths relative to the project root.
-export async function bundleForNode(exports, outfile) {
+/// with paths relative to the project root. The benches keep npm packages outside the bundle
+/// (`externalPackages`, with the file inside node_modules so they resolve) and load it as ESM.
+export async function bundleForNode(exports, outfile, { format = 'cjs', externalPackages = false } = {}) {
   await build({
     stdin: { contents: exports.join('\n'), resolveDir: projectRoot, loader: 'ts' },
     outfile,
     bundle: true,
+    ...(externalPackages ? { packages: 'external' } : {}),
     platform: 'node',
-    format: 'cjs',
+    format,
     target: 'node20',
     logLevel: 'silent',
   });

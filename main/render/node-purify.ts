@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 
 /// A DOMPurify whose jsdom window is made on first use: most posts have no raw HTML, and their
@@ -25,8 +26,9 @@ export function createLazyPurify(): DOMPurify {
 }
 
 function newWindow(): unknown {
-  // The bundles are CommonJS; under the tests' ESM loader this file's path resolves the same.
-  const load = createRequire(__filename);
+  // The app's bundles are CommonJS and the tests' loader defines __filename too; the bench's ESM
+  // bundle has none, and resolves jsdom from the project it runs in.
+  const load = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'package.json'));
   const { JSDOM } = load('jsdom') as typeof import('jsdom');
   return new JSDOM('').window;
 }

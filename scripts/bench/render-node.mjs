@@ -5,6 +5,7 @@
 // process's peak resident memory.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleForNode } from '../bundle-node.mjs';
 import { generatePost } from './post.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,30 +60,19 @@ function timed(run) {
 }
 
 async function bundle() {
-  const { build } = await import('esbuild');
   // Inside node_modules so the bundle's own imports (markdown-it, jsdom…) resolve.
   const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', `render-node-${process.pid}.mjs`);
-  await build({
-    stdin: {
-      contents: [
-        "export { renderArticle } from './shared/render/index';",
-        "export { parsePostFile } from './shared/frontmatter';",
-        "export { textStats } from './shared/text-stats';",
-        "export { summarizePost } from './shared/post';",
-        "export { createNodePurify } from './main/render/node-purify';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
+  return bundleForNode(
+    [
+      "export { renderArticle } from './shared/render/index';",
+      "export { parsePostFile } from './shared/frontmatter';",
+      "export { textStats } from './shared/text-stats';",
+      "export { summarizePost } from './shared/post';",
+      "export { createNodePurify } from './main/render/node-purify';",
+    ],
     outfile,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  });
-  return outfile;
+    { format: 'esm', externalPackages: true },
+  );
 }
 
 function round(n) {
