@@ -159,7 +159,7 @@ function Outcome({ outcome, body, onChoose }: { outcome: PublishOutcome; body: s
   switch (outcome.kind) {
     case 'published':
       return (
-        <div className="publish-result" role="status" data-testid="publish-result">
+        <div className="publish-result success" role="status" data-testid="publish-result">
           {outcome.unchanged ? 'Nothing had changed since the last publish. ' : outcome.created ? 'Published. ' : 'Updated. '}
           <a href={outcome.url} target="_blank" rel="noopener noreferrer">
             Open the post

@@ -19,9 +19,11 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
   const storageWarning = targets?.find((info) => info.needsSecret && info.storage.warning)?.storage.warning ?? null;
 
   const test = (name: string) => {
-    setStatus((now) => ({ ...now, [name]: 'Signing in…' }));
+    // A git site has no account: what the test proves is the branch it will commit to.
+    const git = targets?.find((info) => info.settings.name === name)?.settings.kind === 'static-git';
+    setStatus((now) => ({ ...now, [name]: git ? 'Checking the repository…' : 'Signing in…' }));
     studio.targets.test(name).then(
-      ({ account }) => setStatus((now) => ({ ...now, [name]: `✓ Signed in as ${account}` })),
+      ({ account }) => setStatus((now) => ({ ...now, [name]: git ? `✓ Ready to commit to branch ${account} and push` : `✓ Signed in as ${account}` })),
       (failure: unknown) => setStatus((now) => ({ ...now, [name]: `✗ ${messageOf(failure)}` })),
     );
   };
