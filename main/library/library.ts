@@ -171,8 +171,18 @@ export class Library {
       this.emit({ id: null, hash: null });
       return;
     }
-    const post = await readPostText(this.postsDir(), change.id).catch(() => null);
-    if (!post) return;
+    let post;
+    try {
+      post = await readPostText(this.postsDir(), change.id);
+    } catch (error) {
+      // Binary, too large or linked outside: listed at once with the reason, never opened.
+      const stat = await fs.stat(resolveInside(this.postsDir(), change.id, POST_FILE)).catch(() => null);
+      if (!(error instanceof StudioError) || error.code !== 'invalid-argument' || !stat) return;
+      this.written.delete(change.id);
+      this.index.unreadable(change.id, error.message, stat);
+      this.emit({ id: null, hash: null });
+      return;
+    }
     const hash = hashText(post.text);
     if (this.written.get(change.id) === hash) return;
     this.written.set(change.id, hash);

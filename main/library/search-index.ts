@@ -141,6 +141,13 @@ export class LibraryIndex {
     this.changed(id, toDoc(post.summary, text));
   }
 
+  /// A post file that is there but cannot be read (not text, too large, a link outside): listed
+  /// with the reason, as the next refresh would list it, and not searchable.
+  unreadable(id: string, message: string, stat: { mtimeMs: number; size: number }): void {
+    this.posts.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary: problemSummary(id, message, stat.mtimeMs) });
+    this.changed(id, null);
+  }
+
   /// A new array each time, in the library's order: newest date first, then title.
   summaries(): PostSummary[] {
     this.sorted ??= Array.from(this.posts.values(), (post) => post.summary).sort(

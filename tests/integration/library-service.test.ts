@@ -1,5 +1,5 @@
 /// The library service as the hosts use it: real folders, the real watcher.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,18 @@ describe('library service', () => {
     expect(post.summary.title).toBe('Edited elsewhere');
     const listed = await call<Array<{ id: string; title: string }>>('posts.list');
     expect(listed.find((p) => p.id === 'welcome')?.title).toBe('Edited elsewhere');
+  });
+
+  it('lists a binary or oversized post that another program adds while it runs, with the reason', async () => {
+    const list = () => call<Array<{ id: string; problem: string | null }>>('posts.list');
+    for (const [id, bytes] of [
+      ['photo-as-post', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x00])],
+      ['huge-export', Buffer.alloc(21 * 1024 * 1024, 0x61)],
+    ] as const) {
+      mkdirSync(path.join(root, 'Blog', 'posts', id));
+      writeFileSync(path.join(root, 'Blog', 'posts', id, 'index.md'), bytes);
+      await expect.poll(async () => (await list()).find((post) => post.id === id)?.problem ?? null, { timeout: 20_000 }).toMatch(/\S/);
+    }
   });
 
   it('does not mistake its own saves for outside edits', async () => {
