@@ -30,10 +30,11 @@ export function stateDirFor(library: string): string {
   return path.join(path.dirname(library), 'state');
 }
 
-export async function startHost(library: string): Promise<RunningHost> {
+/// `env` adds to or overrides the host's environment (for example, no D-Bus session: no keychain).
+export async function startHost(library: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'web.cjs'), '--library', library], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, POSTWRIGHT_LIBRARY: '', POSTWRIGHT_STATE_DIR: stateDirFor(library) },
+    env: { ...process.env, POSTWRIGHT_LIBRARY: '', POSTWRIGHT_STATE_DIR: stateDirFor(library), ...env },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
