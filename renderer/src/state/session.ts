@@ -51,6 +51,12 @@ export async function openPost(id: string, recovered?: string): Promise<void> {
   try {
     const post = await studio.posts.get(id);
     if (wanted !== id) return;
+    // While the post was read, the same post may have been opened by another call (start-up
+    // and a click), and typed into: that text wins over the copy just read.
+    const now = currentSession();
+    if (now?.id === id && recovered === undefined) return;
+    if (now?.dirty) await now.save();
+    if (wanted !== id) return;
     const session = new DocumentSession(studio, id, post.text, post.hash, () => {
       void refreshList();
       loadPublishStates(id);
