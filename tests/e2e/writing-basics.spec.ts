@@ -48,8 +48,20 @@ test('opening a post puts the cursor at the start of its body', async ({ host, s
   await studio.open(host);
   await studio.openPost('Welcome to Postwright');
   await page.locator('.cm-content').focus();
-  await page.keyboard.type('Hello. ');
-  await expect.poll(() => currentLine(studio)).toMatch(/^Hello\. \S/);
+  // The caret stands at the very start of the first line of the body, not in the front matter.
+  // (Typing there is checked by the new-post test above; typing at once after a scripted focus
+  // lost its keys on the CI machine, which is noted for a look of its own.)
+  await expect.poll(() => currentLine(studio)).toMatch(/^Postwright keeps every post/);
+  const atLineStart = await page.evaluate(() => {
+    const selection = document.getSelection();
+    const line = (selection?.focusNode instanceof Element ? selection.focusNode : selection?.focusNode?.parentElement)?.closest('.cm-line');
+    if (!line || !selection?.focusNode) return false;
+    const range = document.createRange();
+    range.setStart(line, 0);
+    range.setEnd(selection.focusNode, selection.focusOffset);
+    return range.toString().length === 0;
+  });
+  expect(atLineStart).toBe(true);
   await expect(page.locator('.toolbar-title')).toHaveText('Welcome to Postwright');
 });
 
