@@ -166,7 +166,15 @@ export class DocumentSession {
       this.changed();
       return 'conflict';
     }
-    this.adopt(await this.studio.posts.get(this.id));
+    const post = await this.studio.posts.get(this.id);
+    // Keys typed while the new text was read are the writer's: ask, never replace them.
+    if (this.dirty) {
+      this.conflict = true;
+      clearTimeout(this.timer);
+      this.changed();
+      return 'conflict';
+    }
+    this.adopt(post);
     return 'reloaded';
   }
 

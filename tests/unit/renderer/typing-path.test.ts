@@ -155,3 +155,21 @@ describe('titles and counts', () => {
     session.dispose();
   });
 });
+
+describe('an outside edit while the writer types', () => {
+  it('never replaces keys typed while the new text was being read: it becomes a conflict', async () => {
+    let answer: (post: { text: string; hash: string }) => void = () => undefined;
+    const studio = {
+      posts: { get: () => new Promise((resolve) => (answer = resolve)), save: async () => ({ hash: 'h' }) },
+      backups: { put: async () => undefined, discard: async () => undefined },
+    } as unknown as Studio;
+    const session = new DocumentSession(studio, 'tide-pools', START, 'base');
+    const reload = session.outsideChange('theirs');
+    await Promise.resolve();
+    session.edit(`${START} scuttled`);
+    answer({ text: `${START} (edited elsewhere)`, hash: 'theirs' });
+    expect(await reload).toBe('conflict');
+    expect(session.currentText()).toBe(`${START} scuttled`);
+    session.dispose();
+  });
+});
