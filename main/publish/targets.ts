@@ -95,6 +95,8 @@ export function secretKey(settings: TargetSettings): string | null {
     case 'blogger':
       // The sign-in belongs to a Google account and the OAuth client it was made with.
       return `blogger ${settings.clientId} ${settings.blogId}`;
+    case 'image-host':
+      return settings.host.type === 's3' ? `s3 ${settings.host.endpoint} ${settings.host.accessKeyId}` : null;
     default:
       return null;
   }
