@@ -87,7 +87,7 @@ export class PublishService {
       const parsed = TargetSettings.safeParse(input.settings);
       if (!parsed.success) throw new PublishError('invalid', `The target’s settings are not right: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
       const origin = issuingOrigin(parsed.data);
-      const secret = input.secret?.trim() && origin ? sealSecret(input.secret.trim(), origin) : null;
+      const secret = isUploader(parsed.data) ? APPROVED : input.secret?.trim() && origin ? sealSecret(input.secret.trim(), origin) : null;
       return { account: await this.createPublisher(parsed.data, secret, this.options.backend ?? {}).check() };
     },
     /// Signs in and checks the account may publish; returns who it is signed in as.
@@ -223,6 +223,7 @@ export class PublishService {
   private async saveSecret(settings: TargetSettings, secret: string | undefined): Promise<void> {
     const key = secretKey(settings);
     const origin = issuingOrigin(settings);
+    if (key && isUploader(settings)) return this.options.secrets.set(key, APPROVED);
     // Kept with the origin it was issued for: the targets file alone cannot send it elsewhere.
     if (key && origin && secret !== undefined && secret.trim() !== '') await this.options.secrets.set(key, sealSecret(secret.trim(), origin));
   }
@@ -246,6 +247,14 @@ function destination(settings: TargetSettings): string {
     case 'image-host':
       return `image-host ${JSON.stringify(settings.host)}`;
   }
+}
+
+/// An uploader command runs a program: only one set up through the app or the CLI on this
+/// computer runs, never one that arrived by an edit of the shared targets file.
+const APPROVED = 'approved on this computer';
+
+function isUploader(settings: TargetSettings): boolean {
+  return settings.kind === 'image-host' && settings.host.type === 'command';
 }
 
 /// The target a blog's images go to, when they do not stay with the blog.

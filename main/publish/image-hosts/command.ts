@@ -18,17 +18,23 @@ export const FILE_PLACEHOLDER = '{file}';
 export class CommandImageHost implements ImageHost {
   readonly label: string;
 
-  constructor(private readonly settings: CommandSettings) {
+  constructor(
+    private readonly settings: CommandSettings,
+    /// Set up on this computer (see service.ts); a command typed into the targets file is not run.
+    private readonly approved: boolean,
+  ) {
     this.label = `your uploader (${path.basename(settings.command[0]!)})`;
   }
 
   async check(): Promise<string> {
+    this.mustBeApproved();
     return `uploads with ${this.settings.command.join(' ')}`;
   }
 
   /// The uploader gets a file of its own, named readably (uploaders name remote files after it),
   /// holding exactly the bytes to publish; it is removed afterwards.
   async store(asset: LocalAsset, key: string): Promise<RemoteAsset> {
+    this.mustBeApproved();
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'postwright-upload-'));
     try {
       const file = path.join(dir, path.posix.basename(key));
@@ -38,6 +44,11 @@ export class CommandImageHost implements ImageHost {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  }
+
+  private mustBeApproved(): void {
+    if (this.approved) return;
+    throw new PublishError('auth', `Postwright did not run the uploader “${this.settings.command.join(' ')}”: it was not set up on this computer (it came with the library’s targets file, or was changed there). If you trust it, open the image host’s settings and save it.`);
   }
 
   private run(file: string): Promise<string> {

@@ -37,7 +37,7 @@ export function createImageHost(settings: ImageHostSettings, secret: string | nu
     case 'git':
       return new GitImageHost(settings, options);
     case 'command':
-      return new CommandImageHost(settings);
+      return new CommandImageHost(settings, secret !== null);
   }
 }
 
