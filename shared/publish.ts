@@ -58,6 +58,9 @@ export const BloggerTarget = z.object({
   authUrl: z.string().trim().url().optional(),
 });
 
+/// Folder names each ending in /, none of them . or .. (`blog/`, `images/2026/`), or nothing.
+const FOLDERS = /^(?:(?!\.\.?\/)[A-Za-z0-9._-]+\/)*$/;
+
 const publicBase = siteUrl.refine((url) => !/[?#]/.test(url), 'the public address must not have a ? or # part');
 
 /// S3-compatible storage (Amazon S3, R2, B2, Wasabi, MinIO, Spaces). The secret is the access
@@ -68,7 +71,7 @@ export const S3Host = z.object({
   bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name is 3–63 lowercase letters, digits, dots or dashes'),
   region: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'a region is like us-east-1 (or auto for R2)').default('us-east-1'),
   /// Put before every key: "blog/" gives blog/2026/11/…
-  prefix: z.string().trim().regex(/^(?:[A-Za-z0-9._-]+\/)*$/, 'the key prefix is folder names each ending in /, like blog/').default(''),
+  prefix: z.string().trim().regex(FOLDERS, 'the key prefix is folder names each ending in /, like blog/').default(''),
   /// Where readers fetch the files: a CDN or custom domain, or the bucket's own address.
   publicUrl: publicBase,
   accessKeyId: z.string().trim().min(1, 'the access key id is needed').max(200),
@@ -81,7 +84,7 @@ export const GitHost = z.object({
   repoPath: z.string().min(1, 'the folder of the repository’s git clone is needed').max(4096),
   branch: z.string().trim().regex(/^[A-Za-z0-9._/-]{1,200}$/, 'not a branch name').default('main'),
   remote: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a git remote name').default('origin'),
-  folder: z.string().trim().regex(/^(?:[A-Za-z0-9._-]+\/)*$/, 'the folder is names each ending in /, like images/').default('images/'),
+  folder: z.string().trim().regex(FOLDERS, 'the folder is names each ending in /, like images/').default('images/'),
   publicUrl: z.string().trim().max(2000).refine((u) => /^https?:\/\/[^{}]+\{path\}[^{}]*$/i.test(u), 'the public address starts with https:// and has {path} once, like https://cdn.jsdelivr.net/gh/you/images@main/{path}'),
 });
 
@@ -89,7 +92,7 @@ export const GitHost = z.object({
 /// for the image; it prints the URL on its last line. Run without a shell.
 export const CommandHost = z.object({
   type: z.literal('command'),
-  command: z.array(z.string().max(4096)).min(1, 'the uploader command is needed').max(50).refine((a) => a[0]!.trim() !== '', 'the uploader command is needed'),
+  command: z.array(z.string().max(4096)).min(1, 'the uploader command is needed').max(50).refine((a) => (a[0] ?? '').trim() !== '', 'the uploader command is needed'),
   timeoutSeconds: z.number().int().min(1).max(3600).default(120),
 });
 
