@@ -76,6 +76,7 @@ test('an existing Blogger target switches its image host', async ({ host, librar
   await expect(targets.getByRole('combobox', { name: 'Images go to' })).toHaveValue('Old photos');
   await targets.getByRole('combobox', { name: 'Images go to' }).selectOption('New photos');
   await targets.getByRole('button', { name: 'Save changes' }).click();
-  await expect(targets.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
-  expect(targetsFile(library).targets.find((t) => t.name === 'Gut feelings')).toEqual({ ...BLOGGER, mediaTarget: 'New photos' });
+  // The button reads "Saving…" while the change is written: wait for the file itself.
+  await expect.poll(() => targetsFile(library).targets.find((t) => t.name === 'Gut feelings')).toEqual({ ...BLOGGER, mediaTarget: 'New photos' });
+  await expect(targets.getByRole('button', { name: /Save changes|Saving/ })).toHaveCount(0);
 });
