@@ -44,7 +44,7 @@ export const GhostTarget = z.object({
 
 /// A Blogger blog, signed in with the blogger's own Google OAuth client (a Desktop app client).
 /// The secret is JSON: `{"refreshToken": "…", "clientSecret": "…"}`. Blogger stores no images, so
-/// `mediaTarget` names the target (WordPress, Ghost, a static site) that keeps them.
+/// `mediaTarget` names the target that keeps them: an image host, WordPress or Ghost.
 export const BloggerTarget = z.object({
   name: TargetName,
   kind: z.literal('blogger'),
