@@ -31,6 +31,8 @@ export const StaticGitTarget = z.object({
   generator: z.enum(['hugo', 'jekyll']),
   branch: z.string().trim().regex(/^[A-Za-z0-9._/-]{1,200}$/, 'not a branch name').default('main'),
   remote: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a git remote name').default('origin'),
+  /// An image host for the site's images instead of the repository (optional).
+  imageHost: TargetName.optional(),
 });
 
 /// A Ghost site; the secret is a custom integration's Admin API key (`id:secret`).
@@ -42,7 +44,7 @@ export const GhostTarget = z.object({
 
 /// A Blogger blog, signed in with the blogger's own Google OAuth client (a Desktop app client).
 /// The secret is JSON: `{"refreshToken": "…", "clientSecret": "…"}`. Blogger stores no images, so
-/// `mediaTarget` names the target (WordPress, Ghost, a static site) that keeps them.
+/// `mediaTarget` names the target that keeps them: an image host, WordPress or Ghost.
 export const BloggerTarget = z.object({
   name: TargetName,
   kind: z.literal('blogger'),
@@ -56,12 +58,60 @@ export const BloggerTarget = z.object({
   authUrl: z.string().trim().url().optional(),
 });
 
+/// Folder names each ending in /, none of them . or .. (`blog/`, `images/2026/`), or nothing.
+const FOLDERS = /^(?:(?!\.\.?\/)[A-Za-z0-9._-]+\/)*$/;
+
+const publicBase = siteUrl.refine((url) => !/[?#]/.test(url), 'the public address must not have a ? or # part');
+
+/// S3-compatible storage (Amazon S3, R2, B2, Wasabi, MinIO, Spaces). The secret is the access
+/// key's secret, bound to `endpoint`'s origin.
+export const S3Host = z.object({
+  type: z.literal('s3'),
+  endpoint: siteUrl,
+  bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name is 3–63 lowercase letters, digits, dots or dashes'),
+  region: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'a region is like us-east-1 (or auto for R2)').default('us-east-1'),
+  /// Put before every key: "blog/" gives blog/2026/11/…
+  prefix: z.string().trim().regex(FOLDERS, 'the key prefix is folder names each ending in /, like blog/').default(''),
+  /// Where readers fetch the files: a CDN or custom domain, or the bucket's own address.
+  publicUrl: publicBase,
+  accessKeyId: z.string().trim().min(1, 'the access key id is needed').max(200),
+});
+
+/// A git repository whose files a CDN serves (jsDelivr for GitHub, or the forge's raw files).
+/// `publicUrl` holds `{path}` where the file's path in the repository goes.
+export const GitHost = z.object({
+  type: z.literal('git'),
+  repoPath: z.string().min(1, 'the folder of the repository’s git clone is needed').max(4096),
+  branch: z.string().trim().regex(/^[A-Za-z0-9._/-]{1,200}$/, 'not a branch name').default('main'),
+  remote: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a git remote name').default('origin'),
+  folder: z.string().trim().regex(FOLDERS, 'the folder is names each ending in /, like images/').default('images/'),
+  publicUrl: z.string().trim().max(2000).refine((u) => /^https?:\/\/[^{}]+\{path\}[^{}]*$/i.test(u), 'the public address starts with https:// and has {path} once, like https://cdn.jsdelivr.net/gh/you/images@main/{path}'),
+});
+
+/// The blogger's own uploader (PicGo, uPic…): a program and its arguments, `{file}` standing
+/// for the image; it prints the URL on its last line. Run without a shell.
+export const CommandHost = z.object({
+  type: z.literal('command'),
+  command: z.array(z.string().max(4096)).min(1, 'the uploader command is needed').max(50).refine((a) => (a[0] ?? '').trim() !== '', 'the uploader command is needed'),
+  timeoutSeconds: z.number().int().min(1).max(3600).default(120),
+});
+
+export const ImageHostSettings = z.discriminatedUnion('type', [S3Host, GitHost, CommandHost]);
+export type ImageHostSettings = z.infer<typeof ImageHostSettings>;
+
+/// A place that stores images and answers a public URL, for targets that keep none (Blogger).
+export const ImageHostTarget = z.object({
+  name: TargetName,
+  kind: z.literal('image-host'),
+  host: ImageHostSettings,
+});
+
 /// Targets that keep no media of their own (Blogger) name another target for their images.
-export const TargetSettings = z.discriminatedUnion('kind', [WordPressTarget, StaticGitTarget, GhostTarget, BloggerTarget]);
+export const TargetSettings = z.discriminatedUnion('kind', [WordPressTarget, StaticGitTarget, GhostTarget, BloggerTarget, ImageHostTarget]);
 export type TargetSettings = z.infer<typeof TargetSettings>;
 export type TargetKind = TargetSettings['kind'];
 /// The kinds as a schema; `satisfies` makes the compiler insist it lists every kind, and no other.
-const kinds = { wordpress: true, 'static-git': true, ghost: true, blogger: true } satisfies Record<TargetKind, true>;
+const kinds = { wordpress: true, 'static-git': true, ghost: true, blogger: true, 'image-host': true } satisfies Record<TargetKind, true>;
 export const TargetKind = z.enum(Object.keys(kinds) as [TargetKind, ...TargetKind[]]);
 
 export const TargetsFile = z.object({ version: z.literal(1), targets: z.array(TargetSettings) });

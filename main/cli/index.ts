@@ -1,6 +1,7 @@
 /// The `postwright` command: the same services as the app, for scripts and terminals.
 import { parseArgs } from 'node:util';
 import { resolveLibraryRoot } from '../library/location';
+import { IMAGE_HOST_USAGE } from './targets-image-hosts';
 import { UsageError } from './usage';
 
 // Each command loads what it needs when it runs (`await import`), so a quick `render` does not
@@ -24,7 +25,8 @@ Commands:
   targets list          The library's publishing targets
   targets add NAME --kind wordpress --url URL --username USER [--password-stdin]
   targets add NAME --kind ghost --url URL [--password-stdin]   (the Admin API key)
-  targets add NAME --kind hugo|jekyll --repo PATH [--branch main]
+  targets add NAME --kind hugo|jekyll --repo PATH [--branch main] [--image-host NAME]
+${IMAGE_HOST_USAGE}
                         targets add signs in first and saves nothing if that fails;
                         --no-check saves without signing in (offline, say)
   targets test NAME     Sign in and say as whom

@@ -7,6 +7,7 @@ import { parsePostFile } from '../../shared/frontmatter';
 import { describeTarget } from '../../shared/target-label';
 import type { Services } from '../services';
 import { CONFLICT_CHOICES, describeConflict } from './conflict';
+import { imageHostSettings, IMAGE_HOST_OPTIONS } from './targets-image-hosts';
 import { UsageError } from './usage';
 
 type Out = (text: string) => void;
@@ -38,6 +39,7 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
           'password-stdin': { type: 'boolean' },
           'no-check': { type: 'boolean' },
           library: { type: 'string' },
+          ...IMAGE_HOST_OPTIONS,
         },
         allowPositionals: true,
       });
@@ -49,16 +51,16 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
           : kind === 'ghost'
             ? { name, kind, siteUrl: values.url ?? '' }
             : kind === 'hugo' || kind === 'jekyll'
-            ? { name, kind: 'static-git', repoPath: values.repo ?? '', generator: kind, ...(values.branch ? { branch: values.branch } : {}) }
-            : null;
+            ? { name, kind: 'static-git', repoPath: values.repo ?? '', generator: kind, ...(values.branch ? { branch: values.branch } : {}), ...(values['image-host'] ? { imageHost: values['image-host'] } : {}) }
+            : imageHostSettings(name, kind, values);
       if (!settings) {
         throw new UsageError(
           kind === 'blogger'
             ? 'Blogger needs a Google sign-in in the browser: add it in the app (Publish → Manage targets).'
-            : 'targets add needs --kind wordpress (with --url and --username), --kind ghost (with --url) or --kind hugo|jekyll (with --repo).',
+            : 'targets add needs --kind wordpress (with --url and --username), --kind ghost (with --url), --kind hugo|jekyll (with --repo), or an image host: --kind s3, git-images or uploader (see postwright --help).',
         );
       }
-      const secret = kind === 'wordpress' || kind === 'ghost' ? await readSecret() : undefined;
+      const secret = kind === 'wordpress' || kind === 'ghost' || kind === 's3' ? await readSecret() : undefined;
       const input = TargetInput.safeParse({ settings, secret });
       if (!input.success) throw new UsageError(input.error.issues.map((issue) => issue.message).join('; '));
       // A mistyped password is caught now, not at the first publish.
@@ -76,7 +78,8 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       const { account } = await publishing.targets.test(name);
       const settings = (await publishing.targets.list()).find((t) => t.settings.name === name)?.settings;
       // A git target has no account: what was checked is that its branch can be fetched.
-      if (settings?.kind === 'static-git') out(`${name}: ready to commit to branch ${settings.branch} of ${settings.repoPath} and push it to ${settings.remote}.\n`);
+      if (settings?.kind === 'image-host') out(`${name}: ready, ${account}.\n`);
+      else if (settings?.kind === 'static-git') out(`${name}: ready to commit to branch ${settings.branch} of ${settings.repoPath} and push it to ${settings.remote}.\n`);
       else out(`${name}: signed in as ${account}.\n`);
       return 0;
     }

@@ -102,6 +102,15 @@ export class AssetMap {
     await this.save();
   }
 
+  /// Copies what this map knows into `other`, keeping what `other` knows already: a blog that
+  /// switches image hosts keeps the images it published where they are.
+  async copyInto(other: AssetMap): Promise<void> {
+    const mine = (await this.load()).assets;
+    const theirs = await other.load();
+    theirs.assets = { ...mine, ...theirs.assets };
+    await other.save();
+  }
+
   /// url -> hash, to map a remote post's images back to the post's own files.
   async byUrl(): Promise<Map<string, string>> {
     return new Map(Object.entries((await this.load()).assets).map(([hash, entry]) => [entry.url, hash]));

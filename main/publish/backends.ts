@@ -3,6 +3,7 @@ import type { TargetSettings } from '../../shared/publish';
 import { BloggerPublisher } from './blogger';
 import { PublishError } from './errors';
 import { GhostPublisher } from './ghost';
+import { createImageHost, ImageHostPublisher } from './image-hosts/index';
 import type { FetchLike } from './http';
 import type { Publisher } from './publisher';
 import { StaticGitPublisher } from './static-git';
@@ -21,7 +22,7 @@ export interface BackendOptions {
 export const NOT_THIS_ADDRESS = 'If you had signed in to this target before, its address was changed in the library’s targets file since then; sign in again.';
 
 export function needsSecret(settings: TargetSettings): boolean {
-  return settings.kind === 'wordpress' || settings.kind === 'ghost' || settings.kind === 'blogger';
+  return settings.kind === 'wordpress' || settings.kind === 'ghost' || settings.kind === 'blogger' || (settings.kind === 'image-host' && settings.host.type === 's3');
 }
 
 export function createPublisher(settings: TargetSettings, secret: string | null, options: BackendOptions = {}): Publisher {
@@ -39,5 +40,7 @@ export function createPublisher(settings: TargetSettings, secret: string | null,
     case 'blogger':
       if (!secret) throw new PublishError('auth', `Postwright is not signed in to Blogger for the target “${settings.name}”. Sign in with Google in the target’s settings.`);
       return new BloggerPublisher(settings, secret, options);
+    case 'image-host':
+      return new ImageHostPublisher(settings.name, createImageHost(settings.host, secret, options), options);
   }
 }

@@ -46,6 +46,8 @@ export function issuingOrigin(settings: TargetSettings): string | null {
       return originOf(settings.siteUrl);
     case 'blogger':
       return originOf(googleEndpoints().token);
+    case 'image-host':
+      return settings.host.type === 's3' ? originOf(settings.host.endpoint) : null;
     default:
       return null;
   }

@@ -9,6 +9,8 @@ import { issuingOrigin, sealSecret } from './bound-secret';
 import { PublishError, asPublishError } from './errors';
 import { Outbox, type Clock, type OutboxOptions } from './outbox';
 import { PublishPipeline, type OnProgress, type PostStore, type ResolvedTarget } from './pipeline';
+import { AssetMap } from './assets';
+import { ImageHostPublisher } from './image-hosts/index';
 import type { Publisher } from './publisher';
 import type { SecretStore } from './secrets';
 import { TargetStore, secretKey } from './targets';
@@ -32,7 +34,7 @@ export class PublishService {
   constructor(private readonly options: PublishServiceOptions) {
     this.targetStore = new TargetStore(options.libraryRoot);
     const now = options.clock ? () => options.clock!.now() : undefined;
-    this.pipeline = new PublishPipeline({ store: options.store, libraryRoot: options.libraryRoot, target: (name) => this.resolve(name), now });
+    this.pipeline = new PublishPipeline({ store: options.store, libraryRoot: options.libraryRoot, target: (name) => this.resolveForPosts(name), now });
     this.box = new Outbox({
       ...options.outbox,
       dir: path.join(options.libraryRoot, '.postwright', 'outbox'),
@@ -69,6 +71,7 @@ export class PublishService {
       const before = await this.targetStore.get(name);
       const settings = await this.targetStore.update(name, input.settings);
       if (destination(before) !== destination(settings)) await this.forgetState(name);
+      else await this.keepImagesOnSwitch(before, settings);
       await this.saveSecret(settings, input.secret).catch((error: unknown) => Promise.reject(this.secretError(error)));
       return this.info(settings);
     },
@@ -84,7 +87,7 @@ export class PublishService {
       const parsed = TargetSettings.safeParse(input.settings);
       if (!parsed.success) throw new PublishError('invalid', `The target’s settings are not right: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
       const origin = issuingOrigin(parsed.data);
-      const secret = input.secret?.trim() && origin ? sealSecret(input.secret.trim(), origin) : null;
+      const secret = isUploader(parsed.data) ? APPROVED : input.secret?.trim() && origin ? sealSecret(input.secret.trim(), origin) : null;
       return { account: await this.createPublisher(parsed.data, secret, this.options.backend ?? {}).check() };
     },
     /// Signs in and checks the account may publish; returns who it is signed in as.
@@ -151,21 +154,39 @@ export class PublishService {
     return this.pipeline.preview(postId, target);
   }
 
+  /// A target posts are published to; an image host holds none.
+  private async resolveForPosts(name: string): Promise<ResolvedTarget> {
+    const resolved = await this.resolve(name);
+    if (resolved.publisher instanceof ImageHostPublisher) throw resolved.publisher.noPosts();
+    return resolved;
+  }
+
+  /// A blog that names another image host keeps the images it already published where they are
+  /// (its posts point there): the old host's map becomes part of the blog's own, so only new
+  /// images go to the new host and an unchanged post republishes as unchanged.
+  private async keepImagesOnSwitch(before: TargetSettings, after: TargetSettings): Promise<void> {
+    const from = mediaName(before);
+    if (!from || from === mediaName(after)) return;
+    const root = this.options.libraryRoot;
+    await AssetMap.forTarget(root, from).copyInto(AssetMap.forTarget(root, after.name));
+  }
+
   private async resolve(name: string): Promise<ResolvedTarget> {
     const settings = await this.targetStore.get(name);
     const key = secretKey(settings);
     const secret = key ? await this.options.secrets.get(key).catch((error: unknown) => Promise.reject(this.secretError(error))) : null;
     const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}) };
     // A blog that keeps no images (Blogger) puts them on the target its settings name.
-    if (settings.kind === 'blogger') resolved.media = await this.mediaFor(settings.name, settings.mediaTarget, (name) => this.resolve(name));
+    const media = mediaName(settings);
+    if (media) resolved.media = await this.mediaFor(settings.name, media, (name) => this.resolve(name));
     return resolved;
   }
 
   private async mediaFor(owner: string, mediaName: string, resolve: (name: string) => Promise<ResolvedTarget>): Promise<ResolvedTarget['media']> {
     const all = await this.targetStore.list();
     const media = all.find((t) => t.name === mediaName);
-    if (!media || media.kind === 'blogger') {
-      throw new PublishError('invalid', `The target “${owner}” keeps its images on “${mediaName}”, but ${media ? 'that is a Blogger blog too, which stores no images' : 'there is no such target'}. Choose a WordPress or Ghost target for its images in its settings.`);
+    if (!media || !storesImages(media)) {
+      throw new PublishError('invalid', `The target “${owner}” keeps its images on “${mediaName}”, but ${media ? 'that target stores no images for others' : 'there is no such target'}. Choose an image host (or a WordPress or Ghost target) for its images in its settings.`);
     }
     const { name, publisher } = await resolve(media.name);
     return { name, publisher };
@@ -177,7 +198,8 @@ export class PublishService {
     const noNetwork = () => Promise.reject(new Error('checking a post’s publish state makes no requests'));
     const secret = needsSecret(settings) ? 'not-read-for-status' : null;
     const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }) };
-    const media = settings.kind === 'blogger' ? all.find((t) => t.name === settings.mediaTarget && t.kind !== 'blogger') : undefined;
+    const name = mediaName(settings);
+    const media = name ? all.find((t) => t.name === name && storesImages(t)) : undefined;
     if (media) resolved.media = this.offline(media);
     return resolved;
   }
@@ -201,6 +223,7 @@ export class PublishService {
   private async saveSecret(settings: TargetSettings, secret: string | undefined): Promise<void> {
     const key = secretKey(settings);
     const origin = issuingOrigin(settings);
+    if (key && isUploader(settings)) return this.options.secrets.set(key, APPROVED);
     // Kept with the origin it was issued for: the targets file alone cannot send it elsewhere.
     if (key && origin && secret !== undefined && secret.trim() !== '') await this.options.secrets.set(key, sealSecret(secret.trim(), origin));
   }
@@ -221,5 +244,27 @@ function destination(settings: TargetSettings): string {
       return `git ${settings.repoPath} ${settings.remote} ${settings.branch}`;
     case 'blogger':
       return `blogger ${settings.blogId}`;
+    case 'image-host':
+      return `image-host ${JSON.stringify(settings.host)}`;
   }
+}
+
+/// An uploader command runs a program: only one set up through the app or the CLI on this
+/// computer runs, never one that arrived by an edit of the shared targets file.
+const APPROVED = 'approved on this computer';
+
+function isUploader(settings: TargetSettings): boolean {
+  return settings.kind === 'image-host' && settings.host.type === 'command';
+}
+
+/// The target a blog's images go to, when they do not stay with the blog.
+function mediaName(settings: TargetSettings): string | null {
+  if (settings.kind === 'blogger') return settings.mediaTarget;
+  if (settings.kind === 'static-git') return settings.imageHost ?? null;
+  return null;
+}
+
+/// Targets that can keep another target's images.
+function storesImages(settings: TargetSettings): boolean {
+  return settings.kind === 'image-host' || settings.kind === 'wordpress' || settings.kind === 'ghost';
 }

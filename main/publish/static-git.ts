@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { resolveInside } from '../library/paths';
 import { PublishError } from './errors';
 import { Git, gitError } from './git';
-import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemotePost, RemoteSnapshot } from './publisher';
+import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, PublisherCapabilities, RemotePost, RemoteSnapshot } from './publisher';
 import { Layout, type Generator, type SiteConfig } from './static-git-layout';
 
 export interface StaticGitSettings {
@@ -17,12 +17,14 @@ export interface StaticGitSettings {
   generator: Generator;
   branch: string;
   remote: string;
+  /// The site's images go to this image host instead of the repository.
+  imageHost?: string;
 }
 
 const IDENTITY = ['-c', 'user.name=Postwright', '-c', 'user.email=postwright@localhost'];
 
 export class StaticGitPublisher implements Publisher {
-  readonly capabilities = { assets: 'bundle', canonicalUrl: true, categories: true } as const;
+  readonly capabilities: PublisherCapabilities;
   readonly label: string;
   private readonly git: Git;
   private readonly layout: Layout;
@@ -32,6 +34,7 @@ export class StaticGitPublisher implements Publisher {
     private readonly settings: StaticGitSettings,
     options: { now?: () => number; timeoutMs?: number } = {},
   ) {
+    this.capabilities = { assets: settings.imageHost ? 'elsewhere' : 'bundle', canonicalUrl: true, categories: true };
     this.git = new Git(settings.repoPath, options.timeoutMs);
     this.layout = new Layout(settings.generator, options.now ?? Date.now);
     this.label = `the ${settings.generator === 'hugo' ? 'Hugo' : 'Jekyll'} site in ${settings.repoPath}`;
@@ -181,6 +184,7 @@ export class StaticGitPublisher implements Publisher {
   }
 
   private assetFiles(post: OutgoingPost): Array<{ path: string; bytes: Uint8Array }> {
+    if (this.settings.imageHost) return []; // they are on the image host
     const dir = this.layout.assetDir(post);
     const seen = new Set<string>();
     return post.assets.filter((p) => !seen.has(p.asset.file) && seen.add(p.asset.file)).map((p) => ({ path: `${dir}/${p.asset.file}`, bytes: p.asset.bytes }));

@@ -1,5 +1,6 @@
 /// The library's publishing targets, `.postwright/targets.json`: where each blog is and who
 /// signs in, never a password (those go to the SecretStore, under secretKey()).
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -95,6 +96,11 @@ export function secretKey(settings: TargetSettings): string | null {
     case 'blogger':
       // The sign-in belongs to a Google account and the OAuth client it was made with.
       return `blogger ${settings.clientId} ${settings.blogId}`;
+    case 'image-host':
+      if (settings.host.type === 's3') return `s3 ${settings.host.endpoint} ${settings.host.accessKeyId}`;
+      // Not a secret but an approval: the command as it was set up on this computer.
+      if (settings.host.type === 'command') return `uploader ${createHash('sha256').update(JSON.stringify(settings.host.command)).digest('hex')}`;
+      return null;
     default:
       return null;
   }

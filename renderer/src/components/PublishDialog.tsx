@@ -69,7 +69,7 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
   if (targets?.length === 0) {
     return (
       <Modal title="Publish" onClose={onClose}>
-        <p>Add your blog as a target first: WordPress, or a Hugo or Jekyll site in git.</p>
+        <p>Add your blog as a target first: WordPress, Ghost, Blogger, or a Hugo or Jekyll site in git.</p>
         <div className="row dialog-actions">
           <button type="button" className="button primary" onClick={onManageTargets}>
             Add a target

@@ -1,12 +1,14 @@
 /// Where posts are published: add, test and remove targets. Passwords go to the OS keychain,
 /// never into the library.
 import { useCallback, useEffect, useState } from 'react';
-import type { TargetInfo } from '../../../shared/publish';
+import type { TargetInfo, TargetSettings } from '../../../shared/publish';
 import { describeTarget } from '../../../shared/target-label';
 import { host, studio } from '../studio';
+import { BloggerFields } from './BloggerFields';
+import { BLOGGER_WHY, hostDraft, hostFromDraft, ImageHostFields, ImageHostPicker, imageHostsOf } from './ImageHostFields';
 import { Modal } from './Modal';
 
-type Kind = 'wordpress' | 'ghost' | 'hugo' | 'jekyll' | 'blogger';
+type Kind = 'wordpress' | 'ghost' | 'hugo' | 'jekyll' | 'blogger' | 'image-host';
 
 export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
   const [targets, setTargets] = useState<TargetInfo[] | null>(null);
@@ -20,10 +22,11 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
 
   const test = (name: string) => {
     // A git site has no account: what the test proves is the branch it will commit to.
-    const git = targets?.find((info) => info.settings.name === name)?.settings.kind === 'static-git';
-    setStatus((now) => ({ ...now, [name]: git ? 'Checking the repository…' : 'Signing in…' }));
+    const kind = targets?.find((info) => info.settings.name === name)?.settings.kind;
+    const git = kind === 'static-git';
+    setStatus((now) => ({ ...now, [name]: git ? 'Checking the repository…' : kind === 'image-host' ? 'Checking the image host…' : 'Signing in…' }));
     studio.targets.test(name).then(
-      ({ account }) => setStatus((now) => ({ ...now, [name]: git ? `✓ Ready to commit to branch ${account} and push` : `✓ Signed in as ${account}` })),
+      ({ account }) => setStatus((now) => ({ ...now, [name]: git ? `✓ Ready to commit to branch ${account} and push` : kind === 'image-host' ? `✓ Ready: ${account}` : `✓ Signed in as ${account}` })),
       (failure: unknown) => setStatus((now) => ({ ...now, [name]: `✗ ${messageOf(failure)}` })),
     );
   };
@@ -49,11 +52,9 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
               <button type="button" className="button" onClick={() => test(settings.name)}>
                 Test
               </button>
-              {settings.kind !== 'blogger' && (
-                <button type="button" className="button" onClick={() => setEditing(targets.find((info) => info.settings.name === settings.name) ?? null)}>
-                  Edit
-                </button>
-              )}
+              <button type="button" className="button" onClick={() => setEditing(targets.find((info) => info.settings.name === settings.name) ?? null)}>
+                Edit
+              </button>
               <button
                 type="button"
                 className="button"
@@ -69,7 +70,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
         <AddTargetForm
           key={editing.settings.name}
           editing={editing}
-          mediaTargets={[]}
+          mediaTargets={imageHostsOf(targets ?? [])}
           onCancel={() => setEditing(null)}
           onAdded={() => {
             setEditing(null);
@@ -79,7 +80,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
         />
       ) : adding ? (
         <AddTargetForm
-          mediaTargets={(targets ?? []).filter((target) => target.settings.kind === 'wordpress' || target.settings.kind === 'ghost').map((target) => target.settings.name)}
+          mediaTargets={imageHostsOf(targets ?? [])}
           onCancel={() => setAdding(false)}
           onAdded={() => {
             setAdding(false);
@@ -98,7 +99,7 @@ export function TargetsDialog({ onClose, onChanged }: { onClose: () => void; onC
   );
 }
 
-function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: () => void; onCancel: () => void; mediaTargets: string[]; editing?: TargetInfo }) {
+function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: () => void; onCancel: () => void; mediaTargets: TargetInfo[]; editing?: TargetInfo }) {
   const initial = (editing?.settings ?? {}) as Record<string, string>;
   const [kind, setKind] = useState<Kind>(() => (!editing ? 'wordpress' : editing.settings.kind === 'static-git' ? (initial.generator as Kind) : (editing.settings.kind as Kind)));
   const [fields, setFields] = useState({
@@ -109,23 +110,32 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
     repoPath: initial.repoPath ?? '',
     branch: initial.branch ?? 'main',
   });
+  const [draft, setDraft] = useState(() => hostDraft(editing?.settings.kind === 'image-host' ? editing.settings.host : undefined));
+  // Blogger's image host, or a static site's ('' keeps its images in the repository).
+  const [media, setMedia] = useState(() => (editing?.settings.kind === 'blogger' ? editing.settings.mediaTarget : editing?.settings.kind === 'static-git' ? (editing.settings.imageHost ?? '') : ''));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [waiting, setWaiting] = useState(false);
   const set = (key: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [key]: event.target.value });
 
   const submit = () => {
-    if (kind === 'blogger') return; // Blogger saves itself after the Google sign-in.
+    // A new Blogger target saves itself after the Google sign-in; an existing one can switch image hosts.
+    if (kind === 'blogger' && editing?.settings.kind !== 'blogger') return;
     setBusy(true);
+    const hosted = hostFromDraft(draft);
     const settings =
-      kind === 'wordpress'
-        ? { name: fields.name, kind, siteUrl: fields.siteUrl, username: fields.username }
-        : kind === 'ghost'
-          ? { name: fields.name, kind, siteUrl: fields.siteUrl }
-          : { name: fields.name, kind: 'static-git' as const, repoPath: fields.repoPath, generator: kind, branch: fields.branch || 'main', remote: 'origin' };
+      editing?.settings.kind === 'blogger'
+        ? { ...editing.settings, mediaTarget: media }
+        : kind === 'wordpress'
+          ? { name: fields.name, kind, siteUrl: fields.siteUrl, username: fields.username }
+          : kind === 'ghost'
+            ? { name: fields.name, kind, siteUrl: fields.siteUrl }
+            : kind === 'image-host'
+              ? { name: fields.name, kind, host: hosted.host }
+              : { name: fields.name, kind: 'static-git' as const, repoPath: fields.repoPath, generator: kind, branch: fields.branch || 'main', remote: 'origin', ...(media ? { imageHost: media } : {}) };
     // When editing, an empty password field keeps the saved one.
-    const secret = (kind === 'wordpress' || kind === 'ghost') && (fields.password || !editing) ? fields.password : undefined;
-    (editing ? studio.targets.update(editing.settings.name, { settings, secret }) : studio.targets.add({ settings, secret })).then(onAdded, (failure: unknown) => {
+    const secret = kind === 'image-host' ? hosted.secret : (kind === 'wordpress' || kind === 'ghost') && (fields.password || !editing) ? fields.password : undefined;
+    (editing ? studio.targets.update(editing.settings.name, { settings: settings as TargetSettings, secret }) : studio.targets.add({ settings: settings as TargetSettings, secret })).then(onAdded, (failure: unknown) => {
       setError(messageOf(failure));
       setBusy(false);
     });
@@ -171,13 +181,18 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
           <option value="hugo">Hugo site (git)</option>
           <option value="jekyll">Jekyll site (git)</option>
           <option value="blogger">Blogger</option>
+          <option value="image-host">Image host (for Blogger or a static site’s images)</option>
         </select>
       </label>
       <label className="field">
         <span>Name</span>
         <input value={fields.name} onChange={set('name')} placeholder="My blog" required disabled={editing !== undefined} title={editing ? 'Posts record their publishes under this name, so it stays.' : undefined} />
       </label>
-      {kind === 'blogger' ? (
+      {kind === 'blogger' && editing ? (
+        <ImageHostPicker value={media} onChange={setMedia} hosts={mediaTargets} why={BLOGGER_WHY} />
+      ) : kind === 'image-host' ? (
+        <ImageHostFields draft={draft} onChange={setDraft} editing={editing !== undefined} />
+      ) : kind === 'blogger' ? (
         <BloggerFields name={fields.name} mediaTargets={mediaTargets} onAdded={onAdded} onError={setError} />
       ) : kind === 'ghost' ? (
         <>
@@ -223,11 +238,12 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
             <span>Branch</span>
             <input value={fields.branch} onChange={set('branch')} />
           </label>
+          <ImageHostPicker value={media} onChange={setMedia} hosts={mediaTargets.filter((info) => info.settings.kind === 'image-host')} allowNone="The repository, beside each post" why="Images are committed with the post unless you choose an image host for them." />
         </>
       )}
       {error && <p className="form-error">{error}</p>}
       <div className="row dialog-actions">
-        {kind !== 'blogger' && (
+        {(kind !== 'blogger' || editing) && (
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Saving…' : editing ? 'Save changes' : 'Add target'}
           </button>
@@ -242,87 +258,4 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/// Blogger: the blogger's own Google OAuth client (Google requires a verified app for the
-/// Blogger scope), a sign-in in the browser, then the blog to use.
-function BloggerFields({ name, mediaTargets, onAdded, onError }: { name: string; mediaTargets: string[]; onAdded: () => void; onError: (message: string | null) => void }) {
-  const [clientId, setClientId] = useState('');
-  const [clientSecret, setClientSecret] = useState('');
-  const [media, setMedia] = useState(mediaTargets[0] ?? '');
-  const [flow, setFlow] = useState<string | null>(null);
-  const [blogs, setBlogs] = useState<Array<{ id: string; name: string; url: string }>>([]);
-  const [blogId, setBlogId] = useState('');
-
-  useEffect(
-    () =>
-      studio.on('targets.googleBlogs', (event) => {
-        if (event.flowId !== flow) return;
-        if (event.error) {
-          onError(event.error);
-          setFlow(null);
-        }
-        setBlogs(event.blogs);
-        setBlogId(event.blogs[0]?.id ?? '');
-      }),
-    [flow, onError],
-  );
-
-  const signIn = () => {
-    onError(null);
-    studio.targets.googleSignIn({ name, clientId, clientSecret: clientSecret || null, mediaTarget: media }).then(
-      ({ flowId, url }) => {
-        setFlow(flowId);
-        window.open(url, '_blank', 'noopener');
-      },
-      (failure: unknown) => onError(messageOf(failure)),
-    );
-  };
-
-  if (mediaTargets.length === 0) {
-    return <p className="form-error">Blogger keeps no images, so add a WordPress or Ghost target for them first; Postwright puts the post’s images there.</p>;
-  }
-  return (
-    <>
-      <ol className="muted hint steps">
-        <li>In Google Cloud Console, create a project and enable the Blogger API v3.</li>
-        <li>Set up the OAuth consent screen (External) and add yourself as a test user, or publish the app (test tokens expire after 7 days).</li>
-        <li>Under Credentials, create an OAuth client ID of type “Desktop app” and paste its ID and secret here.</li>
-      </ol>
-      <label className="field">
-        <span>OAuth client ID</span>
-        <input value={clientId} onChange={(event) => setClientId(event.target.value)} placeholder="….apps.googleusercontent.com" />
-      </label>
-      <label className="field">
-        <span>Client secret</span>
-        <input value={clientSecret} onChange={(event) => setClientSecret(event.target.value)} type="password" autoComplete="off" />
-      </label>
-      <label className="field">
-        <span>Images go to</span>
-        <select value={media} onChange={(event) => setMedia(event.target.value)}>
-          {mediaTargets.map((target) => (
-            <option key={target}>{target}</option>
-          ))}
-        </select>
-      </label>
-      {blogs.length > 0 ? (
-        <div className="row">
-          <select aria-label="Blog" value={blogId} onChange={(event) => setBlogId(event.target.value)}>
-            {blogs.map((blog) => (
-              <option key={blog.id} value={blog.id}>
-                {blog.name} ({blog.url})
-              </option>
-            ))}
-          </select>
-          <button type="button" className="button primary" onClick={() => void studio.targets.googleFinish(flow ?? '', blogId).then(onAdded, (failure: unknown) => onError(messageOf(failure)))}>
-            Use this blog
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="button primary" disabled={!name || !clientId || flow !== null} onClick={signIn}>
-          {flow ? 'Waiting for Google…' : 'Sign in with Google'}
-        </button>
-      )}
-    </>
-  );
 }

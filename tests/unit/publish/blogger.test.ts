@@ -284,7 +284,7 @@ describe('Blogger as a configured target', () => {
     expect(await service.status('gut')).toMatchObject([{ target: 'photos' }, { target: 'Science blog', state: 'published' }]);
 
     await service.targets.update('Science blog', { settings: target('nowhere') });
-    expect((await failure(service.publish('gut', 'Science blog'))).message).toBe('The target “Science blog” keeps its images on “nowhere”, but there is no such target. Choose a WordPress or Ghost target for its images in its settings.');
+    expect((await failure(service.publish('gut', 'Science blog'))).message).toBe('The target “Science blog” keeps its images on “nowhere”, but there is no such target. Choose an image host (or a WordPress or Ghost target) for its images in its settings.');
   });
 
   it('lists the blogs the account can write to, for picking one', async () => {
