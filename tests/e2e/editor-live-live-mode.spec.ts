@@ -75,6 +75,11 @@ test('live mode hides marks away from the cursor and draws images, math and tabl
   await expect(line(studio, 'Sea stars')).toContainText('**echinoderms**');
   await expect(line(studio, 'Sea stars')).toContainText('(https://example.org/notes)');
   await expect(line(studio, 'What the')).toHaveText('What the tide leaves');
+  // Typing in live mode, then moving away: the new marks go too.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' They **move** at night.');
+  await line(studio, 'Written on the shore').click();
+  await expect(line(studio, 'Sea stars')).toHaveText('Sea stars are echinoderms and slow grazers; see the aquarium notes. They move at night.');
   // Clicking the drawn table puts the cursor into its markdown.
   await studio.editorContent.locator('.cm-live-table').click();
   await expect(studio.editorContent.locator('.cm-live-table')).toHaveCount(0);
@@ -93,9 +98,10 @@ for (const [width, height] of [
 ] as const) {
   test(`live mode screenshots at ${width}x${height}, light and dark`, async ({ host, library, studio, page }) => {
     writePost(library);
-    await page.setViewportSize({ width, height });
     await studio.open(host);
+    // Narrow windows fold the post list into a rail: open the post first, then resize.
     await studio.openPost('Tide pool notes');
+    await page.setViewportSize({ width, height });
     await turnOnLiveMode(studio);
     await line(studio, 'Written on the shore').click();
     await expect(studio.editorContent.locator('.cm-live-table')).toBeVisible();

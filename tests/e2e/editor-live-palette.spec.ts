@@ -68,9 +68,10 @@ for (const [width, height] of [
   [2560, 1440],
 ] as const) {
   test(`palette screenshots at ${width}x${height}, light and dark`, async ({ host, studio, page }) => {
-    await page.setViewportSize({ width, height });
     await studio.open(host);
+    // Narrow windows fold the post list into a rail: open the post first, then resize.
     await studio.openPost('Welcome to Postwright');
+    await page.setViewportSize({ width, height });
     await studio.editorContent.click();
     await page.keyboard.press('ControlOrMeta+Shift+P');
     await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();

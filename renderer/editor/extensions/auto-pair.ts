@@ -22,7 +22,9 @@ const handleInput = EditorView.inputHandler.of((view, from, to, text, insert) =>
   }
   const line = state.doc.lineAt(from);
   const action = pairAction(state.sliceDoc(line.from, from), state.sliceDoc(from, line.to), text);
-  if (!action || contextAt(state, from) === 'code') return false;
+  if (!action) return false;
+  // Stepping over a closing mark is fine anywhere: the inline code being closed is code.
+  if (action.kind === 'pair' && contextAt(state, from) === 'code') return false;
   if (action.kind === 'step') {
     view.dispatch({ selection: EditorSelection.cursor(from + 1), userEvent: 'select' });
     return true;

@@ -28,7 +28,7 @@ function build(view: EditorView): DecorationSet {
         } else if (!INLINE_MARKS.has(node.name) && !(parent === 'Link' && (node.name === 'LinkMark' || node.name === 'URL' || node.name === 'LinkTitle'))) {
           return undefined;
         }
-        if (node.from < end && !touchesSelection(state, node.from, end)) marks.push(hidden.range(node.from, end));
+        if (node.from < end && !touchesSelection(state.doc, state.selection, node.from, end)) marks.push(hidden.range(node.from, end));
         return undefined;
       },
     });

@@ -44,7 +44,7 @@ function build(view: EditorView): DecorationSet {
         const src = url ? imageSource(state.sliceDoc(url.from, url.to), resolve) : null;
         // A plugin may not replace a line break: an image written over two lines stays text.
         const oneLine = state.doc.lineAt(node.from).number === state.doc.lineAt(node.to).number;
-        if (src && oneLine && marks.length >= 2 && !touchesSelection(state, node.from, node.to)) {
+        if (src && oneLine && marks.length >= 2 && !touchesSelection(state.doc, state.selection, node.from, node.to)) {
           const alt = state.sliceDoc((marks[0]?.to ?? node.from), (marks[1]?.from ?? node.from));
           widgets.push(Decoration.replace({ widget: new ImageWidget(src, alt) }).range(node.from, node.to));
         }

@@ -14,7 +14,7 @@ function build(view: EditorView): DecorationSet {
     for (let pos = from; pos <= to; ) {
       const line = state.doc.lineAt(pos);
       // Lines that are only `$$…$$` are display blocks (display-math.ts).
-      if (line.text.includes('$') && !/^\s*\$\$/.test(line.text) && !touchesSelection(state, line.from, line.to)) {
+      if (line.text.includes('$') && !/^\s*\$\$/.test(line.text) && !touchesSelection(state.doc, state.selection, line.from, line.to)) {
         for (const span of findInlineMath(line.text)) {
           const start = line.from + span.from;
           if (contextAt(state, start + 1) !== 'code') widgets.push(Decoration.replace({ widget: new MathWidget(span.tex, false) }).range(start, line.from + span.to));

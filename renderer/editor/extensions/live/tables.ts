@@ -1,9 +1,8 @@
 /// Live mode: a pipe table away from the cursor is drawn as a table. Cells show their text
 /// (built as DOM text, never as HTML); clicking the table puts the cursor back into its markdown.
-import type { EditorState, Extension } from '@codemirror/state';
+import type { Extension, Text } from '@codemirror/state';
 import { WidgetType } from '@codemirror/view';
 import { isDelimiterRow, isTableRow, rowCells } from '../../commands/table-format';
-import { contextAt } from '../syntax-context';
 import { blockWidgets, type Block } from './block-field';
 
 const cellsOf = (line: string) => rowCells(line).map((cell) => line.slice(cell.from, cell.to).trim().replace(/\\\|/g, '|'));
@@ -46,16 +45,16 @@ class TableWidget extends WidgetType {
   }
 }
 
-function scan(state: EditorState, first: number, last: number): Block[] {
+function scan(doc: Text, first: number, last: number, inCode: (pos: number) => boolean): Block[] {
   const blocks: Block[] = [];
   for (let number = first; number <= last; number++) {
-    const line = state.doc.line(number);
-    if (!isTableRow(line.text) || number === state.doc.lines || !isDelimiterRow(state.doc.line(number + 1).text)) continue;
-    if (number > 1 && isTableRow(state.doc.line(number - 1).text)) continue;
+    const line = doc.line(number);
+    if (!isTableRow(line.text) || number === doc.lines || !isDelimiterRow(doc.line(number + 1).text)) continue;
+    if (number > 1 && isTableRow(doc.line(number - 1).text)) continue;
     let end = number + 1;
-    while (end < state.doc.lines && isTableRow(state.doc.line(end + 1).text)) end++;
-    if (contextAt(state, line.from) !== 'code') {
-      blocks.push({ from: line.from, to: state.doc.line(end).to, widget: new TableWidget(state.sliceDoc(line.from, state.doc.line(end).to).replace(/\r/g, '')) });
+    while (end < doc.lines && isTableRow(doc.line(end + 1).text)) end++;
+    if (!inCode(line.from)) {
+      blocks.push({ from: line.from, to: doc.line(end).to, widget: new TableWidget(doc.sliceString(line.from, doc.line(end).to).replace(/\r/g, '')) });
     }
     number = end;
   }
