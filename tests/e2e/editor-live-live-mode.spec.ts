@@ -5,6 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Studio } from './fixtures';
 
+// Typed key by key on a machine shared with other builds: give each test room.
+test.describe.configure({ timeout: 180_000 });
+
 // A 2×2 PNG, beside the post as the paste command would store it.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4/5/h/38GBgYGBgYGAAk+Af8bfhkhAAAAAElFTkSuQmCC', 'base64');
 

@@ -1,6 +1,9 @@
 /// The command palette and the formatting bar, used from the keyboard and the mouse.
 import { expect, test } from './fixtures';
 
+// Typed key by key on a machine shared with other builds: give each test room.
+test.describe.configure({ timeout: 180_000 });
+
 test('the palette opens on Ctrl+Shift+P and Ctrl+K, filters, runs with the keyboard and closes on Escape', async ({ host, studio, page }) => {
   await studio.open(host);
   await studio.createPost('Palette');

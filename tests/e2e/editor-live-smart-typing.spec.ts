@@ -2,6 +2,9 @@
 /// out of code, and switched off in the Aa menu.
 import { expect, test, type Studio } from './fixtures';
 
+// Typed key by key on a machine shared with other builds: give each test room.
+test.describe.configure({ timeout: 180_000 });
+
 const lastLine = (studio: Studio) => studio.editorContent.locator('.cm-line').last();
 
 test('quotes curl, dashes and ellipses form, and one Ctrl+Z gives back what was typed', async ({ host, studio, page }) => {

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 
+// Typed key by key on a machine shared with other builds: give each test room.
+test.describe.configure({ timeout: 180_000 });
+
 test('Tab, Shift+Tab and Enter move through a table that keeps its columns aligned', async ({ host, library, studio, page }) => {
   await studio.open(host);
   await studio.createPost('Tide table');

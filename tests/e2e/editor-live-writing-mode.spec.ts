@@ -2,6 +2,9 @@
 /// itself (never from the internet) and remembered; markdown marks dimmed.
 import { expect, test } from './fixtures';
 
+// Typed key by key on a machine shared with other builds: give each test room.
+test.describe.configure({ timeout: 180_000 });
+
 test('the writing font is chosen in the Aa menu, loads from the app and is remembered', async ({ host, studio, page }) => {
   const fontRequests: string[] = [];
   page.on('request', (request) => {

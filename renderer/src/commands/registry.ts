@@ -17,6 +17,8 @@ export interface Command {
   key?: string;
   /// Short label for the formatting bar; commands without one stay off the bar.
   bar?: string;
+  /// For a setting that is switched on and off: whether it is on now.
+  on?: () => boolean;
   run(): void;
 }
 
@@ -60,15 +62,15 @@ const appCommands: Command[] = [
   { id: 'view.split', title: 'Layout: split', group: 'View', run: () => layoutStore.set('split') },
   { id: 'view.preview', title: 'Layout: preview', group: 'View', run: () => layoutStore.set('preview') },
   { id: 'view.toggle-preview', title: 'Toggle preview', group: 'View', key: 'Mod-Alt-p', run: () => layoutStore.set((now) => (now === 'editor' ? 'split' : 'editor')) },
-  { id: 'view.focus', title: 'Focus mode', group: 'View', key: 'Mod-Shift-f', run: () => appearanceStore.set((now) => ({ ...now, focus: !now.focus })) },
-  { id: 'view.typewriter', title: 'Typewriter scrolling', group: 'View', run: () => appearanceStore.set((now) => ({ ...now, typewriter: !now.typewriter })) },
+  { id: 'view.focus', title: 'Focus mode', group: 'View', key: 'Mod-Shift-f', on: () => appearanceStore.get().focus, run: () => appearanceStore.set((now) => ({ ...now, focus: !now.focus })) },
+  { id: 'view.typewriter', title: 'Typewriter scrolling', group: 'View', on: () => appearanceStore.get().typewriter, run: () => appearanceStore.set((now) => ({ ...now, typewriter: !now.typewriter })) },
   { id: 'view.theme-light', title: 'Theme: light', group: 'View', run: () => appearanceStore.set((now) => ({ ...now, theme: 'light' })) },
   { id: 'view.theme-dark', title: 'Theme: dark', group: 'View', run: () => appearanceStore.set((now) => ({ ...now, theme: 'dark' })) },
   { id: 'view.theme-auto', title: 'Theme: follow the system', group: 'View', run: () => appearanceStore.set((now) => ({ ...now, theme: 'system' })) },
-  { id: 'writing.live', title: 'Live mode (hide marks, draw images, math and tables)', group: 'Writing', run: () => toggleWriting('live') },
-  { id: 'writing.smart', title: 'Smart quotes and dashes', group: 'Writing', run: () => toggleWriting('smartTyping') },
-  { id: 'writing.pairs', title: 'Auto-pair brackets and marks', group: 'Writing', run: () => toggleWriting('autoPair') },
-  { id: 'writing.format-bar', title: 'Show or hide the formatting bar', group: 'Writing', run: () => toggleWriting('formatBar') },
+  { id: 'writing.live', title: 'Live mode (hide marks, draw images, math and tables)', group: 'Writing', on: () => writingStore.get().live, run: () => toggleWriting('live') },
+  { id: 'writing.smart', title: 'Smart quotes and dashes', group: 'Writing', on: () => writingStore.get().smartTyping, run: () => toggleWriting('smartTyping') },
+  { id: 'writing.pairs', title: 'Auto-pair brackets and marks', group: 'Writing', on: () => writingStore.get().autoPair, run: () => toggleWriting('autoPair') },
+  { id: 'writing.format-bar', title: 'Formatting bar', group: 'Writing', on: () => writingStore.get().formatBar, run: () => toggleWriting('formatBar') },
   ...WRITING_FONTS.map((font) => ({ id: `writing.font-${font.id}`, title: `Font: ${font.label}`, group: 'Writing', run: () => writingStore.set((now) => ({ ...now, font: font.id })) })),
 ];
 

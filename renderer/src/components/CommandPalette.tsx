@@ -86,6 +86,7 @@ function Palette() {
             >
               <span className="palette-group">{command.group}</span>
               <span className="palette-title">{command.title}</span>
+              {command.on && <span className="palette-state">{command.on() ? 'On' : 'Off'}</span>}
               {command.key && <kbd>{keyLabel(command.key)}</kbd>}
             </li>
           ))}
