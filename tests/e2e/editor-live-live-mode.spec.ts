@@ -79,10 +79,12 @@ test('live mode hides marks away from the cursor and draws images, math and tabl
   await expect(line(studio, 'Sea stars')).toContainText('(https://example.org/notes)');
   await expect(line(studio, 'What the')).toHaveText('What the tide leaves');
   // Typing in live mode, then moving away: the new marks go too.
+  await line(studio, 'Written on the shore').click();
   await page.keyboard.press('End');
   await page.keyboard.type(' They **move** at night.');
-  await line(studio, 'Written on the shore').click();
-  await expect(line(studio, 'Sea stars')).toHaveText('Sea stars are echinoderms and slow grazers; see the aquarium notes. They move at night.');
+  await expect(line(studio, 'Written on the shore')).toHaveText('Written on the shore. They **move** at night.');
+  await line(studio, 'Sea stars').click();
+  await expect(line(studio, 'Written on the shore')).toHaveText('Written on the shore. They move at night.');
   // Clicking the drawn table puts the cursor into its markdown.
   await studio.editorContent.locator('.cm-live-table').click();
   await expect(studio.editorContent.locator('.cm-live-table')).toHaveCount(0);
