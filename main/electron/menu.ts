@@ -23,7 +23,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
     {
       label: '&View',
       submenu: [
-        { label: 'Toggle Preview', accelerator: 'CmdOrCtrl+Shift+P', click: send('toggle-preview') },
+        { label: 'Toggle Preview', accelerator: 'CmdOrCtrl+Alt+P', click: send('toggle-preview') },
         { label: 'Focus Mode', accelerator: 'CmdOrCtrl+Shift+F', click: send('toggle-focus') },
         { type: 'separator' },
         { role: 'resetZoom' },

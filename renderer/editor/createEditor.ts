@@ -3,7 +3,10 @@
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { postwrightExtensions } from './extensions';
+import { autoPair } from './extensions/auto-pair';
 import { focusMode } from './extensions/focus';
+import { liveMode } from './extensions/live';
+import { smartTyping } from './extensions/smart-typing';
 import { bodyCursor, trustedEdit } from './extensions/front-matter-guard';
 import { typewriterScrolling } from './extensions/typewriter';
 import { scrollSync, scrollToLine, topLine, type TopLineListener } from './extensions/scroll-sync';
@@ -20,6 +23,10 @@ export interface EditorOptions {
 export interface WritingModes {
   focus: boolean;
   typewriter: boolean;
+  /// Marks hidden and images, math and tables drawn away from the cursor.
+  live?: boolean;
+  smartTyping?: boolean;
+  autoPair?: boolean;
 }
 
 export interface Editor {
@@ -77,8 +84,8 @@ export function createEditor(options: EditorOptions): Editor {
       view.setState(cached && cached.doc.toString() === text ? cached : freshState(text));
       view.dispatch({ effects: modes.reconfigure(modeExtensions) });
     },
-    setModes({ focus, typewriter }) {
-      modeExtensions = [focus ? focusMode() : [], typewriter ? typewriterScrolling() : []];
+    setModes({ focus, typewriter, live, smartTyping: smart, autoPair: pairs }) {
+      modeExtensions = [focus ? focusMode() : [], typewriter ? typewriterScrolling() : [], live ? liveMode() : [], smart ? smartTyping() : [], pairs ? autoPair() : []];
       view.dispatch({ effects: modes.reconfigure(modeExtensions) });
     },
     replaceText(text) {

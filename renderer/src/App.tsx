@@ -3,10 +3,13 @@
 /// preview follows in the next frame, and titles and counts catch up when typing pauses.
 import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import type { AppCommand } from '../../shared/api';
+import './styles/editor-writing.css';
 import { Banners } from './components/Banners';
 import { DetailsPanel } from './components/DetailsPanel';
+import { CommandPalette } from './components/CommandPalette';
 import { Dialogs } from './components/Dialogs';
 import { EditorPane, type EditorHandle } from './components/EditorPane';
+import { FormatBar } from './components/FormatBar';
 import { LivePreview } from './components/LivePreview';
 import { Sidebar } from './components/Sidebar';
 import { SplitDivider } from './components/SplitDivider';
@@ -19,6 +22,7 @@ import { followPublishing } from './state/publishing';
 import { selectionStore } from './state/selection';
 import { currentSession, editorRef, followOutsideChanges, lastOpenedStore, loadLibrary, useOpenPostId } from './state/session';
 import { useStore } from './state/store';
+import { useWritingSurface } from './state/writing';
 import { host, studio } from './studio';
 import { useAppearance } from './useAppearance';
 import { useDocumentText } from './useDocument';
@@ -49,7 +53,8 @@ export function App() {
   const split = useStore(splitStore);
   const openId = useOpenPostId();
   useAppearance();
-  useEffect(() => editor.current?.setModes({ focus, typewriter }), [focus, typewriter, openId]);
+  const { live, smartTyping, autoPair } = useWritingSurface();
+  useEffect(() => editor.current?.setModes({ focus, typewriter, live, smartTyping, autoPair }), [focus, typewriter, live, smartTyping, autoPair, openId]);
 
   useEffect(() => {
     loadLibrary(lastOpenedStore.get()).catch(fail);
@@ -64,7 +69,7 @@ export function App() {
       if (mod && !event.shiftKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
         runCommand('save');
-      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'p') {
+      } else if (mod && event.altKey && event.code === 'KeyP') {
         event.preventDefault();
         runCommand('toggle-preview');
       } else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') {
@@ -95,6 +100,7 @@ export function App() {
       <Sidebar />
       <main className="workspace">
         <Toolbar />
+        <FormatBar />
         <Banners />
         {showDetails && openId !== null && <Details />}
         <div className="panes" style={{ '--split': split } as CSSProperties}>
@@ -109,6 +115,7 @@ export function App() {
         <StatusBar />
       </main>
       <Dialogs />
+      <CommandPalette />
     </div>
   );
 }

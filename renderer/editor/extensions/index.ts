@@ -1,5 +1,4 @@
 /// Composes the editor's features; each lives in its own small module.
-import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
@@ -11,6 +10,7 @@ import { formattingKeymap } from './formatting';
 import { frontMatterFold } from './front-matter-fold';
 import { frontMatterGuard } from './front-matter-guard';
 import { markdownSupport } from './markdown';
+import { tables } from './table';
 import { writingTheme } from './theme';
 
 export function postwrightExtensions(extra: Extension[] = []): Extension {
@@ -25,7 +25,6 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     // Four spaces: what code samples in most languages expect, and valid for nested lists.
     indentUnit.of('    '),
     bracketMatching(),
-    closeBrackets(),
     highlightSelectionMatches(),
     findAndReplace(),
     EditorView.lineWrapping,
@@ -36,7 +35,8 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     frontMatterFold(),
     closingFenceAlignment(),
     formattingKeymap(),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
+    tables(),
+    keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
     writingTheme(),
     ...extra,
   ];

@@ -27,7 +27,9 @@ const markdownHighlight = HighlightStyle.define([
   { tag: t.strikethrough, textDecoration: 'line-through' },
   { tag: [t.link, t.url], color: 'var(--syntax-link)' },
   { tag: t.monospace, color: 'var(--syntax-code)' },
-  { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
+  // Markdown's marks (`**`, `#`, `>`, list bullets) step back so the words lead.
+  { tag: [t.processingInstruction, t.contentSeparator], color: 'var(--syntax-mark, var(--muted))' },
+  { tag: t.meta, color: 'var(--muted)' },
   // Front matter keys, so the metadata reads apart from the prose.
   { tag: [t.propertyName, t.definition(t.propertyName)], color: 'var(--syntax-type)' },
   { tag: t.quote, color: 'var(--syntax-quote)', fontStyle: 'italic' },

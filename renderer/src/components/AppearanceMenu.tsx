@@ -1,10 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../useDismiss';
 import type { Appearance, ThemeChoice } from '../useAppearance';
+import { useStore } from '../state/store';
+import { WRITING_FONTS, writingStore, type WritingPrefs } from '../state/writing';
 
-/// Theme, type size and line width: the few knobs writers actually reach for.
+/// Theme, writing font, type size and line width: the few knobs writers actually reach for.
 export function AppearanceMenu({ appearance, onChange }: { appearance: Appearance; onChange: (next: Appearance) => void }) {
   const [open, setOpen] = useState(false);
+  const writing = useStore(writingStore);
+  const setWriting = (change: Partial<WritingPrefs>) => writingStore.set((now) => ({ ...now, ...change }));
   const root = useRef<HTMLDivElement>(null);
   useDismiss(open, useCallback(() => setOpen(false), []), root);
   return (
@@ -22,6 +26,30 @@ export function AppearanceMenu({ appearance, onChange }: { appearance: Appearanc
               </button>
             ))}
           </div>
+          <div className="popover-label">Writing font</div>
+          <div className="segmented font-choice" role="group" aria-label="Writing font">
+            {WRITING_FONTS.map((font) => (
+              <button key={font.id} type="button" className={`font-${font.id}`} aria-pressed={writing.font === font.id} onClick={() => setWriting({ font: font.id })}>
+                {font.label}
+              </button>
+            ))}
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={writing.live} onChange={(event) => setWriting({ live: event.target.checked })} />
+            Live mode: hide marks, draw images, math, tables
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={writing.smartTyping} onChange={(event) => setWriting({ smartTyping: event.target.checked })} />
+            Smart quotes, dashes and ellipses
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={writing.autoPair} onChange={(event) => setWriting({ autoPair: event.target.checked })} />
+            Close brackets, backticks and ** as you type
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={writing.formatBar} onChange={(event) => setWriting({ formatBar: event.target.checked })} />
+            Formatting bar
+          </label>
           <label className="check">
             <input type="checkbox" checked={appearance.lightPreview} onChange={(event) => onChange({ ...appearance, lightPreview: event.target.checked })} />
             Light preview, as readers see it

@@ -5,9 +5,10 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { htmlToMarkdown } from '../../../shared/html-to-markdown';
 import { ImageType } from '../../../shared/api';
 import { createEditor, type Editor, type WritingModes } from '../../editor/createEditor';
+import { resolveImage } from '../../editor/extensions/live';
 import { pasteAndDrop } from '../../editor/extensions/paste';
 import type { TextSource } from '../document';
-import { studio } from '../studio';
+import { assetUrl, studio } from '../studio';
 
 export interface EditorHandle {
   open(id: string, text: string): void;
@@ -19,6 +20,8 @@ export interface EditorHandle {
   scrollToLine(line: number): void;
   revealLine(line: number): void;
   setModes(modes: WritingModes): void;
+  /// The CodeMirror view, for commands run from the palette and the formatting bar.
+  view(): EditorView | null;
 }
 
 interface Props {
@@ -55,7 +58,8 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     const instance = createEditor({
       parent: host.current,
       onSelectionChanged: (selected) => onSelectionRef.current?.(selected),
-      extensions: [paste, changes],
+      // Live mode's images load as the preview's do: files beside the open post.
+      extensions: [paste, changes, resolveImage.of((path) => (postId.current ? assetUrl(postId.current, path) : ''))],
     });
     editor.current = instance;
     const stopSync = instance.onTopLineChange((line) => topLineListeners.current.forEach((listener) => listener(line)));
@@ -81,6 +85,7 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     scrollToLine: (line) => editor.current?.scrollToLine(line),
     revealLine: (line) => editor.current?.revealLine(line),
     setModes: (modes) => editor.current?.setModes(modes),
+    view: () => editor.current?.view ?? null,
   }));
 
   return <div className="editor-host" ref={host} data-testid="editor" />;
