@@ -34,7 +34,9 @@ test('the preview in a Hugo theme matches the published page', async ({ host, li
   // The snapshot found the theme's own content element, and the wrappers around it.
   await expect(frame.locator('main.page article.post div.post-content[data-testid="article-body"]')).toHaveCount(1);
 
+  const box = await page.locator('iframe[data-testid="preview-frame"]').boundingBox();
   const real = await context.newPage();
+  await real.setViewportSize({ width: Math.round(box!.width), height: Math.round(box!.height) });
   await real.goto(site.postUrl('rock-pools'));
   const published = await stylesOf(partsIn(real.locator('.post-content')));
   // The theme's web font is in use on the real page, and loaded from the snapshot in the preview.
@@ -42,6 +44,5 @@ test('the preview in a Hugo theme matches the published page', async ({ host, li
   await expect.poll(() => stylesOf(partsIn(content))).toEqual(published);
   await expect.poll(() => frame.locator('body').evaluate(async (body) => [...body.ownerDocument.fonts].filter((font) => font.status === 'loaded').map((font) => font.family))).toContain('Notebook Serif');
 
-  await real.setViewportSize({ width: 700, height: 860 });
   await sideBySide('hugo-notebook', page.locator('iframe[data-testid="preview-frame"]'), real);
 });
