@@ -40,7 +40,7 @@ test('the preview in Twenty Twenty-Three matches the published post', async ({ h
   await expect(dialog.getByRole('combobox', { name: 'Target', exact: true })).toHaveValue('Class blog');
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const result = dialog.getByTestId('publish-result');
-  await expect(result).toContainText('Published.');
+  await expect(result).toContainText('Published.', { timeout: 60_000 });
   const url = await result.getByRole('link', { name: 'Open the post' }).getAttribute('href');
   await page.keyboard.press('Escape');
 
