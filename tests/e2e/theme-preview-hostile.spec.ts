@@ -20,6 +20,7 @@ const appLook = (page: Page) =>
   });
 
 test('a hostile blog’s look stays in the preview frame, runs nothing, and works offline', async ({ host, library, studio, page }) => {
+  test.setTimeout(120_000);
   blog = await startHostileBlog();
   mkdirSync(path.join(library, '.postwright'), { recursive: true });
   writeFileSync(path.join(library, '.postwright', 'targets.json'), JSON.stringify({ version: 1, targets: [{ name: 'Hostile', kind: 'ghost', siteUrl: blog.url }] }));
@@ -54,6 +55,15 @@ test('a hostile blog’s look stays in the preview frame, runs nothing, and work
   expect(blog.elsewhereRequests).toEqual([]);
   expect(dialogs).toEqual([]);
 
+  // Dark mode is the app's: a blog's look shows as the blog's readers see it.
+  await page.getByRole('button', { name: 'Appearance' }).click();
+  await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => appLook(page)).not.toEqual(before);
+  await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(250, 240, 230)');
+  await expect(frame.locator('body')).toHaveCSS('color', HOSTILE_STYLE.bodyColor);
+  const dark = await appLook(page);
+
   // Offline: the blog is gone, the app is reloaded, and the preview still wears its look,
   // asking no server for anything but the app itself.
   await blog.stop();
@@ -67,10 +77,12 @@ test('a hostile blog’s look stays in the preview frame, runs nothing, and work
   await expect(paragraph).toHaveCSS('font-size', HOSTILE_STYLE.contentFontSize);
   await expect(frame.locator('body')).toHaveCSS('color', HOSTILE_STYLE.bodyColor);
   expect(asked).toEqual([]);
-  expect(await appLook(page)).toEqual(before);
+  expect(await appLook(page)).toEqual(dark);
 
   // Back to the generic article: the blog's CSS is gone from the frame too.
   await picker.selectOption('generic');
   await expect(paragraph).not.toHaveCSS('font-size', HOSTILE_STYLE.contentFontSize);
   await expect(frame.locator('style[data-testid="blog-css"]')).toHaveCount(0);
+  // …which follows the app into the dark.
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
 });

@@ -13,10 +13,13 @@ interface Props {
 export function ThemePage({ look, title, body }: Props) {
   const content: ThemeWrapper = look.chain.at(-1) ?? { tag: 'div', id: '', className: 'entry-content' };
   const outer = look.chain.slice(0, -1);
-  // The title goes just before the text, in the text's parent, where blogs put it.
+  // The title goes just before the text, in a box laid out as the text's own (so it lines up
+  // with it), where blogs put it.
   let page: ReactNode = (
     <>
-      <h1 className="entry-title post-title wp-block-post-title gh-article-title">{title}</h1>
+      <div className={content.className || undefined} data-look="title">
+        <h1 className="entry-title post-title wp-block-post-title article-title">{title}</h1>
+      </div>
       {body(`article-body ${content.className}`.trim(), content.id || undefined)}
     </>
   );
