@@ -78,6 +78,11 @@ test('a hostile blog’s look stays in the preview frame, runs nothing, and work
   await expect(frame.locator('body')).toHaveCSS('color', HOSTILE_STYLE.bodyColor);
   expect(asked).toEqual([]);
   expect(await appLook(page)).toEqual(dark);
+  // Refreshing while the blog is unreachable says so and keeps the look already read.
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('theme-status')).toContainText('could not be read');
+  await expect(page.getByTestId('theme-status')).toContainText('previous snapshot');
+  await expect(paragraph).toHaveCSS('font-size', HOSTILE_STYLE.contentFontSize);
 
   // Back to the generic article: the blog's CSS is gone from the frame too.
   await picker.selectOption('generic');
