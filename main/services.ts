@@ -16,6 +16,7 @@ import { GoogleSignIn } from './publish/google-signin';
 import { WordPressSignIn } from './publish/wordpress-signin';
 import { RecentLibraries } from './recent';
 import { stateDir } from './state-dir';
+import { ThemeSnapshots } from './themes/index';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
@@ -51,6 +52,7 @@ interface Opened {
   backups: BackupStore;
   publishing: PublishService;
   stopWatching: () => Promise<void>;
+  themes: ThemeSnapshots;
 }
 
 export async function openServices(libraryRoot: string, options: ServiceOptions = {}): Promise<Services> {
@@ -71,7 +73,8 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     const publishing = new PublishService({ libraryRoot: library.root, store: libraryPostStore(library), secrets });
     publishing.outbox.onChange((entry) => emit('outbox.changed', entry));
     if (options.outbox) await publishing.start();
-    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, stopWatching };
+    const themes = new ThemeSnapshots(library.root, async () => (await publishing.targets.list()).map((info) => info.settings));
+    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, stopWatching, themes };
   }
 
   let current = await open(libraryRoot);
@@ -181,6 +184,11 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
         await current.backups.discard(id);
         return null;
       },
+    },
+    // theme-preview
+    themes: {
+      refresh: (target, siteUrl) => current.themes.refresh(target, siteUrl),
+      look: (target) => current.themes.look(target),
     },
   };
 

@@ -3,6 +3,7 @@
 /// host's HTTP routes and the renderer's client are all derived from it.
 import { z } from 'zod';
 import { ImportProgress, ImportSummary } from './import';
+import { ThemeLook, ThemeSnapshotInfo } from './theme-look';
 import { OutboxEntry, PostPublishState, PublishFailure, PublishOptions, PublishPreview, PublishProgress, PublishResult, TargetInfo, TargetInput, TargetName } from './publish';
 
 /// A post is a folder under `posts/`; its id is that folder's name. The pattern refuses
@@ -198,6 +199,13 @@ export const api = {
     put: call(z.tuple([Backup.omit({ savedAt: true })]), z.null()),
     list: call(z.tuple([]), z.array(Backup)),
     discard: call(z.tuple([PostId]), z.null()),
+  },
+  // theme-preview: a target's look (its CSS and post wrappers), kept in .postwright/themes/.
+  themes: {
+    /// Reads the blog's look afresh; the address is needed only for a static site.
+    refresh: call(z.tuple([TargetName, z.string().trim().url().max(2048).regex(/^https?:\/\//i, 'the address must start with https:// or http://').nullable()]), ThemeSnapshotInfo),
+    /// The stored look, fonts and images inlined; null until one is read.
+    look: call(z.tuple([TargetName]), ThemeLook.nullable()),
   },
 } as const;
 

@@ -10,6 +10,8 @@ import { useStore } from '../state/store';
 import { useAppearance } from '../useAppearance';
 import type { EditorHandle } from './EditorPane';
 import { Preview, type PreviewHandle } from './Preview';
+import { PreviewThemePicker } from './PreviewThemePicker';
+import { lookChoiceStore, lookStore } from '../preview/theme';
 
 const attachPreview = (handle: PreviewHandle | null) => {
   previewRef.current = handle;
@@ -20,15 +22,20 @@ export function LivePreview({ editor }: { editor: RefObject<EditorHandle | null>
   const blogName = useStore(libraryStore, (library) => library?.name ?? '');
   const previewCss = useStore(previewCssStore);
   const { previewTheme, previewScale } = useAppearance();
+  const choice = useStore(lookChoiceStore);
+  const look = useStore(lookStore, (state) => state.look);
   return (
     <>
+      <PreviewThemePicker hasLibraryCss={previewCss !== null} />
       {fed && (
         <Preview
+          key={look ? `blog:${look.target}:${look.fetchedAt}` : 'article'}
+          look={look}
           ref={attachPreview}
           id={fed.id}
           text={fed.text}
           blogName={blogName}
-          libraryCss={previewCss}
+          libraryCss={choice === 'library' ? previewCss : null}
           theme={previewTheme}
           textScale={previewScale}
           syncScrollWith={editor}

@@ -11,6 +11,10 @@ import { summarizePost } from '../../../shared/post';
 import { PREVIEW_DOCUMENT, PREVIEW_SANDBOX, setLibraryCss } from '../preview/frame';
 import { PreviewBody } from '../preview/incremental';
 import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
+import { applyLook } from '../preview/theme';
+import { keepTexturized } from '../preview/theme-text';
+import { ThemePage } from '../preview/theme-page';
+import type { ThemeLook } from '../../../shared/theme-look';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
 
@@ -26,6 +30,9 @@ interface Props {
   textScale?: number;
   /// Scrolls together with this editor, both ways.
   syncScrollWith?: RefObject<EditorHandle | null>;
+  /// A blog's look (preview/theme.ts) instead of the article theme; give the Preview a new
+  /// key when this turns on or off, as the page's markup changes.
+  look?: ThemeLook | null;
   ref?: Ref<PreviewHandle>;
 }
 
@@ -34,7 +41,7 @@ export interface PreviewHandle {
   revealLine(line: number): void;
 }
 
-export const Preview = memo(function Preview({ id, text, blogName, libraryCss = null, theme = 'light', textScale = 1, syncScrollWith, ref }: Props) {
+export const Preview = memo(function Preview({ id, text, blogName, libraryCss = null, theme = 'light', textScale = 1, syncScrollWith, look = null, ref }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   /// The frame's document once its srcdoc has loaded; the article is rendered into it.
   const [frameDoc, setFrameDoc] = useState<Document | null>(null);
@@ -78,6 +85,13 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
     frameDoc.documentElement.style.setProperty('--reader-scale', String(textScale));
   }, [frameDoc, theme, textScale]);
 
+  useLayoutEffect(() => {
+    if (!frameDoc) return;
+    applyLook(frameDoc, look);
+    const root = look?.texturize ? frameDoc.querySelector('.preview-scroll') : null;
+    return root ? keepTexturized(root) : undefined;
+  }, [frameDoc, look]);
+
   useImperativeHandle(ref, () => ({ revealLine: (line) => sync.current?.scrollToLine(line) }), []);
 
   useLayoutEffect(() => {
@@ -119,7 +133,12 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
     };
   }, [syncScrollWith, frameDoc]);
 
-  const page = (
+  const articleBody = (className: string, bodyId?: string) => <div className={className} id={bodyId} ref={body} data-testid="article-body" onClick={followLink} />;
+  const page = look ? (
+    <div className="preview-scroll" data-testid="preview" ref={scroller}>
+      <ThemePage look={look} title={summary.title} body={articleBody} />
+    </div>
+  ) : (
     <div className="preview-scroll" data-testid="preview" ref={scroller}>
       <div className="blog-masthead">{blogName}</div>
       <article className="article">
@@ -136,7 +155,7 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
             )}
           </div>
         </header>
-        <div className="article-body" ref={body} data-testid="article-body" onClick={followLink} />
+        {articleBody('article-body')}
         <footer className="article-comments">
           <h2>Comments</h2>
           <p>Readers’ comments appear here on your blog.</p>

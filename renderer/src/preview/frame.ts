@@ -18,7 +18,7 @@ export const PREVIEW_DOCUMENT = `<!doctype html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">
 <style>${katexCss}</style>
-<style>${articleCss}</style>
+<style data-look="generic">${articleCss}</style>
 </head>
 <body></body>
 </html>`;

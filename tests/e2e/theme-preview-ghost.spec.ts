@@ -1,0 +1,65 @@
+/// Ghost with its default theme, Casper: publish the rich post, read the blog's look, and the
+/// preview shows the post as the published page does: same computed font, size, line height
+/// and colour for body text, a heading, a quote and a table cell.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { hasGhost, startGhost, type Ghost } from '../servers/ghost';
+import { expect, test } from './fixtures';
+import { PARTS, partsIn, previewAs, richPost, sideBySide, stylesOf } from './theme-preview-compare';
+
+test.skip(!hasGhost, 'Ghost is not installed here: run tests/servers/ghost/install.sh');
+
+let ghost: Ghost | undefined;
+test.afterEach(async () => {
+  await ghost?.stop();
+  ghost = undefined;
+});
+
+test('the preview in Casper matches the published post', async ({ host, library, studio, page, context }) => {
+  test.setTimeout(180_000);
+  ghost = await startGhost();
+  // Ghost 5.130 starts with Source; Casper is installed beside it.
+  const activated = await ghost.admin('/themes/casper/activate/', { method: 'PUT' });
+  expect(activated.status).toBe(200);
+  mkdirSync(path.join(library, 'posts', 'rock-pools'), { recursive: true });
+  writeFileSync(path.join(library, 'posts', 'rock-pools', 'index.md'), richPost('Rock pools', 'status: published\n'));
+  await studio.open(host);
+  await studio.openPost('Rock pools');
+
+  await page.getByRole('button', { name: 'Publish' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish' });
+  await dialog.getByRole('button', { name: 'Add a target' }).click();
+  const targets = page.getByRole('dialog', { name: 'Publishing targets' });
+  await targets.getByRole('button', { name: 'Add a target' }).click();
+  await targets.getByRole('combobox', { name: 'Kind' }).selectOption('ghost');
+  await targets.getByLabel('Name', { exact: true }).fill('Class blog');
+  await targets.getByLabel('Site address').fill(ghost.url);
+  await targets.getByLabel('Admin API key').fill(ghost.adminKey);
+  await targets.getByRole('button', { name: 'Add target' }).click();
+  await expect(targets.getByRole('listitem').filter({ hasText: 'Class blog' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('combobox', { name: 'Target', exact: true })).toHaveValue('Class blog');
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  const result = dialog.getByTestId('publish-result');
+  await expect(result).toContainText('Published.', { timeout: 60_000 });
+  const url = await result.getByRole('link', { name: 'Open the post' }).getAttribute('href');
+  await page.keyboard.press('Escape');
+
+  const frame = await previewAs(page, 'Class blog');
+  const content = frame.getByTestId('article-body');
+  await expect(content).toHaveClass(/gh-content/);
+
+  // Casper's type changes with the window's width: the real page is read at the width of the
+  // preview, as a reader's window of that width shows it.
+  const box = await page.locator('iframe[data-testid="preview-frame"]').boundingBox();
+  const real = await context.newPage();
+  await real.setViewportSize({ width: Math.round(box!.width), height: Math.round(box!.height) });
+  await real.goto(url!);
+  const realContent = real.locator('.gh-content');
+  const published = await stylesOf(partsIn(realContent));
+  await expect.poll(() => stylesOf(partsIn(content))).toEqual(published);
+  for (const part of PARTS) expect(published[part]!['font-family'], part).not.toBe('');
+
+  await realContent.locator('h2').first().scrollIntoViewIfNeeded();
+  await sideBySide('ghost-casper', page.locator('iframe[data-testid="preview-frame"]'), real);
+});
