@@ -52,6 +52,8 @@ function blogAddress(target: TargetSettings): string | null {
     case 'blogger':
       return `${target.blogUrl}/`;
     case 'static-git':
+    // An image host stores files; it has no pages with a look.
+    case 'image-host':
       return null;
   }
 }

@@ -11,7 +11,8 @@ import '../styles/theme-picker.css';
 export function PreviewThemePicker({ hasLibraryCss }: { hasLibraryCss: boolean }) {
   const choice = useStore(lookChoiceStore);
   const state = useStore(lookStore);
-  const targets = useTargets();
+  // Image hosts store files; they have no pages whose look a post could take.
+  const targets = useTargets().filter((info) => info.settings.kind !== 'image-host');
   const [address, setAddress] = useState('');
   const target = targetOf(choice);
   const settings = targets.find((info) => info.settings.name === target)?.settings;
