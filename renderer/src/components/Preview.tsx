@@ -11,6 +11,7 @@ import { summarizePost } from '../../../shared/post';
 import { PREVIEW_DOCUMENT, PREVIEW_SANDBOX, setLibraryCss } from '../preview/frame';
 import { PreviewBody } from '../preview/incremental';
 import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
+import { blockBox } from '../preview/sections';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
 
@@ -101,6 +102,7 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
       () => article.current?.blocks() ?? [],
       () => (latest.current.lines ??= fileLines(latest.current.text, latest.current.body)),
       (line) => editor()?.scrollToLine(line),
+      blockBox,
     );
     sync.current = preview;
     const stop = editor()?.onTopLineChange((line) => preview.scrollToLine(line));

@@ -7,8 +7,9 @@
 /// Sections are a wrapper only: the article's HTML is the sections' contents in order
 /// (`articleHtml`), byte for byte what `postwright render` prints.
 
-/// Sectioned only past this many top-level nodes; a short post keeps a flat body.
-export const SECTION_MIN_NODES = 240;
+/// Sectioned only past this many top-level nodes (about 800 blocks, 10,000 words); a shorter
+/// post keeps a flat body, where scroll sync measures every block exactly.
+export const SECTION_MIN_NODES = 1600;
 /// Anchored blocks per section.
 export const SECTION_BLOCKS = 48;
 
@@ -39,9 +40,38 @@ export function sectionize(container: HTMLElement, minNodes = SECTION_MIN_NODES,
     if (isAnchor) anchored++;
     current.append(node);
   }
-  for (const section of sections) estimateHeight(section);
+  for (const section of sections) watchSection(section);
   container.append(...sections);
   return true;
+}
+
+export function newSection(doc: Document): HTMLElement {
+  const section = doc.createElement(SECTION_TAG);
+  watchSection(section);
+  return section;
+}
+
+// Sections the browser draws (not skipped). A skipped section keeps its estimated height
+// while its contents are laid out on demand beyond it, so nothing inside it is measured.
+const drawn = new WeakSet<Element>();
+
+function watchSection(section: HTMLElement): void {
+  estimateHeight(section);
+  section.addEventListener('contentvisibilityautostatechange', (event) => {
+    if ((event as Event & { skipped: boolean }).skipped) drawn.delete(section);
+    else drawn.add(section);
+  });
+}
+
+/// Where a block stands, for scroll sync: its own box, or inside a skipped section, its share
+/// of the section's box (estimated until drawn), so positions always grow down the page.
+export function blockBox(block: Element): { top: number; bottom: number } {
+  const section = block.parentElement;
+  if (!section || !isSection(section) || drawn.has(section)) return block.getBoundingClientRect();
+  const box = section.getBoundingClientRect();
+  const count = section.childElementCount;
+  const index = Array.prototype.indexOf.call(section.children, block);
+  return { top: box.top + (box.height * index) / count, bottom: box.top + (box.height * (index + 1)) / count };
 }
 
 /// Until drawn, a section takes the height its text would roughly fill; once drawn the browser
