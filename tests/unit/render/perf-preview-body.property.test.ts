@@ -91,7 +91,7 @@ describe('perf: the preview body, sectioned and with deferred full renders', () 
         expect(shown(body)).toBe(render(text));
         body.dispose();
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
     // Each path was taken often enough to mean something.
     expect(seen.sectioned).toBeGreaterThan(20);
@@ -100,20 +100,21 @@ describe('perf: the preview body, sectioned and with deferred full renders', () 
   }, 60_000);
 
   it('groups a long post into sections and patches a block in the middle of one', () => {
-    const text = Array.from({ length: 400 }, (_, i) => `## Part ${i}\n\nParagraph ${i} about tide pools.\n`).join('\n');
+    const text = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nParagraph ${i} about tide pools.\n`).join('\n');
     const root = page.createElement('div');
-    const body = new PreviewBody(root, purify);
+    // Sized down from the app's (1,600 nodes, 48 blocks a section) for a quick test.
+    const body = new PreviewBody(root, purify, { sectionMinNodes: 200, sectionBlocks: 12 });
     body.update('post', text, {});
-    // A few dozen sections instead of 800 blocks at the top of the article.
-    expect(root.children.length).toBeLessThan(40);
+    // 25 sections instead of 300 blocks at the top of the article.
+    expect(root.children.length).toBe(25);
     expect([...root.children].every((child) => child.localName === SECTION_TAG)).toBe(true);
     expect(shown(body)).toBe(renderArticle(text, purify));
 
-    const edited = text.replace('Paragraph 200 about', 'Paragraph 200\n\n## Inserted\n\nabout');
+    const edited = text.replace('Paragraph 75 about', 'Paragraph 75\n\n## Inserted\n\nabout');
     body.update('post', edited, {});
     expect(body.deferred).toBe(false);
     expect(shown(body)).toBe(renderArticle(edited, purify));
-    const joined = edited.replace('## Part 399\n', 'Part 399\n').replace('\n\n## Part 0', '\n## Part 0');
+    const joined = edited.replace('## Part 149\n', 'Part 149\n').replace('\n\n## Part 0', '\n## Part 0');
     body.update('post', joined, {});
     vi.runOnlyPendingTimers();
     expect(shown(body)).toBe(renderArticle(joined, purify));
