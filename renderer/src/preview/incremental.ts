@@ -5,7 +5,7 @@
 import type { DOMPurify } from 'dompurify';
 import type { RenderOptions } from '../../../shared/render';
 import { IncrementalArticle, type BlockPatch } from '../../../shared/render/incremental';
-import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, SECTION_TAG, sectionize } from './sections';
+import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, sectionize, newSection } from './sections';
 
 // A full render slower than this waits for a pause in typing instead of holding up a keystroke.
 const FULL_RENDER_BUDGET_MS = 25;
@@ -119,7 +119,7 @@ export class PreviewBody {
     if (!this.sectioned) return this.container;
     let last = this.container.lastElementChild;
     if (!last) {
-      last = this.container.ownerDocument.createElement(SECTION_TAG);
+      last = newSection(this.container.ownerDocument);
       this.container.append(last);
     }
     return last;

@@ -91,12 +91,12 @@ describe('perf: the preview body, sectioned and with deferred full renders', () 
         expect(shown(body)).toBe(render(text));
         body.dispose();
       }),
-      { numRuns: 15 },
+      { numRuns: 20 },
     );
     // Each path was taken often enough to mean something.
-    expect(seen.sectioned).toBeGreaterThan(20);
-    expect(seen.deferred).toBeGreaterThan(5);
-    expect(seen.patched).toBeGreaterThan(20);
+    expect(seen.sectioned).toBeGreaterThan(10);
+    expect(seen.deferred).toBeGreaterThan(3);
+    expect(seen.patched).toBeGreaterThan(10);
   }, 60_000);
 
   it('groups a long post into sections and patches a block in the middle of one', () => {
@@ -114,7 +114,12 @@ describe('perf: the preview body, sectioned and with deferred full renders', () 
     body.update('post', edited, {});
     expect(body.deferred).toBe(false);
     expect(shown(body)).toBe(renderArticle(edited, purify));
-    const joined = edited.replace('## Part 149\n', 'Part 149\n').replace('\n\n## Part 0', '\n## Part 0');
+    // A deletion across blocks 20 to 30, which straddle the second and third sections.
+    const cut = edited.slice(0, edited.indexOf('Paragraph 10 about')) + edited.slice(edited.indexOf('Paragraph 15 about'));
+    body.update('post', cut, {});
+    expect(body.deferred).toBe(false);
+    expect(shown(body)).toBe(renderArticle(cut, purify));
+    const joined = cut.replace('## Part 149\n', 'Part 149\n').replace('\n\n## Part 0', '\n## Part 0');
     body.update('post', joined, {});
     vi.runOnlyPendingTimers();
     expect(shown(body)).toBe(renderArticle(joined, purify));
