@@ -1,7 +1,7 @@
 // `npm run bench`: how fast the preview follows typing. Not a test: it asserts nothing, it
 // measures and reports.
 //
-//   node scripts/bench.mjs [--sizes=1000,10000,50000] [--keystrokes=60] [--no-build]
+//   node scripts/bench.mjs [--sizes=1000,10000,50000] [--keystrokes=60] [--no-build] [--saves=1200] [--publishes=200]
 //
 // 1. Keystroke to editor painted and to preview painted, p50/p95, in real Chromium through the
 //    browser host, on generated posts, beside the bare editor (the same CodeMirror, no app) in
@@ -46,6 +46,8 @@ async function main() {
   }
   log('timing the render pipeline in Node…');
   const node = await measureNode(posts);
+  log('heap of one services process after an hour of saves and renders, and publishes…');
+  const heap = measureHeapInChild({ saves: arg('saves', '1200'), publishes: arg('publishes', '200') });
 
   const machine = {
     cpus: os.availableParallelism?.() ?? os.cpus().length,
@@ -80,6 +82,7 @@ async function main() {
       };
     }),
     render: node,
+    heap,
   };
   await fs.mkdir(path.join(root, 'bench-results'), { recursive: true });
   await fs.writeFile(path.join(root, 'bench-results', 'preview.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -189,6 +192,13 @@ async function bundlePipeline() {
   );
 }
 
+/// scripts/bench/heap.mjs in a process of its own, which needs --expose-gc.
+function measureHeapInChild({ saves, publishes }) {
+  const run = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts', 'bench', 'heap.mjs'), `--saves=${saves}`, `--publishes=${publishes}`], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) return { error: run.stderr.trim().split('\n').slice(-3).join(' ') };
+  return JSON.parse(run.stdout);
+}
+
 function chromiumPath() {
   const found = [process.env.POSTWRIGHT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
   if (!found) throw new Error('No Chromium found: install it (`apt-get install -y chromium`) or set POSTWRIGHT_CHROMIUM.');
@@ -216,7 +226,7 @@ function log(message) {
   process.stderr.write(`${message}\n`);
 }
 
-function printTable({ machine, keystrokes, render }) {
+function printTable({ machine, keystrokes, render, heap }) {
   const table = (title, head, rows) => {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
     const line = (cells) => cells.map((cell, i) => String(cell).padStart(widths[i])).join('  ');
@@ -256,6 +266,8 @@ function printTable({ machine, keystrokes, render }) {
     ['words', 'kB', 'markdown-it', 'ours, markdown', 'ours + DOMPurify', 'block update p50/p95', 'patched'],
     render.map((r) => [words(r.words), r.kB, `${r.markdownItMs} (${r.markdownItMBps})`, r.oursMarkdownMs, `${r.oursArticleMs} (${r.oursArticleMBps})`, `${r.blockUpdateP50Ms} / ${r.blockUpdateP95Ms}`, `${r.blockUpdatesPatched}/50`]),
   );
+  if (heap.error) console.log(`\nHeap bench failed: ${heap.error}`);
+  else console.log(`\nNode heap, one services process: ${heap.heapBeforeMB} MB before, ${heap.heapAfterSavesMB} MB after ${heap.saves} saves with renders, ${heap.heapAfterMB} MB after ${heap.publishes} publishes too (growth ${heap.growthMB} MB)`);
   console.log('\nJSON: bench-results/preview.json');
 }
 

@@ -4,9 +4,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parsePostFile } from '../../shared/frontmatter';
 import { renderArticle } from '../../shared/render';
-import { checkSize, decodePost } from '../library/post-file';
 import { createNodePurify } from '../render/node-purify';
 import { UsageError } from './usage';
+
+// Far below the post size limit: a file this small is checked here, and only a larger or
+// undecodable one loads the library's post rules (and with them the API's schemas, zod).
+const SMALL_FILE_BYTES = 1024 * 1024;
 
 export async function runRender(file: string | undefined, out: (text: string) => void): Promise<number> {
   if (!file) throw new UsageError('render needs a markdown file: postwright render FILE.md');
@@ -23,6 +26,18 @@ async function readMarkdown(file: string): Promise<string> {
   const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => Promise.reject(cannot(error)));
   if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: it is not a file.`);
   const name = path.basename(file);
-  checkSize(stat.size, name);
-  return decodePost(await fs.readFile(file).catch((error: NodeJS.ErrnoException) => Promise.reject(cannot(error))), name);
+  if (stat.size > SMALL_FILE_BYTES) (await import('../library/post-file')).checkSize(stat.size, name);
+  const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => Promise.reject(cannot(error)));
+  return decodeSmall(bytes) ?? (await import('../library/post-file')).decodePost(bytes, name);
+}
+
+/// The text as `decodePost` reads it (UTF-8, byte-order mark kept), or null when it is not
+/// plain UTF-8 text, for `decodePost` to refuse in the library's words.
+function decodeSmall(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }

@@ -194,12 +194,13 @@ async function threadMetrics(cdp) {
 }
 
 /// CodeMirror's search selects the marker (and what was typed after it before); ArrowRight
-/// leaves the cursor at the selection's end, which End would not on a wrapped line. The
-/// search field must see a change event for the query to take: filling it alone does not.
+/// leaves the cursor at the selection's end, which End would not on a wrapped line. The stock
+/// search field needs a change event for the query to take (the app's searches as you type).
 async function placeCursorAtMarker(page, typedBefore = '') {
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+f');
-  const field = page.locator('.cm-search input[name="search"]');
+  // The search panel's main field: the app's own find panel and CodeMirror's stock one both mark it.
+  const field = page.locator('.cm-panels [main-field]');
   await field.fill(`${MARKER}${typedBefore}`);
   await field.dispatchEvent('change');
   await field.press('Enter');

@@ -1,8 +1,12 @@
 // The Node render pipeline next to plain markdown-it, for `npm run bench` to call or on its own:
 //   node scripts/bench/render-node.mjs [--huge]
-// Prints one JSON object. Times are medians of a few runs; nothing here asserts a time.
+// Also the CLI's cold start (`postwright render small.md`, needs `npm run build`) against
+// plain markdown-it started the same way. Prints one JSON object. Times are medians of a few runs; nothing here asserts a time.
 // `--huge` also renders a post just under the 20 MB limit once and reports its time and the
 // process's peak resident memory.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleForNode } from '../bundle-node.mjs';
@@ -35,7 +39,7 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
       summarizePostMs: round(summary),
     });
   }
-  const result = { rows };
+  const result = { rows, cliColdStart: coldStart() };
   if (huge) {
     let body = '';
     const unit = pipeline.parsePostFile(generatePost(50_000).text).body;
@@ -45,6 +49,35 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
     result.huge = { MB: round(body.length / 1e6), ms: round(performance.now() - started), htmlMB: round(html.length / 1e6), peakRssMB: round(process.resourceUsage().maxRSS / 1e3) };
   }
   return result;
+}
+
+/// `postwright render` of a small post, process start to exit, against a Node process that
+/// loads plain markdown-it and renders the same file: medians of runs taken in turns.
+function coldStart(runs = 7) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pw-bench-cli-'));
+  const file = path.join(dir, 'small.md');
+  writeFileSync(file, '---\ntitle: Small\n---\n\n# Tide pools\n\nA *small* post with `code` and a [link](https://example.org).\n\n- one\n- two\n');
+  const plain = "const M=require('markdown-it');process.stdout.write(new M().render(require('fs').readFileSync(process.argv[1],'utf8')))";
+  const time = (args) => {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+    return performance.now() - started;
+  };
+  const cli = [];
+  const markdownIt = [];
+  const empty = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      cli.push(time([path.join(root, 'bin', 'postwright.cjs'), 'render', file]));
+      markdownIt.push(time(['-e', plain, file]));
+      empty.push(time(['-e', '0']));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { cliMs: round(median(cli)), markdownItMs: round(median(markdownIt)), nodeAloneMs: round(median(empty)), ratio: round(median(cli) / median(markdownIt)) };
 }
 
 function timed(run) {

@@ -6,11 +6,12 @@
 import DOMPurify from 'dompurify';
 import { memo, useCallback, useDeferredValue, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import { parsePostFile } from '../../../shared/frontmatter';
+import { splitPostFile } from '../../../shared/frontmatter';
 import { summarizePost } from '../../../shared/post';
 import { PREVIEW_DOCUMENT, PREVIEW_SANDBOX, setLibraryCss } from '../preview/frame';
 import { PreviewBody } from '../preview/incremental';
 import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
+import { blockBox } from '../preview/sections';
 import { applyLook } from '../preview/theme';
 import { keepTexturized } from '../preview/theme-text';
 import { ThemePage } from '../preview/theme-page';
@@ -49,7 +50,8 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   const body = useRef<HTMLDivElement>(null);
   const article = useRef<PreviewBody | null>(null);
   const sync = useRef<PreviewScroll | null>(null);
-  const file = useMemo(() => parsePostFile(text), [text]);
+  // The body only: the front matter's YAML is read for the header, from the deferred text.
+  const file = useMemo(() => splitPostFile(text), [text]);
   // The header can trail the text by a frame; the body may not.
   const deferred = useDeferredValue(text);
   const summary = useMemo(() => summarizePost(id, deferred, 0), [id, deferred]);
@@ -114,6 +116,7 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
       () => article.current?.blocks() ?? [],
       () => (latest.current.lines ??= fileLines(latest.current.text, latest.current.body)),
       (line) => editor()?.scrollToLine(line),
+      blockBox,
     );
     sync.current = preview;
     const stop = editor()?.onTopLineChange((line) => preview.scrollToLine(line));

@@ -5,6 +5,10 @@
 import katexCss from 'katex/dist/katex.min.css?inline';
 import { PREVIEW_CSP } from '../../../shared/csp';
 import articleCss from '../styles/article.css?inline';
+import { SECTION_TAG } from './sections';
+
+/// A long article's sections (sections.ts): each is skipped whole while off screen.
+const SECTION_CSS = `${SECTION_TAG} { display: block; content-visibility: auto; }`;
 
 /// Same origin so the app can reach the document; never `allow-scripts` beside it, which
 /// would let the frame remove its own sandbox.
@@ -18,6 +22,7 @@ export const PREVIEW_DOCUMENT = `<!doctype html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">
 <style>${katexCss}</style>
+<style>${SECTION_CSS}</style>
 <style data-look="generic">${articleCss}</style>
 </head>
 <body></body>

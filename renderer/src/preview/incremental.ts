@@ -1,13 +1,22 @@
 /// Keeps the preview's article body in step with the text without re-rendering the whole post
 /// on every keystroke: the changed blocks are re-rendered and only their nodes are swapped.
-/// Framework-free; Preview.tsx calls `update` after each change.
+/// A long article is grouped into sections (sections.ts) so the browser lays out only what is
+/// near the screen. Framework-free; Preview.tsx calls `update` after each change.
 import type { DOMPurify } from 'dompurify';
 import type { RenderOptions } from '../../../shared/render';
 import { IncrementalArticle, type BlockPatch } from '../../../shared/render/incremental';
+import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, sectionize, newSection } from './sections';
 
 // A full render slower than this waits for a pause in typing instead of holding up a keystroke.
 const FULL_RENDER_BUDGET_MS = 25;
 const PAUSE_MS = 300;
+
+export interface PreviewBodyOptions {
+  fullRenderBudgetMs?: number;
+  /// Section sizes (sections.ts); tests make them small.
+  sectionMinNodes?: number;
+  sectionBlocks?: number;
+}
 
 export class PreviewBody {
   private readonly article: IncrementalArticle;
@@ -17,10 +26,12 @@ export class PreviewBody {
   private key: string | null = null;
   private fullRenderMs = 0;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  private sectioned = false;
 
   constructor(
     private readonly container: HTMLElement,
     purify: DOMPurify,
+    private readonly options: PreviewBodyOptions = {},
   ) {
     this.article = new IncrementalArticle(purify);
   }
@@ -28,22 +39,36 @@ export class PreviewBody {
   /// Shows `body` of the post `key` (which must change whenever `options` do).
   update(key: string, body: string, options: RenderOptions): void {
     clearTimeout(this.pending);
+    this.pending = undefined;
     const patch = this.article.patch(key, body, options);
     if (patch === 'unchanged') return;
     if (patch) {
       this.apply(patch);
-    } else if (key !== this.key || this.fullRenderMs <= FULL_RENDER_BUDGET_MS) {
+    } else if (key !== this.key || this.fullRenderMs <= (this.options.fullRenderBudgetMs ?? FULL_RENDER_BUDGET_MS)) {
       this.render(key, body, options);
     } else {
       // The preview keeps showing the last text it rendered, and the article still
       // describes exactly that, so a later patch is still applied correctly.
-      this.pending = setTimeout(() => this.render(key, body, options), PAUSE_MS);
+      this.pending = setTimeout(() => {
+        this.pending = undefined;
+        this.render(key, body, options);
+      }, PAUSE_MS);
     }
   }
 
   /// The elements that carry `data-line`, for scroll sync. Do not modify.
   blocks(): readonly Element[] {
     return this.anchors;
+  }
+
+  /// The article's HTML as shown, sections unwrapped: what `postwright render` prints.
+  html(): string {
+    return articleHtml(this.container);
+  }
+
+  /// Whether a full render is waiting for a pause in typing.
+  get deferred(): boolean {
+    return this.pending !== undefined;
   }
 
   dispose(): void {
@@ -55,6 +80,7 @@ export class PreviewBody {
     const full = this.article.render(key, body, options);
     this.container.innerHTML = full.html;
     this.anchors = [...this.container.children].filter((element) => element.hasAttribute('data-line'));
+    this.sectioned = sectionize(this.container, this.options.sectionMinNodes ?? SECTION_MIN_NODES, this.options.sectionBlocks ?? SECTION_BLOCKS);
     this.footnotes = full.footnotes;
     this.key = key;
     // Cannot happen for HTML that passed the self-contained check; if it does, patching
@@ -64,10 +90,12 @@ export class PreviewBody {
   }
 
   private apply(patch: BlockPatch): void {
-    const start = patch.atStart ? this.container.firstChild : this.anchors[patch.from]!;
+    const start = patch.atStart ? firstArticleNode(this.container) : this.anchors[patch.from]!;
     const end = patch.atEnd ? this.footnoteSection() : this.anchors[patch.to]!;
+    const emptied = new Set<Node>();
     for (let node = start; node && node !== end; ) {
-      const next: ChildNode | null = node.nextSibling;
+      const next = this.sectioned ? nextArticleNode(node) : node.nextSibling;
+      if (node.parentNode) emptied.add(node.parentNode);
       node.remove();
       node = next;
     }
@@ -75,7 +103,8 @@ export class PreviewBody {
     range.selectNodeContents(this.container);
     const fragment = range.createContextualFragment(patch.html);
     const added = [...fragment.children].filter((element) => element.hasAttribute('data-line'));
-    this.container.insertBefore(fragment, end);
+    this.insertionParent(end).insertBefore(fragment, end);
+    if (this.sectioned) for (const parent of emptied) if (isSection(parent) && !parent.firstChild) parent.remove();
     this.anchors.splice(patch.from, patch.to - patch.from, ...added);
     if (patch.shift === 0) return;
     for (let i = patch.from + added.length; i < this.anchors.length; i++) {
@@ -84,9 +113,22 @@ export class PreviewBody {
     }
   }
 
+  /// Where new blocks go in front of `end`: its own section, or at the end of the last one.
+  private insertionParent(end: ChildNode | null): ParentNode {
+    if (end) return end.parentNode!;
+    if (!this.sectioned) return this.container;
+    let last = this.container.lastElementChild;
+    if (!last) {
+      last = newSection(this.container.ownerDocument);
+      this.container.append(last);
+    }
+    return last;
+  }
+
   /// `<hr class="footnotes-sep">`, which with its `<section>` always ends the article.
   private footnoteSection(): Element | null {
-    const hr = this.footnotes ? this.container.lastElementChild?.previousElementSibling : null;
+    const last = this.sectioned ? this.container.lastElementChild : this.container;
+    const hr = this.footnotes ? last?.lastElementChild?.previousElementSibling : null;
     return hr?.matches('hr.footnotes-sep') ? hr : null;
   }
 }

@@ -34,6 +34,8 @@ export class PreviewScroll {
     private readonly blocks: () => readonly Element[],
     private readonly lines: () => FileLines,
     private readonly onScroll: (line: number) => void,
+    /// A block's vertical extent on screen (a long article's sections measure it their way).
+    private readonly boxOf: (block: Element) => { top: number; bottom: number } = (block) => block.getBoundingClientRect(),
   ) {
     this.intent = new ScrollIntent(scroller, scroller, () => this.onScroll(this.topLine()));
   }
@@ -93,7 +95,7 @@ export class PreviewScroll {
       if (k < 0) return { line: 0, y: 0 };
       const i = k >> 1;
       if (i >= blocks.length) return { line: Math.max(lines.total, lines.bodyStart), y: this.scroller.scrollHeight };
-      const box = blocks[i]!.getBoundingClientRect();
+      const box = this.boxOf(blocks[i]!);
       if (k % 2 === 0) return { line: lines.bodyStart + startOf(i), y: box.top - origin };
       let end = i + 1 < blocks.length ? startOf(i + 1) : lines.total - lines.bodyStart;
       while (end - 1 > startOf(i) && lines.isBlank(end - 1)) end--;

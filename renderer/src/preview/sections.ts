@@ -1,0 +1,112 @@
+/// A long article's blocks grouped into sections, so the browser's per-frame work stays in
+/// proportion to the screen and not to the post. Each section is skipped whole while off
+/// screen (`content-visibility: auto`), with a height estimated from its text until it has
+/// been drawn once; one section per few dozen blocks instead of one skip box per block keeps
+/// the browser's own visibility pass short at 50,000 words.
+///
+/// Sections are a wrapper only: the article's HTML is the sections' contents in order
+/// (`articleHtml`), byte for byte what `postwright render` prints.
+
+/// Sectioned only past this many top-level nodes (about 800 blocks, 10,000 words); a shorter
+/// post keeps a flat body, where scroll sync measures every block exactly.
+export const SECTION_MIN_NODES = 1600;
+/// Anchored blocks per section.
+export const SECTION_BLOCKS = 48;
+
+export const SECTION_TAG = 'pw-section';
+
+// Rough article metrics (18px serif, 680px column): used only until a section is drawn.
+const CHARS_PER_LINE = 70;
+const LINE_PX = 31;
+const BLOCK_GAP_PX = 20;
+
+/// Groups the container's top-level nodes into sections of about `SECTION_BLOCKS` anchored
+/// blocks. A section starts only at an anchored block, so the footnotes (which carry no
+/// `data-line`) stay at the end of the last one.
+export function sectionize(container: HTMLElement, minNodes = SECTION_MIN_NODES, blocksPer = SECTION_BLOCKS): boolean {
+  if (container.childNodes.length < minNodes) return false;
+  const doc = container.ownerDocument;
+  const nodes = [...container.childNodes];
+  const sections: HTMLElement[] = [];
+  let current: HTMLElement | null = null;
+  let anchored = 0;
+  for (const node of nodes) {
+    const isAnchor = node.nodeType === 1 && (node as Element).hasAttribute('data-line');
+    if (!current || (isAnchor && anchored >= blocksPer)) {
+      current = doc.createElement(SECTION_TAG);
+      sections.push(current);
+      anchored = 0;
+    }
+    if (isAnchor) anchored++;
+    current.append(node);
+  }
+  for (const section of sections) watchSection(section);
+  container.append(...sections);
+  return true;
+}
+
+export function newSection(doc: Document): HTMLElement {
+  const section = doc.createElement(SECTION_TAG);
+  watchSection(section);
+  return section;
+}
+
+// Sections the browser draws (not skipped). A skipped section keeps its estimated height
+// while its contents are laid out on demand beyond it, so nothing inside it is measured.
+const drawn = new WeakSet<Element>();
+
+function watchSection(section: HTMLElement): void {
+  estimateHeight(section);
+  section.addEventListener('contentvisibilityautostatechange', (event) => {
+    if ((event as Event & { skipped: boolean }).skipped) drawn.delete(section);
+    else drawn.add(section);
+  });
+}
+
+/// Where a block stands, for scroll sync: its own box, or inside a skipped section, its share
+/// of the section's box (estimated until drawn), so positions always grow down the page.
+export function blockBox(block: Element): { top: number; bottom: number } {
+  const section = block.parentElement;
+  if (!section || !isSection(section) || drawn.has(section)) return block.getBoundingClientRect();
+  const box = section.getBoundingClientRect();
+  const count = section.childElementCount;
+  const index = Array.prototype.indexOf.call(section.children, block);
+  return { top: box.top + (box.height * index) / count, bottom: box.top + (box.height * (index + 1)) / count };
+}
+
+/// Until drawn, a section takes the height its text would roughly fill; once drawn the browser
+/// remembers its real size (`auto`).
+export function estimateHeight(section: HTMLElement): void {
+  const chars = section.textContent?.length ?? 0;
+  const blocks = section.childElementCount;
+  const px = Math.round((chars / CHARS_PER_LINE) * LINE_PX + blocks * BLOCK_GAP_PX);
+  section.style.setProperty('contain-intrinsic-size', `auto ${Math.max(px, 40)}px`);
+}
+
+export function isSection(node: Node | null): node is HTMLElement {
+  return node !== null && node.nodeName.toLowerCase() === SECTION_TAG;
+}
+
+/// The next top-level article node after `node` in reading order, across sections.
+export function nextArticleNode(node: ChildNode): ChildNode | null {
+  if (node.nextSibling) return node.nextSibling;
+  let section = isSection(node.parentNode) ? (node.parentNode as HTMLElement).nextSibling : null;
+  while (section && isSection(section) && !section.firstChild) section = section.nextSibling;
+  return section && isSection(section) ? section.firstChild : null;
+}
+
+/// The first top-level article node.
+export function firstArticleNode(container: HTMLElement): ChildNode | null {
+  let first = container.firstChild;
+  if (!isSection(first)) return first;
+  while (first && !first.firstChild) first = first.nextSibling;
+  return first?.firstChild ?? null;
+}
+
+/// The article's own HTML: the sections' contents in order, without the wrappers.
+export function articleHtml(container: HTMLElement): string {
+  if (!isSection(container.firstChild)) return container.innerHTML;
+  let html = '';
+  for (const section of container.children) html += section.innerHTML;
+  return html;
+}

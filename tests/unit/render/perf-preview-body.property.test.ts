@@ -1,0 +1,127 @@
+// The preview's article body as the app runs it (renderer/src/preview/incremental.ts): blocks
+// patched in place, a long article grouped into sections, full renders that wait for a pause
+// in typing. Whatever it does, the article it shows, sections unwrapped, is byte for byte what
+// `postwright render` prints for the text it last showed, and for the latest text once the
+// pause has come.
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createNodePurify } from '../../../main/render/node-purify';
+import { PreviewBody } from '../../../renderer/src/preview/incremental';
+import { SECTION_TAG } from '../../../renderer/src/preview/sections';
+import { renderArticle } from '../../../shared/render/index';
+import { escapeAttributeBrackets } from '../../../shared/render/sanitize';
+
+const purify = createNodePurify();
+const page = new JSDOM('<!DOCTYPE html>').window.document;
+const resolveAsset = (src: string) => `files/post/${src}`;
+const render = (text: string) => renderArticle(text, purify, { resolveAsset });
+// Chromium writes `<`/`>` in attributes as entities, jsdom raw; the preview's check does the same.
+const shown = (body: PreviewBody) => escapeAttributeBrackets(body.html());
+
+const BLOCKS = [
+  '# Notes from the tide pools',
+  '## Method',
+  'The **anemones** closed as the *tide* went out, see [the guide](https://example.org/guide).',
+  'A paragraph with `inline code` and math $E = mc^2$.',
+  'Lazy paragraph\ncontinues here',
+  '- one\n- two',
+  '1. first\n2. second',
+  '> A quote\nlazily',
+  '```js\nconst x = 1;\n\nconsole.log(x);\n```',
+  '$$\n\\frac{a}{b}\n$$',
+  '| A | B |\n|---|--:|\n| 1 | 2 |',
+  '***',
+  '![A photo](photo.jpg "A caption")',
+  '<div class="note">\n<p>Balanced raw HTML</p>\n</div>',
+  'A footnote here.[^1]',
+  '[^1]: The footnote text.',
+  '<details>\n<summary>More</summary>',
+];
+const PIECES = ['\n', '\n\n', '## ', '- ', '> ', '```', '$$', '|', '---', '*', '`', '[', 'a', 'tide pool', '<b>', '</div>', '[^1]'];
+
+const post = fc
+  .array(fc.tuple(fc.constantFrom(...BLOCKS), fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 24 })
+  .map((parts) => parts.map(([block, gap]) => block + gap).join(''));
+const edit = fc.record({
+  kind: fc.constantFrom('insert', 'insert', 'delete'),
+  at: fc.nat(),
+  text: fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(...BLOCKS)),
+  length: fc.integer({ min: 1, max: 10 }),
+  // The writer pauses after this edit: a deferred full render runs.
+  pause: fc.boolean(),
+});
+
+function applyEdit(text: string, change: { kind: string; at: number; text: string; length: number }): string {
+  const at = change.at % (text.length + 1);
+  return change.kind === 'delete' ? text.slice(0, at) + text.slice(at + change.length) : text.slice(0, at) + change.text + text.slice(at);
+}
+
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+describe('perf: the preview body, sectioned and with deferred full renders', () => {
+  it('always shows the article of a text it was given, and the latest one after a pause', () => {
+    const seen = { sectioned: 0, deferred: 0, patched: 0 };
+    fc.assert(
+      fc.property(post, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
+        const root = page.createElement('div');
+        // Every full render after the first waits for a pause; sections of two blocks.
+        const body = new PreviewBody(root, purify, { fullRenderBudgetMs: -1, sectionMinNodes: 3, sectionBlocks: 2 });
+        body.update('post', start, { resolveAsset });
+        let text = start;
+        let last = start;
+        for (const change of edits) {
+          text = applyEdit(text, change);
+          body.update('post', text, { resolveAsset });
+          if (root.querySelector(SECTION_TAG)) seen.sectioned++;
+          if (body.deferred) seen.deferred++;
+          else {
+            seen.patched++;
+            last = text;
+          }
+          expect(shown(body)).toBe(render(last));
+          if (change.pause) {
+            vi.runOnlyPendingTimers();
+            last = text;
+            expect(shown(body)).toBe(render(text));
+          }
+        }
+        vi.runOnlyPendingTimers();
+        expect(shown(body)).toBe(render(text));
+        body.dispose();
+      }),
+      { numRuns: 20 },
+    );
+    // Each path was taken often enough to mean something.
+    expect(seen.sectioned).toBeGreaterThan(10);
+    expect(seen.deferred).toBeGreaterThan(3);
+    expect(seen.patched).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('groups a long post into sections and patches a block in the middle of one', () => {
+    const text = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nParagraph ${i} about tide pools.\n`).join('\n');
+    const root = page.createElement('div');
+    // Sized down from the app's (1,600 nodes, 48 blocks a section) for a quick test.
+    const body = new PreviewBody(root, purify, { sectionMinNodes: 200, sectionBlocks: 12 });
+    body.update('post', text, {});
+    // 25 sections instead of 300 blocks at the top of the article.
+    expect(root.children.length).toBe(25);
+    expect([...root.children].every((child) => child.localName === SECTION_TAG)).toBe(true);
+    expect(shown(body)).toBe(renderArticle(text, purify));
+
+    const edited = text.replace('Paragraph 75 about', 'Paragraph 75\n\n## Inserted\n\nabout');
+    body.update('post', edited, {});
+    expect(body.deferred).toBe(false);
+    expect(shown(body)).toBe(renderArticle(edited, purify));
+    // A deletion across blocks 20 to 30, which straddle the second and third sections.
+    const cut = edited.slice(0, edited.indexOf('Paragraph 10 about')) + edited.slice(edited.indexOf('Paragraph 15 about'));
+    body.update('post', cut, {});
+    expect(body.deferred).toBe(false);
+    expect(shown(body)).toBe(renderArticle(cut, purify));
+    const joined = cut.replace('## Part 149\n', 'Part 149\n').replace('\n\n## Part 0', '\n## Part 0');
+    body.update('post', joined, {});
+    vi.runOnlyPendingTimers();
+    expect(shown(body)).toBe(renderArticle(joined, purify));
+  });
+});
