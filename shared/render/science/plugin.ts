@@ -20,7 +20,7 @@ export function sciencePlugin(md: MarkdownIt): void {
 
   md.renderer.rules.citation = (tokens, idx, _options, env: ScienceEnv) => renderCitation(tokens[idx]!, env);
   md.renderer.rules.crossref = (tokens, idx, _options, env: ScienceEnv) => renderCrossref(tokens[idx]!.content, env);
-  md.renderer.rules.bibliography = (_tokens, _idx, _options, env: ScienceEnv) => renderBibliography(env);
+  md.renderer.rules.bibliography = (tokens, idx, _options, env: ScienceEnv) => renderBibliography(env, Boolean((tokens[idx]!.meta as { placed?: boolean } | null)?.placed));
   md.renderer.rules.table_caption = (tokens, idx, options, env: ScienceEnv, self) => {
     const token = tokens[idx]!;
     const id = token.meta as string;
@@ -87,6 +87,8 @@ function refsDivRule(state: StateBlock, startLine: number, _endLine: number, sil
   const token = state.push('bibliography', '', 0);
   token.block = true;
   token.map = [startLine, last + 1];
+  // Placed by the author, under their own heading: the list comes without one.
+  token.meta = { placed: true };
   state.line = last + 1;
   return true;
 }
@@ -205,13 +207,14 @@ function renderCrossref(key: string, env: ScienceEnv): string {
   return `<a class="xref" href="#${escapeHtml(key)}">${escapeHtml(text)}</a>`;
 }
 
-function renderBibliography(env: ScienceEnv): string {
+function renderBibliography(env: ScienceEnv, placed: boolean): string {
   const science = env.science;
   if (!science?.engine) return '';
   const entries = science.engine.bibliography();
   if (entries.length === 0) return '';
   const body = entries.map((entry) => `<div class="csl-entry" id="ref-${escapeHtml(entry.key)}">${entry.html}</div>`).join('\n');
-  return `<section class="references" id="refs">\n<h2>${escapeHtml(science.words.references)}</h2>\n<div class="csl-bib-body">\n${body}\n</div>\n</section>\n`;
+  const heading = placed ? '' : `<h2>${escapeHtml(science.words.references)}</h2>\n`;
+  return `<section class="references" id="refs">\n${heading}<div class="csl-bib-body">\n${body}\n</div>\n</section>\n`;
 }
 
 function escapeHtml(text: string): string {
