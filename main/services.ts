@@ -15,6 +15,7 @@ import { secretKey } from './publish/targets';
 import { GoogleSignIn } from './publish/google-signin';
 import { WordPressSignIn } from './publish/wordpress-signin';
 import { RecentLibraries } from './recent';
+import { ScienceService } from './science/service';
 import { stateDir } from './state-dir';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventOf<E>) => void;
@@ -50,6 +51,7 @@ interface Opened {
   library: Library;
   backups: BackupStore;
   publishing: PublishService;
+  science: ScienceService;
   stopWatching: () => Promise<void>;
 }
 
@@ -71,7 +73,12 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     const publishing = new PublishService({ libraryRoot: library.root, store: libraryPostStore(library), secrets });
     publishing.outbox.onChange((entry) => emit('outbox.changed', entry));
     if (options.outbox) await publishing.start();
-    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, stopWatching };
+    const science = new ScienceService(library.root, options.watch ? () => emit('science.changed', {}) : null);
+    const stopAll = async () => {
+      await science.close();
+      await stopWatching();
+    };
+    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, science, stopWatching: stopAll };
   }
 
   let current = await open(libraryRoot);
@@ -170,6 +177,9 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
         importing?.abort();
         return null;
       },
+    },
+    science: {
+      sources: (postId, refs) => current.science.sources(postId, refs),
     },
     backups: {
       put: async (backup) => {

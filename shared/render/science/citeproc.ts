@@ -22,33 +22,60 @@ export function createCitationEngine(items: readonly CslItem[], styleXml: string
   // DOIs and URLs in the bibliography become links.
   engine.opt.development_extensions.wrap_url_and_doi = true;
   let ordered: string[] = [];
+  // Formatting is slow in author-date styles (citeproc disambiguates over every item), and a
+  // post's citations are formatted again on every render: remembered until the order changes.
+  let cites = new Map<string, string>();
+  let list: { key: string; html: string }[] | null = null;
+  const register = (keys: string[]) => {
+    ordered = keys;
+    cites = new Map();
+    list = null;
+    engine.updateItems(ordered);
+  };
   const fingerprint = `${hash(styleXml)}:${hash(JSON.stringify(items))}`;
   return {
     fingerprint,
     has: (key) => byId.has(key),
     order(keys) {
       if (keys.length === ordered.length && keys.every((key, i) => key === ordered[i])) return;
-      ordered = [...keys];
-      engine.updateItems(ordered);
+      register([...keys]);
     },
     cite(cited, inText) {
-      if (inText) {
-        return cited.map((item) => {
-          const author = authorText(engine.makeCitationCluster([{ id: item.key, 'author-only': true }]), byId.get(item.key)!);
-          const rest = engine.makeCitationCluster([{ ...cslCite(item), 'suppress-author': true }]);
-          return `${author} ${rest}`;
-        }).join('; ');
-      }
-      return engine.makeCitationCluster(cited.map(cslCite));
+      // A key the whole-post scan did not see (it cannot happen for ordinary text) is still
+      // registered, numbered after the others, rather than failing the render.
+      const unseen = cited.filter((item) => !ordered.includes(item.key)).map((item) => item.key);
+      if (unseen.length > 0) register([...ordered, ...unseen]);
+      const memo = JSON.stringify([cited, inText]);
+      const known = cites.get(memo);
+      if (known !== undefined) return known;
+      const html = format(cited, inText);
+      cites.set(memo, html);
+      return html;
     },
     bibliography() {
-      if (ordered.length === 0) return [];
-      const result = engine.makeBibliography();
-      if (!result) return [];
-      const [meta, entries] = result as [{ entry_ids: string[][] }, string[]];
-      return entries.map((html, i) => ({ key: meta.entry_ids[i]![0]!, html: unwrapEntry(html) }));
+      list ??= makeList();
+      return list;
     },
   };
+
+  function format(cited: readonly CiteItem[], inText: boolean): string {
+    if (inText) {
+      return cited.map((item) => {
+        const author = authorText(engine.makeCitationCluster([{ id: item.key, 'author-only': true }]), byId.get(item.key)!);
+        const rest = engine.makeCitationCluster([{ ...cslCite(item), 'suppress-author': true }]);
+        return `${author} ${rest}`;
+      }).join('; ');
+    }
+    return engine.makeCitationCluster(cited.map(cslCite));
+  }
+
+  function makeList(): { key: string; html: string }[] {
+    if (ordered.length === 0) return [];
+    const result = engine.makeBibliography();
+    if (!result) return [];
+    const [meta, entries] = result as [{ entry_ids: string[][] }, string[]];
+    return entries.map((html, i) => ({ key: meta.entry_ids[i]![0]!, html: unwrapEntry(html) }));
+  }
 }
 
 /// Numeric styles have no author form of a citation ("[NO_PRINTED_FORM]"): then the family

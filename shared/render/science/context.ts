@@ -37,6 +37,8 @@ export interface ScienceContext {
   kinds: Map<string, CrossKind>;
   engine?: CitationEngine;
   cited: string[];
+  /// The post places its bibliography with `::: {#refs}`; otherwise it is appended.
+  placed: boolean;
   words: CrossWords;
   /// Changes whenever any block's rendering could change: numbers, cited keys, sources, words.
   fingerprint: string;
@@ -56,6 +58,6 @@ export function scienceContext(body: string, options: ScienceOptions): ScienceCo
   const cited = engine ? scan.cites.filter((cite) => cite.bracketed || engine.has(cite.key)).map((cite) => cite.key) : [];
   engine?.order(cited.filter((key) => engine.has(key)));
   const words = { ...DEFAULT_WORDS, ...options.words };
-  const fingerprint = JSON.stringify([[...numbers], cited, engine?.fingerprint ?? '', words]);
-  return { numbers, kinds, engine, cited, words, fingerprint };
+  const fingerprint = JSON.stringify([[...numbers], cited, scan.placed, engine?.fingerprint ?? '', words]);
+  return { numbers, kinds, engine, cited, placed: scan.placed, words, fingerprint };
 }

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import type { ScienceContext } from './context';
-import { canStartCitation, crossKind, parseCluster, readKey, type CiteItem } from './syntax';
+import { REFS_DIV, canStartCitation, crossKind, parseCluster, readKey, type CiteItem } from './syntax';
 
 /// Citations (`[@smith2020, p. 4]`, `@smith2020 says`), cross-references (`@fig:growth`),
 /// numbered figures, tables and equations, and the bibliography, from a ScienceContext in
@@ -20,7 +20,7 @@ export function sciencePlugin(md: MarkdownIt): void {
 
   md.renderer.rules.citation = (tokens, idx, _options, env: ScienceEnv) => renderCitation(tokens[idx]!, env);
   md.renderer.rules.crossref = (tokens, idx, _options, env: ScienceEnv) => renderCrossref(tokens[idx]!.content, env);
-  md.renderer.rules.bibliography = (tokens, idx, _options, env: ScienceEnv) => renderBibliography(env, Boolean((tokens[idx]!.meta as { placed?: boolean } | null)?.placed));
+  md.renderer.rules.bibliography = (tokens, idx, _options, env: ScienceEnv, self) => renderBibliography(env, tokens[idx]!, self.renderAttrs(tokens[idx]!));
   md.renderer.rules.table_caption = (tokens, idx, options, env: ScienceEnv, self) => {
     const token = tokens[idx]!;
     const id = token.meta as string;
@@ -78,8 +78,9 @@ function bareRule(state: StateInline, silent: boolean): boolean {
 
 /// `::: {#refs}` (with or without its closing `:::`) marks where the bibliography goes.
 function refsDivRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]).trim();
-  if (!/^:::+\s*\{#refs\}$/.test(line)) return false;
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
+  if (!REFS_DIV.test(line)) return false;
   if (silent) return true;
   let last = startLine;
   const next = startLine + 1;
@@ -175,8 +176,9 @@ function captionChildren(state: StateCore, inline: Token, text: string): Token[]
 
 function appendBibliography(state: StateCore): void {
   const env = state.env as ScienceEnv;
-  if (!env.science?.engine || env.science.cited.length === 0) return;
-  if (state.tokens.some((token) => token.type === 'bibliography')) return;
+  // Decided for the whole post, so that a block rendered on its own (the incremental preview)
+  // agrees with the whole post rendered at once.
+  if (!env.science?.engine || env.science.cited.length === 0 || env.science.placed) return;
   const token = new state.Token('bibliography', '', 0);
   token.block = true;
   state.tokens.push(token);
@@ -207,14 +209,16 @@ function renderCrossref(key: string, env: ScienceEnv): string {
   return `<a class="xref" href="#${escapeHtml(key)}">${escapeHtml(text)}</a>`;
 }
 
-function renderBibliography(env: ScienceEnv, placed: boolean): string {
+/// Where `::: {#refs}` stands there is always an element (empty without sources), so every
+/// block of the post keeps its element in the preview.
+function renderBibliography(env: ScienceEnv, token: Token, attrs: string): string {
+  const placed = Boolean((token.meta as { placed?: boolean } | null)?.placed);
   const science = env.science;
-  if (!science?.engine) return '';
-  const entries = science.engine.bibliography();
-  if (entries.length === 0) return '';
+  const entries = science?.engine ? science.engine.bibliography() : [];
+  if (!science || entries.length === 0) return placed ? `<section class="references" id="refs"${attrs}></section>\n` : '';
   const body = entries.map((entry) => `<div class="csl-entry" id="ref-${escapeHtml(entry.key)}">${entry.html}</div>`).join('\n');
   const heading = placed ? '' : `<h2>${escapeHtml(science.words.references)}</h2>\n`;
-  return `<section class="references" id="refs">\n${heading}<div class="csl-bib-body">\n${body}\n</div>\n</section>\n`;
+  return `<section class="references" id="refs"${attrs}>\n${heading}<div class="csl-bib-body">\n${body}\n</div>\n</section>\n`;
 }
 
 function escapeHtml(text: string): string {

@@ -92,18 +92,23 @@ export interface ScienceScan {
   cites: { key: string; bracketed: boolean }[];
   /// Labels in order, per kind.
   labels: { kind: CrossKind; id: string }[];
+  /// A `::: {#refs}` line says where the bibliography goes; without one it ends the post.
+  placed: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LABEL = /\{#((fig|tbl|eq):[\p{L}\p{N}_-]+)\}/gu;
+export const REFS_DIV = /^ {0,3}:::+\s*\{#refs\}\s*$/;
 const CODE_SPAN = /(`+)[^`]*?\1/g;
-const MATH_INLINE = /\$[^$\s](?:[^$]*?[^$\s])?\$/g;
 
-/// One linear pass over the body: fenced code is skipped, inline code and math are blanked.
+/// One linear pass over the body: fenced code is skipped, inline code is blanked. A key the scan
+/// counts that the parser then does not cite (one inside math) costs nothing; one it missed would
+/// be cited unnumbered, so the scan errs on the side of counting.
 export function scanScience(body: string): ScienceScan {
   const cites: ScienceScan['cites'] = [];
   const labels: ScienceScan['labels'] = [];
   const seen = new Set<string>();
+  let placed = false;
   let fence: string | null = null;
   for (const rawLine of body.split('\n')) {
     const fenceMatch = FENCE.exec(rawLine);
@@ -116,9 +121,10 @@ export function scanScience(body: string): ScienceScan {
       continue;
     }
     if (!rawLine.includes('@') && !rawLine.includes('{#')) continue;
+    if (REFS_DIV.test(rawLine)) placed = true;
     const line = rawLine.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
     for (const match of line.matchAll(LABEL)) labels.push({ kind: match[2] as CrossKind, id: match[1]! });
-    const text = line.replace(MATH_INLINE, (m) => ' '.repeat(m.length));
+    const text = line;
     for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
       if (!canStartCitation(text, at) && text[at - 1] !== '-') continue;
       const end = readKey(text, at + 1);
@@ -134,7 +140,7 @@ export function scanScience(body: string): ScienceScan {
       cites.push({ key, bracketed });
     }
   }
-  return { cites, labels };
+  return { cites, labels, placed };
 }
 
 function insideBrackets(line: string, at: number): boolean {
