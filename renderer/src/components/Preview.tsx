@@ -11,6 +11,7 @@ import { summarizePost } from '../../../shared/post';
 import { PREVIEW_DOCUMENT, PREVIEW_SANDBOX, setLibraryCss } from '../preview/frame';
 import { PreviewBody } from '../preview/incremental';
 import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
+import { useScience } from '../science/useScience';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
 
@@ -43,6 +44,7 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   const article = useRef<PreviewBody | null>(null);
   const sync = useRef<PreviewScroll | null>(null);
   const file = useMemo(() => parsePostFile(text), [text]);
+  const science = useScience(id, file.data);
   // The header can trail the text by a frame; the body may not.
   const deferred = useDeferredValue(text);
   const summary = useMemo(() => summarizePost(id, deferred, 0), [id, deferred]);
@@ -83,12 +85,13 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   useLayoutEffect(() => {
     if (!article.current) return;
     const resolveAsset = (src: string) => assetUrl(id, src);
-    article.current.update(id, file.body, { resolveAsset });
+    // The key changes with the citation sources, so a new bibliography renders the whole post.
+    article.current.update(`${id}\u0000${science.version}`, file.body, { resolveAsset, science: science.options });
     if (shownId.current === id) return;
     shownId.current = id;
     // Another post: start where the editor is, once it has laid the post out.
     requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
-  }, [id, file.body, syncScrollWith, frameDoc]);
+  }, [id, file.body, syncScrollWith, frameDoc, science]);
 
   useEffect(() => {
     const element = scroller.current;
