@@ -15,6 +15,7 @@ import { secretKey } from './publish/targets';
 import { GoogleSignIn } from './publish/google-signin';
 import { WordPressSignIn } from './publish/wordpress-signin';
 import { RecentLibraries } from './recent';
+import { ScienceService } from './science/service';
 import { stateDir } from './state-dir';
 import { ThemeSnapshots } from './themes/index';
 
@@ -51,6 +52,7 @@ interface Opened {
   library: Library;
   backups: BackupStore;
   publishing: PublishService;
+  science: ScienceService;
   stopWatching: () => Promise<void>;
   themes: ThemeSnapshots;
 }
@@ -74,7 +76,12 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     publishing.outbox.onChange((entry) => emit('outbox.changed', entry));
     if (options.outbox) await publishing.start();
     const themes = new ThemeSnapshots(library.root, async () => (await publishing.targets.list()).map((info) => info.settings));
-    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, stopWatching, themes };
+    const science = new ScienceService(library.root, options.watch ? () => emit('science.changed', {}) : null);
+    const stopAll = async () => {
+      await science.close();
+      await stopWatching();
+    };
+    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, science, stopWatching: stopAll, themes };
   }
 
   let current = await open(libraryRoot);
@@ -173,6 +180,9 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
         importing?.abort();
         return null;
       },
+    },
+    science: {
+      sources: (postId, refs) => current.science.sources(postId, refs),
     },
     backups: {
       put: async (backup) => {

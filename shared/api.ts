@@ -107,6 +107,26 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const PublishOutcome = z.union([PublishResult, z.object({ kind: z.literal('failed'), target: z.string(), failure: PublishFailure })]);
 export type PublishOutcome = z.infer<typeof PublishOutcome>;
 
+/// Science writing: what a post's front matter names for its citations.
+export const ScienceRefs = z.object({
+  bibliography: z.array(z.string().min(1).max(1024)).max(50),
+  csl: z.string().max(1024).nullable(),
+  lang: z.string().max(35).nullable(),
+});
+export type ScienceRefs = z.infer<typeof ScienceRefs>;
+
+/// The sources as CSL-JSON items with the style and locale XML; null when the post cites nothing.
+export const ScienceSourcesResult = z
+  .object({
+    items: z.array(z.looseObject({ id: z.string() })),
+    style: z.string(),
+    styleName: z.string(),
+    locale: z.string(),
+    problems: z.array(z.string()),
+  })
+  .nullable();
+export type ScienceSourcesResult = z.infer<typeof ScienceSourcesResult>;
+
 const call = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
 export const api = {
@@ -194,6 +214,10 @@ export const api = {
     fromFile: call(z.tuple([z.object({ name: z.string().max(300), text: z.string().max(200 * 1024 * 1024) })]), ImportSummary),
     cancel: call(z.tuple([]), z.null()),
   },
+  /// Citations: the bibliography and style a post names, read inside the library.
+  science: {
+    sources: call(z.tuple([PostId, ScienceRefs]), ScienceSourcesResult),
+  },
   /// Hot exit: unsaved text kept outside the library until it is saved or discarded.
   backups: {
     put: call(z.tuple([Backup.omit({ savedAt: true })]), z.null()),
@@ -224,6 +248,8 @@ export const events = {
   'import.progress': ImportProgress,
   /// A queued publish changed state (retrying, done, failed, cancelled).
   'outbox.changed': OutboxEntry,
+  /// A bibliography or citation style file changed on disk: previews that cite re-render.
+  'science.changed': z.object({}),
   /// A menu item was chosen in the desktop app (the browser host uses keyboard shortcuts).
   'app.command': z.object({ command: z.enum(['new-post', 'save', 'toggle-preview', 'toggle-focus', 'save-and-close']) }),
 } as const;

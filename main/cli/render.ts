@@ -1,6 +1,6 @@
 /// `postwright render FILE.md`: the article HTML exactly as the preview shows it. Loaded on its
 /// own by the command line, so rendering a file does not load the library, publishing or import.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parsePostFile } from '../../shared/frontmatter';
 import { renderArticle } from '../../shared/render';
@@ -14,9 +14,24 @@ const SMALL_FILE_BYTES = 1024 * 1024;
 export async function runRender(file: string | undefined, out: (text: string) => void): Promise<number> {
   if (!file) throw new UsageError('render needs a markdown file: postwright render FILE.md');
   const text = await readMarkdown(file);
-  out(renderArticle(parsePostFile(text).body, createNodePurify()));
+  const post = parsePostFile(text);
+  // The file's own folder is the scope: the command reads only what the post names beside it.
+  const dir = path.dirname(path.resolve(file));
+  const { scienceRenderOptions } = await import('../science/render-options');
+  const science = await scienceRenderOptions(post.data, { dir, root: libraryRootOf(dir) });
+  for (const problem of science.problems) process.stderr.write(`postwright: ${problem}\n`);
+  out(renderArticle(post.body, createNodePurify(), science.options));
   out('\n');
   return 0;
+}
+
+/// The library a file lives in (the nearest folder up with a `.postwright` folder), or the
+/// file's own folder: bibliographies are read within it, as the app reads them.
+function libraryRootOf(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, '.postwright'))) return at;
+    if (path.dirname(at) === at) return dir;
+  }
 }
 
 /// The file by the app's own rules for a post (UTF-8 text, not too large), so the command refuses

@@ -3,11 +3,12 @@
 /// post (never both, never twice), refuse to overwrite a remote edit unless told to, and record
 /// `publish.<target>` in the post's front matter.
 import { createHash } from 'node:crypto';
-import { replaceBody, setFrontMatterFields } from '../../shared/frontmatter';
+import { parsePostFile, replaceBody, setFrontMatterFields } from '../../shared/frontmatter';
 import type { PublishOptions, PublishPreview, PublishProgress, PublishRecord, PublishResult } from '../../shared/publish';
 import { isRelativeAsset, renderArticle } from '../../shared/render';
 import { FULL_RENDER_CHARS, planRender } from '../../shared/render/budget';
 import { createNodePurify } from '../render/node-purify';
+import { scienceRenderOptions } from '../science/render-options';
 import { AssetMap, assetReferences, loadAssets } from './assets';
 import { PublishError } from './errors';
 import { effectiveStatus, readPost, withRecord, type PostMeta } from './post-data';
@@ -171,6 +172,7 @@ export class PublishPipeline {
 
   private async prepare(postId: string, text: string, target: ResolvedTarget, key: string, options: PublishOptions): Promise<Prepared> {
     const { meta, body } = readPost(postId, text);
+    const science = await scienceRenderOptions(parsePostFile(text).data, { dir: this.deps.store.postDir(postId), root: this.deps.libraryRoot });
     // The preview simplifies a post this large; the blog must never get that simplified copy.
     if (planRender(body).level !== 'full') {
       throw new PublishError('invalid', `“${meta.title}” is too large to publish in one piece (more than ${(FULL_RENDER_CHARS / 1e6).toLocaleString('en')} million characters). Split it into several posts.`);
@@ -184,7 +186,7 @@ export class PublishPipeline {
     const date = meta.date ?? record?.published_at ?? new Date(this.now()).toISOString();
     const status = effectiveStatus(options.status ?? meta.status, date, this.now());
     const build = (placed: Map<string, PlacedAsset>): OutgoingPost => {
-      const html = portableHtml(renderArticle(body, createNodePurify(), { resolveAsset: (src) => placed.get(src)?.url ?? src }));
+      const html = portableHtml(renderArticle(body, createNodePurify(), { ...science.options, resolveAsset: (src) => placed.get(src)?.url ?? src }));
       const cover = coverRef ? (placed.get(coverRef) ?? null) : null;
       return {
         postId, key, title: meta.title, slug: meta.slug, status, date, dateIsDay: meta.date !== null && meta.dateIsDay,

@@ -7,10 +7,12 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, Token } from 'markdown-it';
 import { assemble, FULL_RENDER_CHARS, planRender, type BudgetEnv } from './budget';
-import { changedLines, lineStarts, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
+import { changedLines, lineStarts, type ChangedLines, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
 import type { RenderEnv } from './images';
 import { createMarkdown, hasRawHtml, type RenderOptions } from './markdown';
 import { sanitizeArticle, type PurifySource } from './sanitize';
+import { scienceContext, type ScienceContext } from './science/context';
+import type { ScienceEnv } from './science/plugin';
 import { isSelfContained } from './self-contained';
 import { slugify } from './slug';
 
@@ -31,9 +33,11 @@ interface Rendered {
   /// Heading slugs inside footnotes, which come after every block.
   tailSlugs: string[];
   fragile: boolean;
+  /// The whole post's numbering and citations, as of the last render or patch.
+  science: ScienceContext;
 }
 
-interface WindowEnv extends RenderEnv {
+interface WindowEnv extends RenderEnv, ScienceEnv {
   references?: Record<string, unknown>;
   lineOffset?: number;
   stopAt?: (line: number) => boolean;
@@ -74,7 +78,8 @@ export class IncrementalArticle {
   render(key: string, body: string, options: RenderOptions = {}): FullRender {
     const plan = planRender(normalize(body));
     const text = plan.head;
-    const env: WindowEnv & BudgetEnv = { ...envFor(options), plainCode: plan.level !== 'full' };
+    const science = options.scienceContext ?? scienceContext(text, options.science ?? {});
+    const env: WindowEnv & BudgetEnv = { ...envFor(options, science), plainCode: plan.level !== 'full' };
     const tokens = this.md.parse(text, env);
     const trusted = plan.level !== 'full' || !hasRawHtml(tokens);
     const article = assemble(plan, sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify, { trusted }));
@@ -88,9 +93,11 @@ export class IncrementalArticle {
       blocks,
       references: env.references,
       tailSlugs: slugsOf(footnotes),
+      science,
       // A very large post is rendered whole (budget.ts). Footnotes must end the article: raw
       // HTML left open in one would reopen after it.
-      fragile: plan.level !== 'full' ||
+      // So must a bibliography appended after every block (no `::: {#refs}` to hold it).
+      fragile: plan.level !== 'full' || tokens.some((token) => token.type === 'bibliography' && !token.map) ||
         blocks.some((block) => block.fragile) || (hasRawHtml(footnotes) && !isSelfContained(this.md.renderer.render(footnotes, this.md.options, {}))),
     };
     const anchors = blocks.filter((block) => block.anchored).length + article.paragraphs;
@@ -111,13 +118,17 @@ export class IncrementalArticle {
     const offset = starts[window.startLine]!;
     if (CROSS_REFERENCE.test(text.slice(offset, starts[change.newTo] ?? text.length))) return null;
 
+    // Numbers and citations depend on the whole post: an edit that can move one renders all.
+    const science = this.scienceAfter(old, change, text, starts, options);
+    if (!science) return null;
+
     const shift = change.newTo - change.oldTo;
     const isBlank = (line: number) => isBlankLine(text, starts, line);
     const bound = parseBound(old.blocks, change, starts.length);
     const parse = (endLine: number) => {
       let stop = -1;
       const env: WindowEnv = {
-        ...envFor(options),
+        ...envFor(options, science),
         lineOffset: window.startLine,
         stopAt: (line) => (stop = resumeBlock(old.blocks, change, line + window.startLine)) !== -1,
       };
@@ -146,6 +157,17 @@ export class IncrementalArticle {
     old.text = text;
     old.starts = starts;
     return { kind: 'patch', html, from, to, atStart: window.atStart, atEnd: stop === -1, shift };
+  }
+
+  /// The science context for the edited text: the old one when the edit cannot have changed
+  /// it, null when it did change (then every block citing or numbering may read differently).
+  private scienceAfter(old: Rendered, change: ChangedLines, text: string, starts: number[], options: RenderOptions): ScienceContext | null {
+    if (options.scienceContext) return options.scienceContext.fingerprint === old.science.fingerprint ? old.science : null;
+    const before = old.text.slice(old.starts[change.from] ?? old.text.length, old.starts[change.oldTo] ?? old.text.length);
+    const after = text.slice(starts[change.from] ?? text.length, starts[change.newTo] ?? text.length);
+    if (!SCIENCE_SENSITIVE.test(before) && !SCIENCE_SENSITIVE.test(after)) return old.science;
+    const fresh = scienceContext(text, options.science ?? {});
+    return fresh.fingerprint === old.science.fingerprint ? old.science : null;
   }
 
   /// Forgets the article: the next `patch` declines.
@@ -198,8 +220,11 @@ function windowMarkdown(): MarkdownIt {
   return md;
 }
 
-function envFor(options: RenderOptions): WindowEnv {
-  return options.resolveAsset ? { resolveAsset: options.resolveAsset } : {};
+// Text whose edit can change a citation, a label or what hides them (code, math).
+const SCIENCE_SENSITIVE = /[@`~$]|\{#/;
+
+function envFor(options: RenderOptions, science: ScienceContext): WindowEnv {
+  return options.resolveAsset ? { resolveAsset: options.resolveAsset, science } : { science };
 }
 
 // markdown-it reads "\r\n" and a lone "\r" as line breaks; so do the line numbers here.

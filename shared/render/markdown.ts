@@ -9,6 +9,8 @@ import { autolinks, closeInlineTags, strikethrough, tagFilter } from './gfm';
 import { highlightPlugin } from './highlight';
 import { imagesPlugin, type RenderEnv, type ResolveAsset } from './images';
 import { mathPlugin } from './math';
+import { scienceContext, type ScienceContext, type ScienceOptions } from './science/context';
+import { sciencePlugin, type ScienceEnv } from './science/plugin';
 import { slugify } from './slug';
 
 // Its @types describe the CommonJS markdown-it typings, not the ESM ones used here.
@@ -17,6 +19,10 @@ const footnotePlugin = footnote as unknown as PluginSimple;
 export interface RenderOptions {
   /** Maps a relative asset reference in the post (e.g. "photo.png", "./img/a.jpg") to a URL the host can display. Absolute URLs (http:, https:, data:, mailto:, protocol-relative, #anchors) are left alone. Default: identity. */
   resolveAsset?: ResolveAsset;
+  /** Citations' engine and the words for numbered figures, tables and equations. */
+  science?: ScienceOptions;
+  /** The whole post's numbering, when the caller renders it a block at a time (incremental preview). */
+  scienceContext?: ScienceContext;
 }
 
 /// `article` is what readers get. `commonmark` is the same parser without the
@@ -41,7 +47,7 @@ export function createMarkdown(profile: Profile = 'article'): MarkdownIt {
   // GFM's raw-HTML rules change what CommonMark's own examples expect, so they are article-only.
   md.use(autolinks).use(tagFilter).use(closeInlineTags);
   md.use(anchor, { slugify, tabIndex: false });
-  md.use(imagesPlugin).use(blockLinesPlugin);
+  md.use(imagesPlugin).use(sciencePlugin).use(blockLinesPlugin);
   return md;
 }
 
@@ -55,8 +61,9 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 /** The article HTML, and whether the post holds raw HTML (which only the DOM sanitizer may vet). */
 export function renderMarkdownParts(markdown: string, options: RenderOptions = {}, budget: BudgetEnv = {}): { html: string; rawHtml: boolean } {
   article ??= createMarkdown('article');
-  const env: RenderEnv & BudgetEnv = { ...budget };
+  const env: RenderEnv & BudgetEnv & ScienceEnv = { ...budget };
   if (options.resolveAsset) env.resolveAsset = options.resolveAsset;
+  env.science = options.scienceContext ?? scienceContext(markdown, options.science ?? {});
   const tokens = article.parse(markdown, env);
   return { html: article.renderer.render(tokens, article.options, env), rawHtml: hasRawHtml(tokens) };
 }

@@ -2,6 +2,7 @@ import katex from 'katex';
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateInline } from 'markdown-it';
 import type { BudgetEnv } from './budget';
+import type { ScienceEnv } from './science/plugin';
 
 /// TeX math with KaTeX: `$inline$`, `$$display$$` inside a paragraph, and a
 /// display block whose `$$` opens a line and whose `$$` ends a later line.
@@ -17,9 +18,12 @@ export function mathPlugin(md: MarkdownIt): void {
     const token = tokens[idx]!;
     return renderTex(token.content, token.markup === '$$', env.plainCode);
   };
-  md.renderer.rules.math_block = (tokens, idx, _options, env: BudgetEnv, self) => {
+  md.renderer.rules.math_block = (tokens, idx, _options, env: BudgetEnv & ScienceEnv, self) => {
     const token = tokens[idx]!;
-    return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true, env.plainCode)}</div>\n`;
+    const label = token.meta as string | null;
+    const number = label && env.science ? `<span class="eq-number">(${env.science.numbers.get(label) ?? '?'})</span>` : '';
+    if (label && env.science) token.attrSet('id', label);
+    return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true, env.plainCode)}${number}</div>\n`;
   };
 }
 
@@ -49,6 +53,7 @@ function escapeHtml(text: string): string {
 }
 
 const DOLLAR = 0x24;
+const EQ_LABEL = /\s*\{#(eq:[\p{L}\p{N}_-]+)\}$/u;
 const BACKSLASH = 0x5c;
 
 function isSpace(code: number): boolean {
@@ -124,8 +129,15 @@ function mathInline(state: StateInline, silent: boolean): boolean {
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-  const firstLine = state.src.slice(start, state.eMarks[startLine]).trimEnd();
+  let firstLine = state.src.slice(start, state.eMarks[startLine]).trimEnd();
   if (!firstLine.startsWith('$$')) return false;
+  // pandoc-crossref's label after the closing `$$`: `$$ E = mc^2 $$ {#eq:energy}`.
+  let label: string | null = null;
+  const labelled = EQ_LABEL.exec(firstLine);
+  if (labelled && labelled.index >= 4) {
+    label = labelled[1]!;
+    firstLine = firstLine.slice(0, labelled.index).trimEnd();
+  }
 
   let lastLine = startLine;
   let content: string;
@@ -137,10 +149,17 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     for (lastLine = startLine + 1; lastLine < endLine; lastLine++) {
       if (state.isEmpty(lastLine) || state.sCount[lastLine]! < state.blkIndent) return false;
       const lineStart = state.bMarks[lastLine]! + state.tShift[lastLine]!;
-      if (state.src.slice(lineStart, state.eMarks[lastLine]).trimEnd().endsWith('$$')) break;
+      const text = state.src.slice(lineStart, state.eMarks[lastLine]).trimEnd();
+      const lineLabel = EQ_LABEL.exec(text);
+      if (lineLabel && text.slice(0, lineLabel.index).trimEnd().endsWith('$$')) {
+        label = lineLabel[1]!;
+        break;
+      }
+      if (text.endsWith('$$')) break;
     }
     if (lastLine >= endLine) return false;
-    const lines = state.getLines(startLine, lastLine + 1, state.blkIndent, false).trimEnd();
+    let lines = state.getLines(startLine, lastLine + 1, state.blkIndent, false).trimEnd();
+    if (label) lines = lines.replace(EQ_LABEL, '').trimEnd();
     content = lines.trimStart().slice(2, -2);
   }
   if (content.trim() === '' || content.includes('$$')) return false;
@@ -150,6 +169,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   token.block = true;
   token.content = content.trim();
   token.markup = '$$';
+  token.meta = label;
   token.map = [startLine, lastLine + 1];
   state.line = lastLine + 1;
   return true;

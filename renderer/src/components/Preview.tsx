@@ -6,7 +6,7 @@
 import DOMPurify from 'dompurify';
 import { memo, useCallback, useDeferredValue, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import { splitPostFile } from '../../../shared/frontmatter';
+import { parseFrontMatterData, splitPostFile } from '../../../shared/frontmatter';
 import { summarizePost } from '../../../shared/post';
 import { PREVIEW_DOCUMENT, PREVIEW_SANDBOX, setLibraryCss } from '../preview/frame';
 import { PreviewBody } from '../preview/incremental';
@@ -16,6 +16,7 @@ import { applyLook } from '../preview/theme';
 import { keepTexturized } from '../preview/theme-text';
 import { ThemePage } from '../preview/theme-page';
 import type { ThemeLook } from '../../../shared/theme-look';
+import { useScience } from '../science/useScience';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
 
@@ -52,6 +53,9 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   const sync = useRef<PreviewScroll | null>(null);
   // The body only: the front matter's YAML is read for the header, from the deferred text.
   const file = useMemo(() => splitPostFile(text), [text]);
+  // ... and for the citation sources, only when the front matter itself changes.
+  const frontData = useMemo(() => parseFrontMatterData(file.frontMatter).data, [file.frontMatter]);
+  const science = useScience(id, frontData);
   // The header can trail the text by a frame; the body may not.
   const deferred = useDeferredValue(text);
   const summary = useMemo(() => summarizePost(id, deferred, 0), [id, deferred]);
@@ -99,12 +103,13 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   useLayoutEffect(() => {
     if (!article.current) return;
     const resolveAsset = (src: string) => assetUrl(id, src);
-    article.current.update(id, file.body, { resolveAsset });
+    // The key changes with the citation sources, so a new bibliography renders the whole post.
+    article.current.update(`${id}\u0000${science.version}`, file.body, { resolveAsset, science: science.options });
     if (shownId.current === id) return;
     shownId.current = id;
     // Another post: start where the editor is, once it has laid the post out.
     requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
-  }, [id, file.body, syncScrollWith, frameDoc]);
+  }, [id, file.body, syncScrollWith, frameDoc, science]);
 
   useEffect(() => {
     const element = scroller.current;

@@ -1,0 +1,52 @@
+/// Gives the preview a post's citation sources (the same ones publishing and the CLI read) and
+/// says when one of their files changes on disk, so the preview re-renders: the file Zotero's
+/// Better BibTeX re-exports after every change is picked up without a restart.
+import { watch, type FSWatcher } from 'chokidar';
+import path from 'node:path';
+import type { ScienceRefs, ScienceSourcesResult } from '../../shared/api';
+import { resolveInside } from '../library/paths';
+import { DEFAULT_BIBLIOGRAPHIES } from './render-options';
+import { loadScienceSources } from './sources';
+
+export class ScienceService {
+  private watcher: FSWatcher | null = null;
+  private readonly watched = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly onChanged: (() => void) | null,
+  ) {}
+
+  async sources(postId: string, refs: ScienceRefs): Promise<ScienceSourcesResult> {
+    const dir = resolveInside(path.join(this.root, 'posts'), postId);
+    const data: Record<string, unknown> = { bibliography: refs.bibliography };
+    if (refs.csl) data.csl = refs.csl;
+    if (refs.lang) data.lang = refs.lang;
+    // The library's default files are watched even before they exist: adding one takes effect.
+    this.watch(DEFAULT_BIBLIOGRAPHIES.map((name) => path.join(this.root, name)));
+    const sources = await loadScienceSources(data, { dir, root: this.root });
+    if (!sources) return null;
+    this.watch(sources.files);
+    const { items, style, styleName, locale, problems } = sources;
+    return { items, style, styleName, locale, problems };
+  }
+
+  private watch(files: string[]): void {
+    if (!this.onChanged) return;
+    const fresh = files.filter((file) => !this.watched.has(file));
+    if (fresh.length === 0) return;
+    for (const file of fresh) this.watched.add(file);
+    if (!this.watcher) {
+      this.watcher = watch(fresh, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 } });
+      const changed = () => this.onChanged?.();
+      this.watcher.on('add', changed).on('change', changed).on('unlink', changed).on('error', () => undefined);
+    } else {
+      this.watcher.add(fresh);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    this.watcher = null;
+  }
+}
