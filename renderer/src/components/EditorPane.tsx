@@ -7,6 +7,7 @@ import { ImageType } from '../../../shared/api';
 import { createEditor, type Editor, type WritingModes } from '../../editor/createEditor';
 import { pasteAndDrop } from '../../editor/extensions/paste';
 import type { TextSource } from '../document';
+import { spellingExtension, watchSpellingLanguage } from '../spell/editor-spelling';
 import { studio } from '../studio';
 
 export interface EditorHandle {
@@ -55,12 +56,14 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     const instance = createEditor({
       parent: host.current,
       onSelectionChanged: (selected) => onSelectionRef.current?.(selected),
-      extensions: [paste, changes],
+      extensions: [paste, changes, spellingExtension()],
     });
     editor.current = instance;
+    const stopSpelling = watchSpellingLanguage(instance.view);
     const stopSync = instance.onTopLineChange((line) => topLineListeners.current.forEach((listener) => listener(line)));
     return () => {
       stopSync();
+      stopSpelling();
       instance.destroy();
       editor.current = null;
     };

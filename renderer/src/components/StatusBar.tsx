@@ -11,6 +11,8 @@ import { selectionStore } from '../state/selection';
 import { useStore } from '../state/store';
 import { startWritingStats, wordsTodayStore, writingStatsStore } from '../stats/writing-stats';
 import '../stats/stats.css';
+import { setLibraryLanguage } from '../spell/editor-spelling';
+import { SPELLING_LANGUAGES, spellingDefaultStore, spellingLanguage, spellingProblemStore } from '../spell/spell-client';
 
 export function StatusBar() {
   const stats = useDocumentFacts()?.stats;
@@ -34,6 +36,7 @@ export function StatusBar() {
         </>
       )}
       <WordsToday />
+      <SpellingLanguage root={root ?? ''} />
       <span className="statusbar-path">{root}</span>
     </footer>
   );
@@ -92,4 +95,25 @@ function useSelectionFigures(): { stats: TextStats; ease: Readability } | null {
     return whenIdle(() => setFigures({ stats: textStats(selected), ease: readabilityOf(selected, lang) }), 300);
   }, [selected, lang]);
   return figures;
+}
+
+/// The library's spelling language; a post's own `lang:` (set in Details) wins over it.
+function SpellingLanguage({ root }: { root: string }) {
+  const chosen = useStore(spellingDefaultStore, (all) => all[root] ?? 'en');
+  const postLang = useStore(writingStatsStore, (stats) => stats?.postLang ?? null);
+  const problem = useStore(spellingProblemStore);
+  const shown = postLang ? spellingLanguage(postLang) : chosen;
+  return (
+    <label className="spelling-language" title={problem ?? (postLang ? `This post sets lang: ${postLang} (Details)` : 'Spelling language for posts without their own lang:')}>
+      <span className={problem ? 'spelling-problem' : undefined}>Spelling</span>
+      <select aria-label="Spelling language" value={shown} disabled={Boolean(postLang)} onChange={(event) => setLibraryLanguage(event.target.value)}>
+        {SPELLING_LANGUAGES.map((item) => (
+          <option key={item.lang} value={item.lang}>
+            {item.label}
+          </option>
+        ))}
+        <option value="off">Off</option>
+      </select>
+    </label>
+  );
 }

@@ -16,6 +16,8 @@ export interface WritingStats {
   minutes: number;
   goal: number | null;
   lang: string;
+  /// The post's own `lang:`, or null when it follows the library's spelling language.
+  postLang: string | null;
   readability: Readability;
 }
 
@@ -68,9 +70,10 @@ function followPost(): () => void {
   const update = () => {
     const file = parsePostFile(session.currentText());
     const data = (file.data ?? {}) as Record<string, unknown>;
-    const lang = typeof data.lang === 'string' ? data.lang : 'en';
+    const postLang = typeof data.lang === 'string' && data.lang.trim() ? data.lang.trim() : null;
+    const lang = postLang ?? 'en';
     const stats = textStats(file.body);
-    writingStatsStore.set({ postId: session.id, words: stats.words, minutes: stats.minutes, goal: goalOf(data), lang, readability: cache.of(file.body, lang) });
+    writingStatsStore.set({ postId: session.id, words: stats.words, minutes: stats.minutes, goal: goalOf(data), lang, postLang, readability: cache.of(file.body, lang) });
     record.poke();
   };
   const refresh = afterQuiet(update, STATS_QUIET_MS);
