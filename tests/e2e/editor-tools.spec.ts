@@ -64,7 +64,7 @@ test('a word goal set in Details shows its progress, and the day’s words survi
 
   // Selecting a sentence scores it on its own.
   await page.keyboard.press('Shift+Home');
-  await expect(page.getByTestId('selection-readability')).toContainText(/readability \d+/);
+  await expect(page.getByTestId('selection-readability')).toContainText(/selection readability \d+/);
 
   await page.reload();
   await studio.openPost('Goal post');

@@ -30,7 +30,11 @@ export function StatusBar() {
           {selection && (
             <span data-testid="selection-count">
               {selection.stats.words.toLocaleString()} words, {selection.stats.characters.toLocaleString()} characters selected
-              {selection.ease.score !== null && <span data-testid="selection-readability"> · readability {selection.ease.score}</span>}
+            </span>
+          )}
+          {selection && selection.ease.score !== null && (
+            <span data-testid="selection-readability" title="Flesch reading ease of the selected text">
+              selection readability {selection.ease.score}
             </span>
           )}
         </>
