@@ -1,4 +1,4 @@
-import { Document, Pair, Scalar, YAMLMap, isMap, isScalar, parse, parseDocument, visit } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, isMap, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import type { Node, ParsedNode, Tags } from 'yaml';
 
 export interface FrontMatterError {
@@ -180,13 +180,15 @@ function renderPair(key: unknown, value: unknown, old: Pair<ParsedNode, ParsedNo
   // Only single-line: a quoted string spread over lines would leave no room for the old trailing comment.
   if (isScalar(node) && typeof value === 'string' && !value.includes('\n') && (oldType === 'QUOTE_DOUBLE' || oldType === 'QUOTE_SINGLE'))
     node.type = oldType;
+  // A list written on one line (`tags: []`, `tags: [a, b]`) stays on one line.
+  if (isSeq(node) && isSeq(old?.value) && old.value.flow) node.flow = true;
   // A fresh key node: the old one may carry the comment above it, which stays where it is in the file.
   const keyNode = isScalar(old?.key) ? Object.assign(new Scalar(old.key.value), { type: old.key.type }) : new Scalar(key);
   if (!old) quoteAmbiguous(keyNode);
   const map = new YAMLMap();
   map.items.push(new Pair(keyNode, node));
   doc.contents = map;
-  return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
 }
 
 /** Compare parsed data, key order included. */
