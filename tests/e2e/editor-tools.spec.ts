@@ -86,3 +86,22 @@ test('a post exports as one HTML file that the browser downloads', async ({ host
   expect(html).toMatch(/url\(data:font\/woff2;base64,/);
   await expect(page.getByText('export-me.html is in your browser’s downloads.')).toBeVisible();
 });
+
+test('the Import dialog’s file picker looks like the app’s buttons', async ({ host, studio, page }) => {
+  await studio.open(host);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const picker = page.locator('input[type="file"]');
+  await expect(picker).toBeVisible();
+  const looks = await picker.evaluate((input) => {
+    const button = getComputedStyle(input, '::file-selector-button');
+    const reference = getComputedStyle(document.querySelector('.dialog-actions .button:not(.primary)') as Element);
+    return {
+      radius: button.borderTopLeftRadius,
+      background: button.backgroundColor === reference.backgroundColor,
+      border: button.borderTopColor === reference.borderTopColor,
+      font: button.fontSize === reference.fontSize,
+    };
+  });
+  expect(looks).toEqual({ radius: '7px', background: true, border: true, font: true });
+  await page.screenshot({ path: path.join(SHOTS, 'import-file-picker.png') });
+});
