@@ -24,7 +24,7 @@ export function StatusBar() {
       {stats && (
         <>
           <GoalProgress words={stats.words} />
-          <span>{stats.characters.toLocaleString()} characters</span>
+          <span className="stat-characters">{stats.characters.toLocaleString()} characters</span>
           <span>{stats.minutes} min read</span>
           <PostReadability />
           {selection && (
@@ -109,7 +109,7 @@ function SpellingLanguage({ root }: { root: string }) {
   const shown = postLang ? spellingLanguage(postLang) : chosen;
   return (
     <label className="spelling-language" title={problem ?? (postLang ? `This post sets lang: ${postLang} (Details)` : 'Spelling language for posts without their own lang:')}>
-      <span className={problem ? 'spelling-problem' : undefined}>Spelling</span>
+      <span className={problem ? 'spelling-label spelling-problem' : 'spelling-label'}>Spelling</span>
       <select aria-label="Spelling language" value={shown} disabled={Boolean(postLang)} onChange={(event) => setLibraryLanguage(event.target.value)}>
         {SPELLING_LANGUAGES.map((item) => (
           <option key={item.lang} value={item.lang}>
