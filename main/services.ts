@@ -18,6 +18,11 @@ import { RecentLibraries } from './recent';
 import { ScienceService } from './science/service';
 import { stateDir } from './state-dir';
 import { ThemeSnapshots } from './themes/index';
+// editor-tools: writing statistics, spelling, export
+import { writeFileAtomic } from './fs/atomic-write';
+import { exportPost, exportPrintableHtml } from './export/index';
+import { loadDictionary, PersonalDictionary } from './library/dictionary';
+import { WritingLog } from './library/writing-log';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
@@ -46,10 +51,21 @@ export interface ServiceOptions {
   outbox?: boolean;
   /// Where a desktop host receives WordPress sign-in callbacks (an OS-registered scheme).
   signInScheme?: string;
+  /// editor-tools: a desktop host's save dialog and PDF printer, for `export.save`.
+  exportHost?: ExportHost;
+}
+
+/// What only a desktop host can do for an export: ask where to save, print HTML to PDF.
+export interface ExportHost {
+  /// The path the user chose, or null when they cancelled.
+  chooseFile(suggestedName: string, format: 'html' | 'docx' | 'pdf'): Promise<string | null>;
+  printToPdf(html: string): Promise<Buffer>;
 }
 
 interface Opened {
   library: Library;
+  writingLog: WritingLog;
+  dictionary: PersonalDictionary;
   backups: BackupStore;
   publishing: PublishService;
   science: ScienceService;
@@ -81,7 +97,16 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       await science.close();
       await stopWatching();
     };
-    return { library, backups: new BackupStore(backupDirFor(library.root)), publishing, science, stopWatching: stopAll, themes };
+    return {
+      library,
+      writingLog: new WritingLog(library.root),
+      dictionary: new PersonalDictionary(library.root),
+      backups: new BackupStore(backupDirFor(library.root)),
+      publishing,
+      science,
+      stopWatching: stopAll,
+      themes,
+    };
   }
 
   let current = await open(libraryRoot);
@@ -184,6 +209,32 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     science: {
       sources: (postId, refs) => current.science.sources(postId, refs),
     },
+    // --- editor-tools: writing statistics, spelling and export ---
+    writing: {
+      today: () => current.writingLog.today(),
+      record: (postId, words) => current.writingLog.record(postId, words),
+    },
+    spelling: {
+      dictionary: (lang) => loadDictionary(lang),
+      words: () => current.dictionary.words(),
+      addWord: (word) => current.dictionary.add(word),
+    },
+    export: {
+      file: async ({ postId, format }) => {
+        const file = await exportPost(current.library, postId, format);
+        return { name: file.name, type: file.type, base64: file.bytes.toString('base64') };
+      },
+      save: async ({ postId, format }) => {
+        const host = options.exportHost;
+        if (!host) throw new StudioError('invalid-argument', 'Here the browser saves exports as downloads; this call is for the desktop app.');
+        const chosen = await host.chooseFile(`${postId}.${format}`, format);
+        if (!chosen) return null;
+        const bytes = format === 'pdf' ? await host.printToPdf(await exportPrintableHtml(current.library, postId)) : (await exportPost(current.library, postId, format)).bytes;
+        await writeFileAtomic(chosen, bytes, { displayName: path.basename(chosen) });
+        return chosen;
+      },
+    },
+    // --- end editor-tools ---
     backups: {
       put: async (backup) => {
         await current.backups.put(backup);

@@ -126,6 +126,19 @@ export const ScienceSourcesResult = z
   })
   .nullable();
 export type ScienceSourcesResult = z.infer<typeof ScienceSourcesResult>;
+// --- editor-tools: spelling and export shapes ---
+export const SpellingWord = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\s\0]+$/u, 'a word has no spaces');
+export const ExportFormat = z.enum(['html', 'docx']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+export const ExportRequest = z.object({ postId: PostId, format: ExportFormat });
+export const ExportedFile = z.object({ name: z.string(), type: z.string(), base64: z.string() });
+export type ExportedFile = z.infer<typeof ExportedFile>;
+// --- end editor-tools ---
 
 const call = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
@@ -218,6 +231,26 @@ export const api = {
   science: {
     sources: call(z.tuple([PostId, ScienceRefs]), ScienceSourcesResult),
   },
+  // --- editor-tools: writing statistics, spelling and export ---
+  /// Words written today in this library (net, across posts), kept in `.postwright/`.
+  writing: {
+    today: call(z.tuple([]), z.number()),
+    /// Records a post's word count now; answers today's total.
+    record: call(z.tuple([PostId, z.number().int().min(0).max(10_000_000)]), z.number()),
+  },
+  /// Offline spelling: the bundled Hunspell dictionaries and the library's own word list.
+  spelling: {
+    dictionary: call(z.tuple([z.string().max(35)]), z.object({ lang: z.string(), aff: z.string(), dic: z.string() })),
+    words: call(z.tuple([]), z.array(z.string())),
+    addWord: call(z.tuple([SpellingWord]), z.array(z.string())),
+  },
+  export: {
+    /// The exported file's bytes (base64) and a suggested name, for a download.
+    file: call(z.tuple([ExportRequest]), ExportedFile),
+    /// Desktop app: asks where to save (a save dialog) and writes there; null when cancelled.
+    save: call(z.tuple([ExportRequest.extend({ format: z.enum(['html', 'docx', 'pdf']) })]), z.string().nullable()),
+  },
+  // --- end editor-tools ---
   /// Hot exit: unsaved text kept outside the library until it is saved or discarded.
   backups: {
     put: call(z.tuple([Backup.omit({ savedAt: true })]), z.null()),

@@ -1,4 +1,4 @@
-import { Document, Pair, Scalar, YAMLMap, isMap, isScalar, parse, parseDocument, visit } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, isMap, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import type { Node, ParsedNode, Tags } from 'yaml';
 
 export interface FrontMatterError {
@@ -97,6 +97,37 @@ function lineOf(frontMatter: string, offset: number): number {
   return 1 + Math.min(before, Math.max(lines, 1)); // +1 for the opening fence line
 }
 
+/// The file line (fence counted) of the first `key: value` whose value opens a quote or a flow
+/// list/map that the same line does not close, or null.
+function unclosedValueLine(frontMatter: string): number | null {
+  const lines = frontMatter.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const value = /^\s*(?:-\s+)?[^\s#"'][^:#]*:\s+(.*)$/.exec(lines[i] ?? '')?.[1]?.replace(/\r$/, '');
+    if (value && !closesOnLine(value)) return i + 2;
+  }
+  return null;
+}
+
+function closesOnLine(value: string): boolean {
+  const open = value[0];
+  if (open === '"') return /^"(?:[^"\\]|\\.)*"/.test(value);
+  if (open === "'") return /^'(?:[^']|'')*'/.test(value);
+  if (open === '[' || open === '{') {
+    let depth = 0;
+    let quote: string | null = null;
+    for (const char of value) {
+      if (quote) quote = char === quote ? null : quote;
+      else if (char === '"' || char === "'") quote = char;
+      else if (char === '[' || char === '{') depth++;
+      else if (char === ']' || char === '}') depth--;
+      else if (char === '#' && depth > 0) break;
+      if (depth === 0) return true;
+    }
+    return false;
+  }
+  return true;
+}
+
 interface Parsed {
   doc: Document.Parsed | null;
   data: Record<string, unknown>;
@@ -106,7 +137,12 @@ interface Parsed {
 function parseFrontMatter(frontMatter: string): Parsed {
   const doc = parseDocument(frontMatter, PARSE_OPTIONS);
   const first = doc.errors[0];
-  if (first) return { doc, data: {}, error: { message: first.message, line: lineOf(frontMatter, first.pos[0]) } };
+  if (first) {
+    const reported = lineOf(frontMatter, first.pos[0]);
+    // An unclosed quote or bracket runs on until YAML gives up lines later; name where it opened.
+    const opened = first.code === 'MISSING_CHAR' || first.code === 'BAD_INDENT' ? unclosedValueLine(frontMatter) : null;
+    return { doc, data: {}, error: { message: first.message, line: opened !== null && opened < reported ? opened : reported } };
+  }
   if (doc.contents === null) return { doc, data: {}, error: null };
   if (!isMap(doc.contents)) {
     const message = 'The front matter must be a list of “key: value” fields.';
@@ -180,13 +216,15 @@ function renderPair(key: unknown, value: unknown, old: Pair<ParsedNode, ParsedNo
   // Only single-line: a quoted string spread over lines would leave no room for the old trailing comment.
   if (isScalar(node) && typeof value === 'string' && !value.includes('\n') && (oldType === 'QUOTE_DOUBLE' || oldType === 'QUOTE_SINGLE'))
     node.type = oldType;
+  // A list written on one line (`tags: []`, `tags: [a, b]`) stays on one line.
+  if (isSeq(node) && isSeq(old?.value) && old.value.flow) node.flow = true;
   // A fresh key node: the old one may carry the comment above it, which stays where it is in the file.
   const keyNode = isScalar(old?.key) ? Object.assign(new Scalar(old.key.value), { type: old.key.type }) : new Scalar(key);
   if (!old) quoteAmbiguous(keyNode);
   const map = new YAMLMap();
   map.items.push(new Pair(keyNode, node));
   doc.contents = map;
-  return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
 }
 
 /** Compare parsed data, key order included. */

@@ -33,6 +33,8 @@ ${IMAGE_HOST_USAGE}
   import --target NAME  Bring in the posts of a connected WordPress, Ghost or Blogger blog (safe to repeat)
   import FILE           Bring in a WordPress export (WXR), a Blogger export (Atom) or a Ghost export (JSON)
   targets remove NAME
+  export POST [--format html|docx] [-o FILE]
+                        Save a post as a self-contained HTML file or a Word document
 
 Options:
   --library DIR         Use this library folder (default: $POSTWRIGHT_LIBRARY or ~/Documents/Postwright)
@@ -51,12 +53,13 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     await runWebHost(rest);
     return -1; // keeps running
   }
-  if (command === 'publish' || command === 'targets' || command === 'import' || command === 'outbox') {
+  if (command === 'publish' || command === 'targets' || command === 'import' || command === 'outbox' || command === 'export') {
     const library = flagValue(rest, '--library');
     const { openServices } = await import('../services');
     const services = await openServices(resolveLibraryRoot({ flag: library }));
     try {
       if (command === 'outbox') return await (await import('./outbox')).runOutbox(services, rest, out);
+      if (command === 'export') return await (await import('./export')).runExport(services, rest, out);
       if (command === 'import') return await (await import('./import')).runImportCommand(services, rest, out, Boolean(process.stdout.isTTY));
       const { runPublish, runTargets } = await import('./publish');
       return command === 'publish'

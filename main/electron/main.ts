@@ -12,6 +12,7 @@ import { SafeStorageSecretStore } from './safe-storage';
 import { installSecurityGuards } from './security';
 import { createSecureWindow } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
+import { electronExportHost } from './export-host';
 
 const libraryFlag = process.argv.find((arg) => arg.startsWith('--library='))?.slice('--library='.length);
 let services: Services | null = null;
@@ -85,6 +86,7 @@ app.whenReady().then(async () => {
     outbox: true,
     secrets: SafeStorageSecretStore.create(app.getPath('userData')) ?? undefined,
     signInScheme: `${SIGNIN_SCHEME}://wordpress`,
+    exportHost: electronExportHost(() => mainWindow),
   });
   handleAppScheme(path.join(__dirname, '..', 'renderer'), services);
   registerIpc(services);

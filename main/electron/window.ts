@@ -12,7 +12,9 @@ export function secureWebPreferences(): NonNullable<BrowserWindowConstructorOpti
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
-    spellcheck: true,
+    // Postwright checks spelling itself, offline, with bundled dictionaries (renderer/src/spell/);
+    // Chromium's checker would run too and download its dictionaries on Linux.
+    spellcheck: false,
     navigateOnDragDrop: false,
   };
 }

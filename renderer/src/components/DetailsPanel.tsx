@@ -46,12 +46,28 @@ export function DetailsPanel({ text, onChange }: Props) {
       </div>
       <Field label="Excerpt" value={asString(data.excerpt)} multiline onCommit={(value) => set('excerpt', value)} />
       <div className="details-row">
+        <Field
+          label="Word goal"
+          type="number"
+          value={asString(data.goal)}
+          placeholder="e.g. 1500"
+          onCommit={(value) => set('goal', wordGoal(value))}
+        />
+        <Field label="Language" value={asString(data.lang)} placeholder="en, en-GB, fr, es, de" onCommit={(value) => set('lang', value.trim())} />
+      </div>
+      <div className="details-row">
         <Field label="Cover image" value={asString(data.cover)} placeholder="cover.jpg" onCommit={(value) => set('cover', value)} />
         <Field label="Canonical URL" type="url" value={asString(data.canonical_url)} placeholder="https://" onCommit={(value) => set('canonical_url', value)} />
         <Field label="Original on target" value={asString(data.canonical_target)} placeholder="cross-posts point here" onCommit={(value) => set('canonical_target', value)} />
       </div>
     </div>
   );
+}
+
+/// A goal is a whole number of words; anything else clears it.
+function wordGoal(value: string): number | string {
+  const goal = Math.round(Number(value));
+  return value.trim() && Number.isFinite(goal) && goal > 0 ? goal : '';
 }
 
 function splitList(value: string): string[] {

@@ -8,6 +8,7 @@ import { createEditor, type Editor, type WritingModes } from '../../editor/creat
 import { resolveImage } from '../../editor/extensions/live';
 import { pasteAndDrop } from '../../editor/extensions/paste';
 import type { TextSource } from '../document';
+import { spellingExtension, watchSpellingLanguage } from '../spell/editor-spelling';
 import { assetUrl, studio } from '../studio';
 
 export interface EditorHandle {
@@ -59,12 +60,14 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
       parent: host.current,
       onSelectionChanged: (selected) => onSelectionRef.current?.(selected),
       // Live mode's images load as the preview's do: files beside the open post.
-      extensions: [paste, changes, resolveImage.of((path) => (postId.current ? assetUrl(postId.current, path) : ''))],
+      extensions: [paste, changes, spellingExtension(), resolveImage.of((path) => (postId.current ? assetUrl(postId.current, path) : ''))],
     });
     editor.current = instance;
+    const stopSpelling = watchSpellingLanguage(instance.view);
     const stopSync = instance.onTopLineChange((line) => topLineListeners.current.forEach((listener) => listener(line)));
     return () => {
       stopSync();
+      stopSpelling();
       instance.destroy();
       editor.current = null;
     };

@@ -7,6 +7,7 @@ import type { TargetInfo } from '../../../shared/publish';
 import { studio } from '../studio';
 import { Modal } from './Modal';
 import { messageOf } from './TargetsDialog';
+import './ImportDialog.css';
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [targets, setTargets] = useState<TargetInfo[]>([]);
@@ -51,6 +52,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <label className="field">
           <span>{targets.length > 0 ? 'Or an export file' : 'An export file'} (WordPress .xml, Blogger .atom, Ghost .json)</span>
           <input
+            className="file-picker"
             type="file"
             accept=".xml,.atom,.wxr,.json,application/xml,application/atom+xml,application/json"
             disabled={busy}

@@ -13,6 +13,8 @@ import { useStore } from '../state/store';
 import { AppearanceMenu } from './AppearanceMenu';
 import { PublishState } from './PublishState';
 import { SaveState } from './SaveState';
+import { EXPORT_LABELS, exportOpenPost, type ExportKind } from '../export/export-post';
+import '../export/export.css';
 
 const LAYOUTS: Layout[] = ['editor', 'split', 'preview'];
 
@@ -21,6 +23,9 @@ interface Action {
   pressed?: boolean;
   run: () => void;
 }
+
+// editor-tools: exports, always in the "More actions" menu.
+const EXPORTS: Action[] = (['html', 'docx', 'pdf'] as ExportKind[]).map((kind) => ({ label: EXPORT_LABELS[kind], run: () => void exportOpenPost(kind) }));
 
 function useSecondaryActions(): Action[] {
   const showDetails = useStore(detailsStore);
@@ -81,7 +86,7 @@ function MoreMenu({ actions }: { actions: Action[] }) {
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, root);
   return (
-    <div className="toolbar-more" ref={root}>
+    <div className="toolbar-more always" ref={root}>
       <button type="button" className="button" aria-label="More actions" title="More actions" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         ⋯
       </button>
@@ -92,7 +97,7 @@ function MoreMenu({ actions }: { actions: Action[] }) {
               key={action.label}
               type="button"
               role="menuitem"
-              className="popover-item"
+              className="popover-item folded"
               aria-current={action.pressed}
               onClick={() => {
                 close();
@@ -101,6 +106,21 @@ function MoreMenu({ actions }: { actions: Action[] }) {
             >
               {action.label}
               {action.pressed !== undefined && <span className="muted">{action.pressed ? ' (shown)' : ''}</span>}
+            </button>
+          ))}
+          <div className="menu-separator folded" role="separator" />
+          {EXPORTS.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              role="menuitem"
+              className="popover-item"
+              onClick={() => {
+                close();
+                action.run();
+              }}
+            >
+              {action.label}
             </button>
           ))}
         </div>

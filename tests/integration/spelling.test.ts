@@ -1,0 +1,55 @@
+/// The spelling service every host serves: the bundled dictionaries by language, and the
+/// library's own word list in `.postwright/dictionary.txt`.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import nspell from 'nspell';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openServices, type Services } from '../../main/services';
+
+let root: string;
+let services: Services;
+
+beforeEach(async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'pw-spell-'));
+  services = await openServices(path.join(root, 'Blog'));
+});
+afterEach(async () => {
+  await services.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
+  const envelope = await services.dispatch(channel, args);
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+describe('spelling service', () => {
+  it('serves the dictionary a post’s lang: asks for, which checks that variety of the language', async () => {
+    const british = await call<{ lang: string; aff: string; dic: string }>('spelling.dictionary', 'en_GB');
+    expect(british.lang).toBe('en-gb');
+    const american = await call<{ lang: string; aff: string; dic: string }>('spelling.dictionary', 'en-US');
+    expect(american.lang).toBe('en');
+    expect(nspell(british).correct('colour')).toBe(true);
+    expect(nspell(american).correct('colour')).toBe(false);
+    expect(nspell(american).correct('color')).toBe(true);
+    // An unknown language falls back to English rather than failing.
+    expect((await call<{ lang: string }>('spelling.dictionary', 'xx-YY')).lang).toBe('en');
+  });
+
+  it('adds words to the library’s dictionary once each, kept in .postwright/', async () => {
+    expect(await call<string[]>('spelling.words')).toEqual([]);
+    await call('spelling.addWord', 'Zostrawort');
+    await call('spelling.addWord', 'anemometer');
+    expect(await call<string[]>('spelling.addWord', 'Zostrawort')).toEqual(['anemometer', 'Zostrawort']);
+    expect(readFileSync(path.join(services.library.root, '.postwright', 'dictionary.txt'), 'utf8')).toBe('anemometer\nZostrawort\n');
+  });
+
+  it('refuses a “word” with spaces or line breaks, which would smuggle several into the list', async () => {
+    const envelope = await services.dispatch('spelling.addWord', ['two words\nthree']);
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) expect(envelope.error.code).toBe('invalid-argument');
+    expect(await call<string[]>('spelling.words')).toEqual([]);
+  });
+});
