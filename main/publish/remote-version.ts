@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { htmlToMarkdown } from '../../shared/html-to-markdown';
+import { articleToMarkdown, type EmphasisMarker } from '../../shared/html-to-markdown';
 import type { RemoteVersion } from '../../shared/publish';
 import { PublishError } from './errors';
 import type { Publisher, RemoteSnapshot } from './publisher';
@@ -12,7 +12,7 @@ export function remoteVersion(publisher: Publisher, remote: RemoteSnapshot): Rem
   return {
     title: remote.title,
     content: remote.content,
-    markdown: htmlToMarkdown(publisher.remoteHtml(remote)),
+    markdown: articleToMarkdown(publisher.remoteHtml(remote)).markdown,
     modified: remote.modifiedAt ?? null,
     url: remote.url,
   };
@@ -29,9 +29,10 @@ export function conflictError(publisher: Publisher, remote: RemoteSnapshot, titl
 }
 
 /// The remote's body as markdown, with images that came from this post's own files pointing at
-/// those files again rather than at their copies on the blog.
-export async function remoteMarkdown(publisher: Publisher, remote: RemoteSnapshot, postDir: string, urlToHash: Map<string, string>): Promise<string> {
-  let markdown = htmlToMarkdown(publisher.remoteHtml(remote));
+/// those files again rather than at their copies on the blog, emphasis written with the post's
+/// own marker.
+export async function remoteMarkdown(publisher: Publisher, remote: RemoteSnapshot, postDir: string, urlToHash: Map<string, string>, em: EmphasisMarker = '*'): Promise<string> {
+  let { markdown } = articleToMarkdown(publisher.remoteHtml(remote), em);
   const local = await localFilesByHash(postDir);
   for (const [url, hash] of urlToHash) {
     const file = local.get(hash);
