@@ -84,9 +84,30 @@ function articleRules(service: TurndownService): void {
   const escape = service.escape.bind(service);
   service.escape = (s: string) => escape(s).replace(/</g, '\\<').replace(/\$/g, '\\$');
 
+  // First, so the rules below (added later, so tried earlier) win for a footnote's <sup>.
+  service.addRule('rawHtml', {
+    filter: (node) => RAW.includes(node.nodeName.toLowerCase()) || (node.nodeName === 'INPUT' && node.parentNode?.nodeName !== 'LI'),
+    replacement: (_c, node) => {
+      const name = node.nodeName.toLowerCase();
+      // An iframe is how a post writes an embed: kept, but nothing to report.
+      if (name !== 'iframe') kept.push(`<${name}>`);
+      // Between blocks it is a block of its own: two side by side must not run together.
+      const inText = INLINE_PARENTS.test(node.parentNode?.nodeName ?? '');
+      return inText ? el(node).outerHTML : `\n\n${el(node).outerHTML}\n\n`;
+    },
+  });
   service.addRule('displayMath', {
     filter: (node) => node.nodeName === 'DIV' && el(node).classList.contains('math-display') && texOf(node) !== null,
     replacement: (_c, node) => `\n\n$$\n${texOf(node)!.trim()}\n$$\n\n`,
+  });
+  // The preview's KaTeX markup (the MathML and the drawn copy side by side): its TeX once.
+  service.addRule('katex', {
+    filter: (node) => node.nodeName === 'SPAN' && el(node).classList.contains('katex') && texOf(node) !== null,
+    replacement: (_c, node) => (el(node.parentNode!).classList?.contains('katex-display') ? `$$${texOf(node)}$$` : `$${texOf(node)}$`),
+  });
+  service.addRule('katexDisplay', {
+    filter: (node) => node.nodeName === 'SPAN' && el(node).classList.contains('katex-display') && texOf(node) !== null,
+    replacement: (_c, node) => `$$${texOf(node)}$$`,
   });
   service.addRule('math', {
     filter: (node) => node.nodeName.toLowerCase() === 'math' && texOf(node) !== null,
@@ -139,14 +160,9 @@ function articleRules(service: TurndownService): void {
       return `\n${content}\n${border.join('')}`;
     },
   });
-  service.keep((node) => {
-    const name = node.nodeName.toLowerCase();
-    const isRaw = RAW.includes(name) || (node.nodeName === 'INPUT' && node.parentNode?.nodeName !== 'LI');
-    // An iframe is how a post writes an embed: kept, but nothing to report.
-    if (isRaw && name !== 'iframe') kept.push(`<${name}>`);
-    return isRaw;
-  });
 }
+
+const INLINE_PARENTS = /^(?:P|LI|TD|TH|H[1-6]|A|EM|I|STRONG|B|SPAN|DEL|S|CODE|FIGCAPTION|SUP|SUB|SMALL|MARK|U|INS|Q|CITE|LABEL|DT|DD|SUMMARY)$/;
 
 function escapeAlt(alt: string): string {
   return alt.replace(/([[\]\\])/g, '\\$1');
