@@ -266,6 +266,10 @@ class ImportRun {
         this.summary.failedImages.push({ postId, title: post.title, url, reason: got.reason });
         return null;
       }
+      // An image Postwright uploaded keeps its name there after the hash: it gets it back.
+      const given = uploadedName(url, got.hash);
+      const taken = given !== null && [...files.values()].some((f) => f.name === given);
+      if (given && !taken) got.name = given;
       files.set(got.name, { name: got.name, bytes: got.bytes });
       const id = isCover ? (post.featuredImageId ?? null) : null;
       // The featured image is often also in the body: one file, and it keeps the media id.
@@ -306,4 +310,13 @@ class ImportRun {
   private now(): number {
     return this.options.now?.() ?? Date.now();
   }
+}
+
+/// Postwright uploads an image as `<first 12 hex of its hash>-<name>.<ext>` (WordPress may add a
+/// size, `-1024x768`): when the bytes match that hash, `<name>.<ext>` is the file it came from.
+export function uploadedName(url: string, hash: string): string | null {
+  const base = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  const match = /^([0-9a-f]{12})-([\w-]+?)(?:-\d+x\d+)?\.([a-z0-9]+)$/i.exec(base);
+  if (!match || match[1]!.toLowerCase() !== hash.slice(0, 12)) return null;
+  return `${match[2]}.${match[3]!.toLowerCase()}`;
 }

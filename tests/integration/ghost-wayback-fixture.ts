@@ -32,9 +32,9 @@ $$
 
 ![A jar of sauerkraut](jar.png)
 
-![The crock](img/crock.png "My grandmother's crock")
+![The crock](crock.png "My grandmother's crock")
 
-<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315" allowfullscreen></iframe>
+<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315" allowfullscreen=""></iframe>
 
 ---
 
