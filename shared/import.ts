@@ -9,6 +9,8 @@ export const ImportSummary = z.object({
   conflicts: z.array(z.object({ remoteId: z.string(), postId: z.string(), title: z.string(), pendingFile: z.string().nullable() })),
   failedImages: z.array(z.object({ postId: z.string(), title: z.string(), url: z.string(), reason: z.string() })),
   skipped: z.array(z.object({ remoteId: z.string(), postId: z.string(), title: z.string(), reason: z.string() })),
+  /// Posts with parts markdown cannot say (a `<video>`, `<sub>`), kept in them as HTML.
+  keptAsHtml: z.array(z.object({ postId: z.string(), title: z.string(), elements: z.array(z.string()) })).optional(),
   cancelled: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;

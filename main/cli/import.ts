@@ -29,5 +29,6 @@ export async function runImportCommand(services: Services, argv: string[], out: 
     out(`Changed here and on the blog, left as it is: ${conflict.title} (${conflict.postId})${conflict.pendingFile ? `; the blog's version is in ${conflict.pendingFile}` : ''}\n`);
   }
   for (const image of summary.failedImages) out(`Image not downloaded for “${image.title}”: ${image.url} (${image.reason}); the post links to it online.\n`);
+  for (const post of summary.keptAsHtml ?? []) out(`Kept as HTML in “${post.title}” (markdown has no way to write it): ${post.elements.join(', ')}.\n`);
   return summary.conflicts.length > 0 ? 4 : 0;
 }

@@ -2,7 +2,7 @@
 /// marker gone, images pointed at the files downloaded beside the post, markdown via the same
 /// converter as rich-text paste, and front matter the publish pipeline reads back.
 import { setFrontMatterFields } from '../../shared/frontmatter';
-import { htmlToMarkdown } from '../../shared/html-to-markdown';
+import { articleToMarkdown, type ArticleMarkdown, type EmphasisMarker } from '../../shared/html-to-markdown';
 import type { PublishRecord } from '../../shared/publish';
 import type { RemotePost } from './source';
 
@@ -108,6 +108,7 @@ export function postText(post: RemotePost, parts: PostParts): string {
   return setFrontMatterFields(`\n${parts.markdown}\n`, fields);
 }
 
-export function toMarkdown(html: string): string {
-  return htmlToMarkdown(html);
+/// Every construct Postwright renders comes back as its markdown; what has none stays as HTML.
+export function toMarkdown(html: string, em: EmphasisMarker = '*'): ArticleMarkdown {
+  return articleToMarkdown(html, em);
 }

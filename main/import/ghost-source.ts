@@ -8,6 +8,7 @@ import { openSecret, originOf } from '../publish/bound-secret';
 import { PublishError } from '../publish/errors';
 import { adminToken, ghostStamp } from '../publish/ghost';
 import { httpRequest, kindOfStatus, retryAfterMs, siteName, type FetchLike } from '../publish/http';
+import { ghostHtmlAsArticle } from '../publish/ghost-lexical/read-back';
 import { sourceId, type ImportPage, type ImportSource, type RemotePost } from './source';
 
 export interface GhostSourceSettings {
@@ -108,7 +109,7 @@ function toRemote(p: Json): RemotePost[] {
       remoteId: String(p.id),
       title: String(p.title ?? ''),
       slug: String(p.slug ?? ''),
-      html: String(p.html ?? ''),
+      html: ghostHtmlAsArticle(String(p.html ?? '')),
       status,
       date: isoOrNull(p.published_at),
       modified: isoOrNull(p.updated_at),

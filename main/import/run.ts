@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { withRecord } from '../publish/post-data';
 import { sameOnEverySystem, slugify, uniqueSlug } from '../library/paths';
 import { cleanHtml, imageSources, postText, toMarkdown, useLocalImages } from './convert';
+import { emphasisMarkerOf, type EmphasisMarker } from '../../shared/html-to-markdown';
 import { downloadImage } from './images';
 import { ImportLedger, type LedgerEntry } from './ledger';
 import { versionOf, type ImportSource, type RemotePost } from './source';
@@ -48,6 +49,8 @@ export interface ImportSummary {
   failedImages: FailedImage[];
   /// Imported before and deleted here since: left deleted.
   skipped: Array<{ remoteId: string; postId: string; title: string; reason: string }>;
+  /// Posts with parts markdown cannot say (a `<video>`, `<sub>`), kept in them as HTML.
+  keptAsHtml?: Array<{ postId: string; title: string; elements: string[] }>;
   /// Stopped by the signal; running again continues where it stopped.
   cancelled: boolean;
 }
@@ -218,7 +221,8 @@ class ImportRun {
   }
 
   private async update(post: RemotePost, version: string, postId: string, baseHash: string, record: PublishRecord | null): Promise<ImportOutcome> {
-    const built = await this.build(post, postId, record);
+    const local = await this.target.read(postId);
+    const built = await this.build(post, postId, record, local ? emphasisMarkerOf(parsePostFile(local.text).body) : '*');
     let hash: string;
     try {
       ({ hash } = await this.target.write(postId, built.text, baseHash, built.files));
@@ -238,7 +242,7 @@ class ImportRun {
     let pendingFile: string | null = null;
     try {
       const html = cleanHtml(post.html);
-      const text = postText(post, { markdown: toMarkdown(html), cover: null, record: null, importedFrom: post.url || null });
+      const text = postText(post, { markdown: toMarkdown(html).markdown, cover: null, record: null, importedFrom: post.url || null });
       pendingFile = path.join(this.target.stateDir, 'pending', this.source.id, `${postId}.md`);
       await fs.mkdir(path.dirname(pendingFile), { recursive: true });
       await writeFileAtomic(pendingFile, text);
@@ -249,7 +253,8 @@ class ImportRun {
     return 'conflict';
   }
 
-  private async build(post: RemotePost, postId: string, record: PublishRecord | null): Promise<{ text: string; files: ImportFile[]; images: RemoteImage[] }> {
+  /// `em`: the emphasis marker of the post being updated; `*` for a new one.
+  private async build(post: RemotePost, postId: string, record: PublishRecord | null, em: EmphasisMarker = '*'): Promise<{ text: string; files: ImportFile[]; images: RemoteImage[] }> {
     const html = cleanHtml(post.html);
     const base = post.url;
     const files = new Map<string, ImportFile>();
@@ -261,6 +266,10 @@ class ImportRun {
         this.summary.failedImages.push({ postId, title: post.title, url, reason: got.reason });
         return null;
       }
+      // An image Postwright uploaded keeps its name there after the hash: it gets it back.
+      const given = uploadedName(url, got.hash);
+      const taken = given !== null && [...files.values()].some((f) => f.name === given);
+      if (given && !taken) got.name = given;
       files.set(got.name, { name: got.name, bytes: got.bytes });
       const id = isCover ? (post.featuredImageId ?? null) : null;
       // The featured image is often also in the body: one file, and it keeps the media id.
@@ -274,7 +283,8 @@ class ImportRun {
       if (name) local.set(url, name);
     }
     const cover = post.featuredImageUrl ? await fetchOne(post.featuredImageUrl, true) : null;
-    const markdown = toMarkdown(useLocalImages(html, base, local));
+    const { markdown, keptAsHtml } = toMarkdown(useLocalImages(html, base, local), em);
+    if (keptAsHtml.length > 0) (this.summary.keptAsHtml ??= []).push({ postId, title: post.title, elements: keptAsHtml });
     const publishRecord = this.source.target ? this.recordFor(post, record) : null;
     const text = postText(post, { markdown, cover, record: publishRecord, importedFrom: this.source.target ? null : post.url || null });
     return { text, files: [...files.values()], images };
@@ -300,4 +310,13 @@ class ImportRun {
   private now(): number {
     return this.options.now?.() ?? Date.now();
   }
+}
+
+/// Postwright uploads an image as `<first 12 hex of its hash>-<name>.<ext>` (WordPress may add a
+/// size, `-1024x768`): when the bytes match that hash, `<name>.<ext>` is the file it came from.
+export function uploadedName(url: string, hash: string): string | null {
+  const base = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  const match = /^([0-9a-f]{12})-([\w-]+?)(?:-\d+x\d+)?\.([a-z0-9]+)$/i.exec(base);
+  if (!match || match[1]!.toLowerCase() !== hash.slice(0, 12)) return null;
+  return `${match[2]}.${match[3]!.toLowerCase()}`;
 }

@@ -1,13 +1,15 @@
 /// Ghost through its Admin API, signed with a custom integration's Admin API key (`id:secret`):
-/// every request carries a fresh HS256 token that lives five minutes. The article goes in as one
-/// HTML card (`?source=html` with the card's comments), so Ghost keeps it exactly as rendered
-/// instead of re-flowing it into its editor's blocks. Ghost drops comments from the card, so the
+/// every request carries a fresh HS256 token that lives five minutes. The article goes in as
+/// Lexical, Ghost's editor format, with native nodes where Ghost has them and HTML cards for the
+/// rest (see ghost-lexical/), so the blogger edits ordinary paragraphs and cards in Ghost. The
 /// post's key goes in the post's footer code injection (an HTML comment, set on create only, so
 /// the blogger's own injection survives updates): it finds a post whose create answer was lost.
 import { createHash, createHmac } from 'node:crypto';
 import type { PublishErrorKind } from '../../shared/publish';
 import { openSecret, originOf } from './bound-secret';
 import { PublishError } from './errors';
+import { ghostLexical } from './ghost-lexical';
+import { ghostHtmlAsArticle } from './ghost-lexical/read-back';
 import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
 
@@ -111,8 +113,8 @@ export class GhostPublisher implements Publisher {
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
-    const json = { posts: [this.fields(post, true)] };
-    return written(await this.one('POST', '/posts/', { query: { source: 'html', formats: 'html' }, json, what: 'create the post' }));
+    const json = { posts: [await this.settled(() => this.fields(post, true))] };
+    return written(await this.one('POST', '/posts/', { query: { formats: 'html' }, json, what: 'create the post' }));
   }
 
   /// `updated_at` is what Ghost had when Postwright last looked: a post changed since is refused
@@ -120,27 +122,39 @@ export class GhostPublisher implements Publisher {
   /// so an edit in the same second as that look gets through; the pipeline's own check, on the
   /// stamp with its content fingerprint, has caught any edit made before it.
   async update(remote: RemoteSnapshot, post: OutgoingPost): Promise<RemotePost> {
-    const json = { posts: [{ ...this.fields(post, false), updated_at: updatedAt(remote) }] };
-    return written(await this.one('PUT', `/posts/${encodeURIComponent(remote.id)}/`, { query: { source: 'html', formats: 'html' }, json, what: 'update the post' }));
+    const json = { posts: [{ ...(await this.settled(() => this.fields(post, false))), updated_at: updatedAt(remote) }] };
+    return written(await this.one('PUT', `/posts/${encodeURIComponent(remote.id)}/`, { query: { formats: 'html' }, json, what: 'update the post' }));
   }
 
+  /// Ghost renders the Lexical it keeps into HTML of its own, so the words are compared.
   holds(remote: RemoteSnapshot, post: OutgoingPost): boolean {
-    return squash(this.remoteHtml(remote)) === squash(post.html) && remote.title === post.title && remote.status === post.status;
+    return wordsOf(remote.content) === wordsOf(post.html) && remote.title === post.title && remote.status === post.status;
   }
 
   remoteHtml(remote: RemoteSnapshot): string {
-    return remote.content.replace(/<!--\s*kg-card-(?:begin|end):\s*html\s*-->/g, '').trim();
+    return ghostHtmlAsArticle(remote.content);
   }
 
   payload(post: OutgoingPost): PreviewPayload {
     return { fields: this.fields(post, true), files: [] };
   }
 
+  /// Building the Lexical can hold the event loop for seconds (the converter loads on first
+  /// use). A kept-alive connection Ghost closed meanwhile must be seen closed before the post is
+  /// sent, or it goes out on a dead socket ("other side closed"): after a long hold, let the
+  /// network catch up first.
+  private async settled(build: () => Json): Promise<Json> {
+    const started = Date.now();
+    const fields = build();
+    if (Date.now() - started > 1000) await new Promise((resolve) => setTimeout(resolve, 300));
+    return fields;
+  }
+
   private fields(post: OutgoingPost, creating: boolean): Json {
     const fields: Json = {
       title: post.title,
       slug: post.slug,
-      html: content(post),
+      lexical: ghostLexical(post.html),
       status: post.status, // Ghost's words are Postwright's: draft, published, scheduled
       tags: post.tags.map((name) => ({ name })),
       custom_excerpt: post.excerpt,
@@ -229,12 +243,9 @@ function marker(key: string): string {
   return `<!-- postwright ${key} -->`;
 }
 
-function content(post: OutgoingPost): string {
-  return `<!--kg-card-begin: html-->\n${post.html.trim()}\n<!--kg-card-end: html-->`;
-}
-
-function squash(html: string): string {
-  return html.replace(/\s+/g, ' ').replace(/> </g, '><').trim();
+function wordsOf(html: string): string {
+  const text = html.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, '');
+  return text.replace(/&[#\w]+;/g, ' ').replace(/\s+/g, '');
 }
 
 function snapshot(p: Json): RemoteSnapshot {

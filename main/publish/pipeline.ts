@@ -119,6 +119,9 @@ export class PublishPipeline {
       return { kind: 'published', target: target.name, url: record.url, remoteId: record.id, created: false, unchanged: true, uploaded: 0, reused: known.size };
     } else if (remote && !fromRecord && holds) {
       return this.finish(done, draft, remote, false, 0);
+    } else if (remote && record?.hash === '' && fromRecord && holds) {
+      // Imported and not edited since: the blog has it already. Record that, send nothing.
+      return { ...(await this.finish(done, draft, remote, false, 0)), unchanged: true } as PublishResult;
     }
 
     const { placed, uploaded } = map && media ? await this.upload(prepared, media.publisher, map, known, onProgress) : { placed: known, uploaded: 0 };

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { htmlToMarkdown } from '../../shared/html-to-markdown';
+import { articleToMarkdown, emphasisMarkerOf } from '../../shared/html-to-markdown';
 import type { RemoteVersion } from '../../shared/publish';
 import { PublishError } from './errors';
 import type { Publisher, RemoteSnapshot } from './publisher';
@@ -12,7 +12,7 @@ export function remoteVersion(publisher: Publisher, remote: RemoteSnapshot): Rem
   return {
     title: remote.title,
     content: remote.content,
-    markdown: htmlToMarkdown(publisher.remoteHtml(remote)),
+    markdown: articleToMarkdown(publisher.remoteHtml(remote)).markdown,
     modified: remote.modifiedAt ?? null,
     url: remote.url,
   };
@@ -29,27 +29,31 @@ export function conflictError(publisher: Publisher, remote: RemoteSnapshot, titl
 }
 
 /// The remote's body as markdown, with images that came from this post's own files pointing at
-/// those files again rather than at their copies on the blog.
+/// those files again rather than at their copies on the blog (the name the post uses, when two
+/// files hold the same image), and emphasis written with the post's own marker.
 export async function remoteMarkdown(publisher: Publisher, remote: RemoteSnapshot, postDir: string, urlToHash: Map<string, string>): Promise<string> {
-  let markdown = htmlToMarkdown(publisher.remoteHtml(remote));
+  const own = await fs.readFile(path.join(postDir, 'index.md'), 'utf8').catch(() => '');
+  let { markdown } = articleToMarkdown(publisher.remoteHtml(remote), emphasisMarkerOf(own));
   const local = await localFilesByHash(postDir);
   for (const [url, hash] of urlToHash) {
-    const file = local.get(hash);
+    const files = local.get(hash) ?? [];
+    const file = files.find((f) => own.includes(`(${f}`)) ?? files[0];
     if (file && markdown.includes(url)) markdown = markdown.split(url).join(file);
   }
   return markdown;
 }
 
-async function localFilesByHash(dir: string, prefix = '', depth = 0): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+async function localFilesByHash(dir: string, prefix = '', depth = 0): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const add = (hash: string, file: string) => out.set(hash, [...(out.get(hash) ?? []), file]);
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const rel = prefix + entry.name;
     if (entry.isDirectory() && depth < 2 && !entry.name.startsWith('.')) {
-      for (const [hash, file] of await localFilesByHash(path.join(dir, entry.name), `${rel}/`, depth + 1)) out.set(hash, file);
+      for (const [hash, files] of await localFilesByHash(path.join(dir, entry.name), `${rel}/`, depth + 1)) for (const file of files) add(hash, file);
     } else if (entry.isFile() && rel !== 'index.md' && !entry.name.startsWith('.')) {
       const bytes = await fs.readFile(path.join(dir, entry.name));
-      out.set(createHash('sha256').update(bytes).digest('hex'), rel);
+      add(createHash('sha256').update(bytes).digest('hex'), rel);
     }
   }
   return out;

@@ -107,7 +107,7 @@ describe('importing from Blogger (API, contract server)', () => {
     // Exactly what the Blogger publisher records, so the first publish updates in place.
     const publisher = new BloggerPublisher({ ...settings(), blogUrl: BLOG_URL }, secret);
     expect(record.remote_modified).toBe((await publisher.get(ids.harbour))!.modified);
-    expect(body).toContain('Boats at _dawn_.');
+    expect(body).toContain('Boats at *dawn*.');
     expect(body).toContain('## Boats');
     const image = /!\[The harbour\]\(([0-9a-f]{16}\.png)\)/.exec(body)?.[1];
     expect(image, body).toBeDefined();
@@ -151,7 +151,7 @@ describe('importing from Blogger (API, contract server)', () => {
       const before = { ...google.posts.get(ids.harbour)! };
       const id = await postIdOf(ids.harbour);
       const post = await lib.library.get(id);
-      await lib.library.save(id, post.text.replace('Boats at _dawn_.', 'Boats at _dawn_, and gulls.'), post.hash);
+      await lib.library.save(id, post.text.replace('Boats at *dawn*.', 'Boats at *dawn*, and gulls.'), post.hash);
 
       const result = await service!.publish(id, 'science');
       // The image already on Blogger is reused, not copied to the media target.

@@ -77,7 +77,7 @@ describe.skipIf(!hasGhost)(`importing from Ghost${reason}`, () => {
     const remote = await getPost(ids.harbour!);
     expect(record).toMatchObject({ id: ids.harbour, hash: '' });
     expect(record.remote_modified).toMatch(new RegExp(`^${remote.updated_at.replace(/[.]/g, '\\.')} [0-9a-f]{16}$`));
-    expect(body).toContain('Boats at _dawn_.');
+    expect(body).toContain('Boats at *dawn*.');
     expect(body).toContain('| Boat | Length |');
     expect(body).toMatch(/```\w*\nls -la\n```/);
     const image = /!\[The harbour\]\(([0-9a-f]{16}\.png)\)/.exec(body)?.[1];
@@ -111,7 +111,7 @@ describe.skipIf(!hasGhost)(`importing from Ghost${reason}`, () => {
       const harbour = posts.find((p) => p.data.title === 'The harbour')!;
       expect(harbour.data).toMatchObject({ slug: 'the-harbour', status: 'published', date: '2023-06-01T08:00:00Z', tags: ['Sea & Sky', 'Travel'], excerpt: 'Boats and light.', canonical_url: 'https://elsewhere.example/harbour', imported_from: `${ghost.url}/the-harbour/` });
       expect(harbour.data.publish).toBeUndefined();
-      expect(harbour.body).toContain('Boats at _dawn_.');
+      expect(harbour.body).toContain('Boats at *dawn*.');
       expect(harbour.body).toContain('| Boat | Length |');
       const image = /!\[The harbour\]\(([0-9a-f]{16}\.png)\)/.exec(harbour.body)?.[1];
       expect(image).toBeDefined();
@@ -136,7 +136,7 @@ describe.skipIf(!hasGhost)(`importing from Ghost${reason}`, () => {
     const before = await getPost(ids.harbour!);
     const id = await postIdOf(ids.harbour!);
     const post = await lib.library.get(id);
-    await lib.library.save(id, post.text.replace('Boats at _dawn_.', 'Boats at _dawn_, and gulls.'), post.hash);
+    await lib.library.save(id, post.text.replace('Boats at *dawn*.', 'Boats at *dawn*, and gulls.'), post.hash);
 
     const result = await service.publish(id, 'blog');
     expect(result).toMatchObject({ kind: 'published', created: false, remoteId: ids.harbour, uploaded: 0 });

@@ -72,7 +72,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'importing from WordPress' : 'impo
     expect(record).toMatchObject({ id: String(ids.harbour), hash: '' });
     const remote = await rest<WpPost & { modified_gmt: string }>(`/wp/v2/posts/${ids.harbour}?context=edit`);
     expect(record.remote_modified).toMatch(new RegExp(`^${remote.modified_gmt}Z [0-9a-f]{16}$`));
-    expect(body).toContain('Boats at _dawn_.');
+    expect(body).toContain('Boats at *dawn*.');
     expect(body).toContain('| Boat | Length |');
     const image = /!\[The harbour\]\(([0-9a-f]{16}\.png)\)/.exec(body)?.[1];
     expect(image).toBeDefined();
@@ -110,7 +110,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'importing from WordPress' : 'impo
     const before = await rest<WpPost>(`/wp/v2/posts/${ids.harbour}?context=edit`);
     const id = await postIdOf(ids.harbour!);
     const post = await lib.library.get(id);
-    await lib.library.save(id, post.text.replace('Boats at _dawn_.', 'Boats at _dawn_, and gulls.'), post.hash);
+    await lib.library.save(id, post.text.replace('Boats at *dawn*.', 'Boats at *dawn*, and gulls.'), post.hash);
 
     const result = await service.publish(id, 'blog');
     expect(result).toMatchObject({ kind: 'published', created: false, remoteId: String(ids.harbour), uploaded: 0 });

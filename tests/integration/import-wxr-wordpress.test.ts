@@ -58,7 +58,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'importing a WXR file made by Word
     const harbour = posts.find((p) => p.data.title === 'The harbour')!;
     expect(harbour.data).toMatchObject({ slug: 'the-harbour', status: 'published', date: '2023-06-01T08:00:00Z', tags: ['Sea & Sky'], categories: ['Travel'], excerpt: 'Boats and light.' });
     expect(String(harbour.data.imported_from)).toMatch(new RegExp(`^${wp.url.replace(/[.]/g, '\\.')}/`));
-    expect(harbour.body).toContain('Boats at _dawn_.');
+    expect(harbour.body).toContain('Boats at *dawn*.');
     expect(harbour.body).toContain('| Boat | Length |');
     expect(harbour.body).toContain('```\nls -la\n```');
     expect(harbour.body).not.toContain(mediaUrl);

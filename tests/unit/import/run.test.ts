@@ -48,7 +48,7 @@ describe('importing a WordPress export', () => {
 
     const classic = parsePostFile(read('classic'));
     expect(classic.data.title).toBe('Classic “editor” post');
-    expect(classic.body).toContain('First paragraph  \nstill first.\n\nSecond paragraph with _emphasis_.\n\n- one\n- two');
+    expect(classic.body).toContain('First paragraph  \nstill first.\n\nSecond paragraph with *emphasis*.\n\n- one\n- two');
 
     const draft = parsePostFile(read('half-written-thoughts'));
     expect(draft.data).toMatchObject({ status: 'draft', title: 'Half-written thoughts' });
