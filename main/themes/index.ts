@@ -51,8 +51,8 @@ function blogAddress(target: TargetSettings): string | null {
       return `${target.siteUrl}/`;
     case 'blogger':
       return `${target.blogUrl}/`;
+    // A static site's address is asked for; an image host stores files and has no pages.
     case 'static-git':
-    // An image host stores files; it has no pages with a look.
     case 'image-host':
       return null;
   }
