@@ -8,7 +8,10 @@ import type { PublishOptions, PublishPreview, PublishProgress, PublishRecord, Pu
 import { isRelativeAsset, renderArticle } from '../../shared/render';
 import { FULL_RENDER_CHARS, planRender } from '../../shared/render/budget';
 import { createNodePurify } from '../render/node-purify';
-import { AssetMap, assetReferences, loadAssets } from './assets';
+import { imageSettingsFor, type ResolvedImageSettings } from '../../shared/image-settings';
+import { AssetMap, assetUses, loadAssets } from './assets';
+import { limitFromRefusal, outgoing, planAssets, type Planned } from './image-prep-assets';
+import type { MediaState } from './media-check';
 import { PublishError } from './errors';
 import { effectiveStatus, readPost, withRecord, type PostMeta } from './post-data';
 import { PostKeys, type KeyEntry } from './post-keys';
@@ -26,8 +29,10 @@ export interface PostStore {
 export interface ResolvedTarget {
   name: string;
   publisher: Publisher;
+  /// How the target wants images prepared; the defaults when not given.
+  images?: ResolvedImageSettings;
   /// For targets that keep no media ('elsewhere'): the target that stores their images.
-  media?: { name: string; publisher: Publisher };
+  media?: { name: string; publisher: Publisher; images?: ResolvedImageSettings };
 }
 
 export interface PipelineDeps {
@@ -35,6 +40,9 @@ export interface PipelineDeps {
   libraryRoot: string;
   target(name: string): Promise<ResolvedTarget>;
   now?: () => number;
+  /// Asks whether a remembered upload is still on the blog (see media-check.ts); without it,
+  /// remembered uploads are reused unasked.
+  checkMedia?: (url: string) => Promise<MediaState>;
 }
 
 export type OnProgress = (event: PublishProgress) => void;
@@ -56,8 +64,13 @@ interface Prepared {
   build: (placed: Map<string, PlacedAsset>) => OutgoingPost;
   /// What a bundling backend needs to place an asset.
   where: Pick<OutgoingPost, 'slug' | 'date' | 'status'>;
-  /// reference in the post -> file, in order of use; the cover last.
+  /// reference in the post -> file, in order of use; the cover last. An image that goes out
+  /// prepared has the key it is remembered by as its hash (see image-prep-assets.ts).
   assets: Map<string, LocalAsset>;
+  /// key -> the original file and what preparation will do to it; settings null: sent as they are.
+  plans: Map<string, Planned>;
+  images: ResolvedImageSettings | null;
+  mediaOf: { media: ResolvedTarget['media'] | null; map: AssetMap | null };
 }
 
 export class PublishPipeline {
@@ -95,10 +108,11 @@ export class PublishPipeline {
     const { key, entry } = await keys.keyFor(postId, !options.dryRun);
     const prepared = await this.prepare(postId, post.text, target, key, options);
     const { meta, record } = prepared;
-    const { media, map } = this.mediaOf(target);
+    const { media, map } = prepared.mediaOf;
     const known = await this.placeKnown(prepared, publisher, map, target.name);
+    if (options.dryRun) return { kind: 'preview', preview: await this.previewOf(target, prepared, prepared.build(known), known, record !== null) };
+    await this.dropGone(known, map, target);
     const draft = prepared.build(known);
-    if (options.dryRun) return { kind: 'preview', preview: this.previewOf(target, prepared, draft, known, record !== null) };
 
     onProgress({ phase: 'checking' });
     const { remote, fromRecord } = await this.findRemote(postId, target, keys, record, draft, entry);
@@ -134,7 +148,33 @@ export class PublishPipeline {
       }
       throw error;
     }
+    await this.attach(media?.publisher ?? null, placed, known, written.id);
     return this.finish(done, outgoing, written, !remote, uploaded);
+  }
+
+  /// A remembered upload the blog no longer has (deleted from its media library) is forgotten
+  /// and uploaded again, rather than linked as a broken image.
+  private async dropGone(known: Map<string, PlacedAsset>, map: AssetMap | null, target: ResolvedTarget): Promise<void> {
+    const check = this.deps.checkMedia;
+    if (!check || !map) return;
+    const states = new Map<string, Promise<MediaState>>();
+    const own = target.publisher.capabilities.assets === 'elsewhere' ? AssetMap.forTarget(this.deps.libraryRoot, target.name) : null;
+    for (const [ref, placed] of known) {
+      if (!placed.remote) continue;
+      if (!states.has(placed.url)) states.set(placed.url, check(placed.url));
+      if ((await states.get(placed.url)) !== 'gone') continue;
+      known.delete(ref);
+      await map.forget(placed.asset.hash);
+      await own?.forget(placed.asset.hash);
+    }
+  }
+
+  /// Media uploaded for this post belong to it on the blog (WordPress's "Uploaded to"). Only a
+  /// nicety: the post is written already, so a refusal here does not fail the publish.
+  private async attach(media: Publisher | null, placed: Map<string, PlacedAsset>, known: Map<string, PlacedAsset>, postId: string): Promise<void> {
+    if (!media?.attachAssets) return;
+    const fresh = [...new Map([...placed].filter(([ref, p]) => !known.has(ref) && p.remote?.id).map(([, p]) => [p.remote!.id, p.remote!])).values()];
+    if (fresh.length > 0) await media.attachAssets(fresh, postId).catch(() => undefined);
   }
 
   /// What the post recorded for the target, and whether publishing now would send something
@@ -154,19 +194,20 @@ export class PublishPipeline {
       if (error instanceof PublishError) return { record, changed: true };
       throw error;
     }
-    const known = await this.placeKnown(prepared, target.publisher, this.mediaOf(target).map, target.name);
+    const known = await this.placeKnown(prepared, target.publisher, prepared.mediaOf.map, target.name);
     const allKnown = known.size === prepared.assets.size;
     return { record, changed: !allKnown || hashOf(prepared.build(known)) !== record.hash };
   }
 
   /// The target that keeps the post's images, and its asset map; none for a bundling backend.
-  private mediaOf(target: ResolvedTarget): { media: ResolvedTarget['media'] | null; map: AssetMap | null } {
+  private mediaOf(target: ResolvedTarget): { media: ResolvedTarget['media'] | null; map: AssetMap | null; images: ResolvedImageSettings | null } {
     const { publisher } = target;
     const media = publisher.capabilities.assets === 'elsewhere' ? target.media : publisher.capabilities.assets === 'upload' ? target : null;
     if (publisher.capabilities.assets === 'elsewhere' && !media) {
       throw new PublishError('invalid', `${publisher.label} cannot store images. Choose a target for this blog’s images in its settings.`);
     }
-    return { media: media ?? null, map: media ? AssetMap.forTarget(this.deps.libraryRoot, media.name) : null };
+    const images = media ? (media.images ?? imageSettingsFor('', undefined)) : null;
+    return { media: media ?? null, map: media ? AssetMap.forTarget(this.deps.libraryRoot, media.name) : null, images };
   }
 
   private async prepare(postId: string, text: string, target: ResolvedTarget, key: string, options: PublishOptions): Promise<Prepared> {
@@ -176,9 +217,12 @@ export class PublishPipeline {
       throw new PublishError('invalid', `“${meta.title}” is too large to publish in one piece (more than ${(FULL_RENDER_CHARS / 1e6).toLocaleString('en')} million characters). Split it into several posts.`);
     }
     const record = meta.records[target.name] ?? null;
-    const refs = assetReferences(body);
+    const uses = assetUses(body);
+    const refs = [...uses.keys()];
     const coverRef = meta.cover && isRelativeAsset(meta.cover) ? meta.cover : null;
-    const assets = await loadAssets(this.deps.store.postDir(postId), coverRef ? [...refs, coverRef] : refs, meta.title);
+    const loaded = await loadAssets(this.deps.store.postDir(postId), coverRef ? [...refs, coverRef] : refs, meta.title);
+    const mediaOf = this.mediaOf(target);
+    const { assets, plans } = await planAssets(loaded, uses, mediaOf.images);
     // A post without a date goes out dated now and keeps that date later (it is recorded as
     // published_at), so its URL stays put and an unchanged republish sends nothing.
     const date = meta.date ?? record?.published_at ?? new Date(this.now()).toISOString();
@@ -193,7 +237,7 @@ export class PublishPipeline {
         html, cover, assets: uniqueByHash([...assets.keys()].flatMap((ref) => placed.get(ref) ?? [])),
       };
     };
-    return { meta, record, build, assets, where: { slug: meta.slug, date, status } };
+    return { meta, record, build, assets, plans, images: mediaOf.images, mediaOf, where: { slug: meta.slug, date, status } };
   }
 
   /// Assets whose place on the target is already known: bundled ones, and uploaded ones in the map.
@@ -228,14 +272,33 @@ export class PublishPipeline {
       }
       if (!media.uploadAsset) throw new PublishError('invalid', `${media.label} cannot store images.`);
       const at = new Date(this.now()).toISOString();
+      const planned = prepared.plans.get(asset.hash);
+      let sending = await outgoing(asset, planned, prepared.images);
       // An upload whose answer was lost may have arrived: look before sending it again.
-      let remote = (await map.wasUploading(asset.hash)) && media.findAsset ? await media.findAsset(asset) : null;
+      let remote = (await map.wasUploading(asset.hash)) && media.findAsset ? await media.findAsset(sending.asset) : null;
       if (!remote) {
         await map.startUpload(asset, at);
-        remote = await media.uploadAsset(asset);
+        const send = (prep: typeof sending) => {
+          const bytes = prep.after;
+          const file = prep.asset.file;
+          onProgress({ phase: 'uploading', index, total, file, sent: 0, bytes });
+          return media.uploadAsset!(prep.asset).then((answer) => {
+            onProgress({ phase: 'uploading', index, total, file, sent: bytes, bytes });
+            return answer;
+          });
+        };
+        try {
+          remote = await send(sending);
+        } catch (error) {
+          // The blog named a size limit: prepared again to fit it, then refused before sending.
+          const limit = planned ? limitFromRefusal(error, sending.after) : null;
+          if (limit === null || limit >= sending.after) throw error;
+          sending = await outgoing(asset, planned, prepared.images, limit);
+          remote = await send(sending);
+        }
         uploaded++;
       }
-      await map.uploaded(asset, remote, at);
+      await map.uploaded(asset, remote, at, planned?.original.hash);
       out.set(ref, { asset, url: remote.url, remote });
       onProgress({ phase: 'asset', index, total, file: asset.file, uploaded: true });
     }
@@ -319,14 +382,21 @@ export class PublishPipeline {
     }
   }
 
-  private previewOf(target: ResolvedTarget, prepared: Prepared, draft: OutgoingPost, placed: Map<string, PlacedAsset>, update: boolean): PublishPreview {
+  /// Images that will be uploaded are prepared here too, to show their size before and after.
+  private async previewOf(target: ResolvedTarget, prepared: Prepared, draft: OutgoingPost, placed: Map<string, PlacedAsset>, update: boolean): Promise<PublishPreview> {
     const unique = new Map([...prepared.assets.values()].map((asset) => [asset.hash, asset]));
     const urlOf = (hash: string) => [...placed.values()].find((p) => p.asset.hash === hash)?.url ?? null;
+    const sizes = new Map<string, NonNullable<PublishPreview['assets'][number]['prepared']>>();
+    for (const asset of unique.values()) {
+      if (urlOf(asset.hash) !== null || !prepared.mediaOf.map) continue;
+      const out = await outgoing(asset, prepared.plans.get(asset.hash), prepared.images);
+      sizes.set(asset.hash, { file: out.asset.file, before: out.before, after: out.after, width: out.width, locationRemoved: out.locationRemoved, metadataRemoved: out.metadataRemoved });
+    }
     return {
       target: target.name, title: draft.title, slug: draft.slug, status: draft.status, date: draft.date,
       tags: draft.tags, categories: draft.categories, excerpt: draft.excerpt, canonicalUrl: draft.canonicalUrl,
       cover: draft.cover?.url ?? prepared.meta.cover, html: draft.html,
-      assets: [...unique.values()].map((asset) => ({ file: asset.file, hash: asset.hash, url: urlOf(asset.hash), willUpload: urlOf(asset.hash) === null })),
+      assets: [...unique.values()].map((asset) => ({ file: asset.file, hash: asset.hash, url: urlOf(asset.hash), willUpload: urlOf(asset.hash) === null, alt: asset.alt ?? '', prepared: sizes.get(asset.hash) ?? null })),
       action: update ? 'update' : 'create',
       payload: target.publisher.payload(draft),
     };

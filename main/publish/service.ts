@@ -7,6 +7,8 @@ import { TargetSettings, type OutboxEntry, type PostPublishState, type PublishOp
 import { createPublisher, needsSecret, type BackendOptions } from './backends';
 import { issuingOrigin, sealSecret } from './bound-secret';
 import { PublishError, asPublishError } from './errors';
+import { imageSettingsFor } from '../../shared/image-settings';
+import { mediaState } from './media-check';
 import { Outbox, type Clock, type OutboxOptions } from './outbox';
 import { PublishPipeline, type OnProgress, type PostStore, type ResolvedTarget } from './pipeline';
 import type { Publisher } from './publisher';
@@ -32,7 +34,7 @@ export class PublishService {
   constructor(private readonly options: PublishServiceOptions) {
     this.targetStore = new TargetStore(options.libraryRoot);
     const now = options.clock ? () => options.clock!.now() : undefined;
-    this.pipeline = new PublishPipeline({ store: options.store, libraryRoot: options.libraryRoot, target: (name) => this.resolve(name), now });
+    this.pipeline = new PublishPipeline({ store: options.store, libraryRoot: options.libraryRoot, target: (name) => this.resolve(name), now, checkMedia: (url) => mediaState(url, options.backend?.fetch) });
     this.box = new Outbox({
       ...options.outbox,
       dir: path.join(options.libraryRoot, '.postwright', 'outbox'),
@@ -155,7 +157,7 @@ export class PublishService {
     const settings = await this.targetStore.get(name);
     const key = secretKey(settings);
     const secret = key ? await this.options.secrets.get(key).catch((error: unknown) => Promise.reject(this.secretError(error))) : null;
-    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}), images: imagesOf(settings) };
     // A blog that keeps no images (Blogger) puts them on the target its settings name.
     if (settings.kind === 'blogger') resolved.media = await this.mediaFor(settings.name, settings.mediaTarget, (name) => this.resolve(name));
     return resolved;
@@ -167,8 +169,8 @@ export class PublishService {
     if (!media || media.kind === 'blogger') {
       throw new PublishError('invalid', `The target “${owner}” keeps its images on “${mediaName}”, but ${media ? 'that is a Blogger blog too, which stores no images' : 'there is no such target'}. Choose a WordPress or Ghost target for its images in its settings.`);
     }
-    const { name, publisher } = await resolve(media.name);
-    return { name, publisher };
+    const { name, publisher, images } = await resolve(media.name);
+    return { name, publisher, images };
   }
 
   /// The target as status() needs it: its capabilities and where bundled images go. It reads no
@@ -176,7 +178,7 @@ export class PublishService {
   private offline(settings: TargetSettings, all: TargetSettings[] = []): ResolvedTarget {
     const noNetwork = () => Promise.reject(new Error('checking a post’s publish state makes no requests'));
     const secret = needsSecret(settings) ? 'not-read-for-status' : null;
-    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }), images: imagesOf(settings) };
     const media = settings.kind === 'blogger' ? all.find((t) => t.name === settings.mediaTarget && t.kind !== 'blogger') : undefined;
     if (media) resolved.media = this.offline(media);
     return resolved;
@@ -222,4 +224,8 @@ function destination(settings: TargetSettings): string {
     case 'blogger':
       return `blogger ${settings.blogId}`;
   }
+}
+
+function imagesOf(settings: TargetSettings) {
+  return imageSettingsFor(settings.kind, 'images' in settings ? settings.images : undefined);
 }

@@ -8,6 +8,7 @@ import type { OutboxEntry, PublishOptions, PublishPreview, PublishProgress, Publ
 import { studio } from '../studio';
 import { DetailsPanel } from './DetailsPanel';
 import { Modal } from './Modal';
+import { sizeOf } from './PublishImages';
 import { messageOf } from './TargetsDialog';
 
 interface Props {
@@ -143,8 +144,13 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
 
 function Progress({ progress }: { progress: PublishProgress }) {
   const label =
-    progress.phase === 'asset' ? `Image ${progress.index} of ${progress.total}${progress.uploaded ? ' uploaded' : ' already there'}` : progress.phase === 'done' ? 'Done' : `${progress.phase[0]?.toUpperCase()}${progress.phase.slice(1)}…`;
-  const share = progress.phase === 'asset' ? 0.2 + (0.6 * progress.index) / progress.total : { rendering: 0.05, checking: 0.15, creating: 0.85, updating: 0.85, recording: 0.95, done: 1 }[progress.phase];
+    progress.phase === 'asset' ? `Image ${progress.index} of ${progress.total}${progress.uploaded ? ' uploaded' : ' already there'}`
+    : progress.phase === 'uploading' ? `Uploading image ${progress.index} of ${progress.total}: ${progress.file}, ${sizeOf(progress.sent)} of ${sizeOf(progress.bytes)}`
+    : progress.phase === 'done' ? 'Done' : `${progress.phase[0]?.toUpperCase()}${progress.phase.slice(1)}…`;
+  const share =
+    progress.phase === 'asset' ? 0.2 + (0.6 * progress.index) / progress.total
+    : progress.phase === 'uploading' ? 0.2 + (0.6 * (progress.index - 1 + progress.sent / Math.max(1, progress.bytes))) / progress.total
+    : { rendering: 0.05, checking: 0.15, creating: 0.85, updating: 0.85, recording: 0.95, done: 1 }[progress.phase];
   return (
     <div role="status" aria-label="Publishing progress">
       <div className="progress">
