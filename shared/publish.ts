@@ -122,7 +122,7 @@ export const PublishProgress = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('rendering') }),
   z.object({ phase: z.literal('checking') }),
   z.object({ phase: z.literal('asset'), index: z.number(), total: z.number(), file: z.string(), uploaded: z.boolean() }),
-  /// One image on its way: `sent` of `bytes` (the prepared file's size) have left so far.
+  /// One image on its way (`file` as the post names it): `sent` of `bytes`, the prepared size.
   z.object({ phase: z.literal('uploading'), index: z.number(), total: z.number(), file: z.string(), sent: z.number(), bytes: z.number() }),
   z.object({ phase: z.enum(['creating', 'updating', 'recording']) }),
   z.object({ phase: z.literal('done'), url: z.string() }),

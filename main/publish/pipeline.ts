@@ -280,7 +280,7 @@ export class PublishPipeline {
         await map.startUpload(asset, at);
         const send = (prep: typeof sending) => {
           const bytes = prep.after;
-          const file = prep.asset.file;
+          const file = asset.file; // as the post names it, like the dialog's list
           onProgress({ phase: 'uploading', index, total, file, sent: 0, bytes });
           return media.uploadAsset!(prep.asset).then((answer) => {
             onProgress({ phase: 'uploading', index, total, file, sent: bytes, bytes });

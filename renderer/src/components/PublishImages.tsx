@@ -16,7 +16,7 @@ interface Props {
   assets: PublishPreview['assets'] | null;
   /// Why the list could not be made (the target needs settings, say).
   error: string | null;
-  /// Upload progress, by the name the image is sent under.
+  /// Upload progress, by the image's name in the post.
   sending: Sending;
 }
 
@@ -49,7 +49,7 @@ export function PublishImages({ text, onChangeText, assets, error, sending }: Pr
       {assets && assets.length > 0 && (
         <ul className="publish-image-list" data-testid="publish-images">
           {assets.map((asset) => (
-            <ImageRow key={asset.hash} asset={asset} sending={sending[asset.prepared?.file ?? asset.file]} />
+            <ImageRow key={asset.hash} asset={asset} sending={sending[asset.file]} />
           ))}
         </ul>
       )}
@@ -67,8 +67,10 @@ function ImageRow({ asset, sending }: { asset: PublishPreview['assets'][number];
       <span className="muted">
         {!asset.willUpload
           ? 'already on the blog'
-          : prep
-            ? `${sizeOf(prep.before)} → ${sizeOf(prep.after)}${prep.width ? `, ${prep.width} px` : ''}${kind ? ` ${kind}` : ''}`
+          : prep && prep.after === prep.before && prep.file === asset.file
+            ? `${sizeOf(prep.before)}, sent as it is`
+            : prep
+              ? `${sizeOf(prep.before)} → ${sizeOf(prep.after)}${prep.width ? `, ${prep.width} px` : ''}${kind ? ` ${kind}` : ''}`
             : 'will be uploaded'}
       </span>
       {prep?.locationRemoved ? <span className="publish-image-note">location removed</span> : prep?.metadataRemoved ? <span className="publish-image-note">camera data removed</span> : null}
