@@ -3,7 +3,7 @@
 /// shows about it.
 import type { ResolvedImageSettings } from '../../shared/image-settings';
 import { PublishError } from './errors';
-import { planImage, prepareImage, readableTitle, type ImagePlan, type PreparedImage } from './image-prep';
+import { planImage, prepareImage, readableTitle, refuseOversized, type ImagePlan, type PreparedImage } from './image-prep';
 import type { LocalAsset } from './publisher';
 
 export interface Planned {
@@ -40,6 +40,12 @@ export async function outgoing(asset: LocalAsset, planned: Planned | undefined, 
     return { asset, before: size, after: size, width: null, locationRemoved: false, metadataRemoved: false };
   }
   return prepareImage(planned.original, settings, planned.plan, limitBytes === undefined ? settings.maxUploadBytes : limitBytes);
+}
+
+/// Refuses, before anything is uploaded, a file over the blog's limit that cannot be made smaller.
+export function checkSizes(plans: Map<string, Planned>, settings: ResolvedImageSettings | null): void {
+  if (!settings) return;
+  for (const { original, plan } of plans.values()) refuseOversized(original, plan, settings);
 }
 
 /// The largest upload a refusal names: WordPress's "Files must be less than N KB" (multisite's

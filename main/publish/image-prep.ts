@@ -128,6 +128,13 @@ function withExtension(file: string, mime: string): string {
   return `${stem}.${ext}`;
 }
 
+/// A file preparation cannot make smaller (a GIF, an SVG, a PDF) and over the blog's limit: the
+/// reason, before any image of the post is sent.
+export function refuseOversized(asset: LocalAsset, plan: ImagePlan, settings: ResolvedImageSettings): void {
+  const limit = settings.maxUploadBytes;
+  if (limit !== null && asset.bytes.byteLength > limit && (plan.width === null || !RASTER.has(asset.mimeType))) throw tooLarge(asset.file, asset.bytes.byteLength, limit);
+}
+
 function tooLarge(file: string, bytes: number, limit: number): PublishError {
   return new PublishError('invalid', `“${file}” is ${megabytes(bytes)}, more than the ${megabytes(limit)} the blog accepts, and Postwright cannot make this kind of file smaller. Nothing was sent. Make the file smaller (or shorter, for an animation) and publish again.`);
 }

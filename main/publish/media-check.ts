@@ -1,7 +1,9 @@
 /// Media are real before they are reused: an image remembered as uploaded is asked for (HEAD)
 /// before the post links it again, so one deleted from the blog's media library is uploaded
 /// again instead of being linked as a broken image.
+import type { AssetMap } from './assets';
 import type { FetchLike } from './http';
+import type { PlacedAsset, Publisher } from './publisher';
 
 export type MediaState = 'there' | 'gone' | 'unknown';
 
@@ -21,4 +23,25 @@ export async function mediaState(url: string, fetchFn: FetchLike = (u, init) => 
   } catch {
     return 'unknown';
   }
+}
+
+/// Takes out of `known` (reference -> placed image) every remembered upload the blog answers is
+/// gone, and forgets it in the asset maps, so the publish uploads it again.
+export async function dropGone(known: Map<string, PlacedAsset>, check: (url: string) => Promise<MediaState>, maps: Array<AssetMap | null>): Promise<void> {
+  const states = new Map<string, Promise<MediaState>>();
+  for (const [ref, placed] of known) {
+    if (!placed.remote) continue;
+    if (!states.has(placed.url)) states.set(placed.url, check(placed.url));
+    if ((await states.get(placed.url)) !== 'gone') continue;
+    known.delete(ref);
+    for (const map of maps) await map?.forget(placed.asset.hash);
+  }
+}
+
+/// Media uploaded for this post belong to it on the blog (WordPress's "Uploaded to"). Only a
+/// nicety: the post is written already, so a refusal here does not fail the publish.
+export async function attachUploads(media: Publisher | null, placed: Map<string, PlacedAsset>, known: Map<string, PlacedAsset>, postId: string): Promise<void> {
+  if (!media?.attachAssets) return;
+  const fresh = [...new Map([...placed].filter(([ref, p]) => !known.has(ref) && p.remote?.id).map(([, p]) => [p.remote!.id, p.remote!])).values()];
+  if (fresh.length > 0) await media.attachAssets(fresh, postId).catch(() => undefined);
 }

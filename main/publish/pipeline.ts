@@ -10,8 +10,8 @@ import { FULL_RENDER_CHARS, planRender } from '../../shared/render/budget';
 import { createNodePurify } from '../render/node-purify';
 import { imageSettingsFor, type ResolvedImageSettings } from '../../shared/image-settings';
 import { AssetMap, assetUses, loadAssets } from './assets';
-import { limitFromRefusal, outgoing, planAssets, type Planned } from './image-prep-assets';
-import type { MediaState } from './media-check';
+import { checkSizes, limitFromRefusal, outgoing, planAssets, type Planned } from './image-prep-assets';
+import { attachUploads, dropGone, type MediaState } from './media-check';
 import { PublishError } from './errors';
 import { effectiveStatus, readPost, withRecord, type PostMeta } from './post-data';
 import { PostKeys, type KeyEntry } from './post-keys';
@@ -111,7 +111,10 @@ export class PublishPipeline {
     const { media, map } = prepared.mediaOf;
     const known = await this.placeKnown(prepared, publisher, map, target.name);
     if (options.dryRun) return { kind: 'preview', preview: await this.previewOf(target, prepared, prepared.build(known), known, record !== null) };
-    await this.dropGone(known, map, target);
+    if (this.deps.checkMedia && map) {
+      const own = publisher.capabilities.assets === 'elsewhere' ? AssetMap.forTarget(this.deps.libraryRoot, target.name) : null;
+      await dropGone(known, this.deps.checkMedia, [map, own]);
+    }
     const draft = prepared.build(known);
 
     onProgress({ phase: 'checking' });
@@ -148,33 +151,8 @@ export class PublishPipeline {
       }
       throw error;
     }
-    await this.attach(media?.publisher ?? null, placed, known, written.id);
+    await attachUploads(media?.publisher ?? null, placed, known, written.id);
     return this.finish(done, outgoing, written, !remote, uploaded);
-  }
-
-  /// A remembered upload the blog no longer has (deleted from its media library) is forgotten
-  /// and uploaded again, rather than linked as a broken image.
-  private async dropGone(known: Map<string, PlacedAsset>, map: AssetMap | null, target: ResolvedTarget): Promise<void> {
-    const check = this.deps.checkMedia;
-    if (!check || !map) return;
-    const states = new Map<string, Promise<MediaState>>();
-    const own = target.publisher.capabilities.assets === 'elsewhere' ? AssetMap.forTarget(this.deps.libraryRoot, target.name) : null;
-    for (const [ref, placed] of known) {
-      if (!placed.remote) continue;
-      if (!states.has(placed.url)) states.set(placed.url, check(placed.url));
-      if ((await states.get(placed.url)) !== 'gone') continue;
-      known.delete(ref);
-      await map.forget(placed.asset.hash);
-      await own?.forget(placed.asset.hash);
-    }
-  }
-
-  /// Media uploaded for this post belong to it on the blog (WordPress's "Uploaded to"). Only a
-  /// nicety: the post is written already, so a refusal here does not fail the publish.
-  private async attach(media: Publisher | null, placed: Map<string, PlacedAsset>, known: Map<string, PlacedAsset>, postId: string): Promise<void> {
-    if (!media?.attachAssets) return;
-    const fresh = [...new Map([...placed].filter(([ref, p]) => !known.has(ref) && p.remote?.id).map(([, p]) => [p.remote!.id, p.remote!])).values()];
-    if (fresh.length > 0) await media.attachAssets(fresh, postId).catch(() => undefined);
   }
 
   /// What the post recorded for the target, and whether publishing now would send something
@@ -259,6 +237,7 @@ export class PublishPipeline {
 
   private async upload(prepared: Prepared, media: Publisher, map: AssetMap, placed: Map<string, PlacedAsset>, onProgress: OnProgress): Promise<{ placed: Map<string, PlacedAsset>; uploaded: number }> {
     const out = new Map(placed);
+    checkSizes(new Map([...prepared.plans].filter(([key]) => ![...placed.values()].some((p) => p.asset.hash === key))), prepared.images);
     const total = prepared.assets.size;
     let index = 0;
     let uploaded = 0;
