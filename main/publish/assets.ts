@@ -86,7 +86,9 @@ export async function loadAssets(postDir: string, refs: string[], postTitle: str
 
 /// `source`: the local file's own hash when what was uploaded is a prepared copy (key = hash of
 /// the original and the preparation settings), so the blog's copy still maps back to the file.
-const Stored = z.object({ url: z.string(), id: z.string().nullable(), file: z.string(), at: z.string(), source: z.string().optional() });
+/// `prepared`: uploaded by a Postwright that prepares images; entries without it were imported
+/// from the blog or uploaded before, and stand for the original file as it is.
+const Stored = z.object({ url: z.string(), id: z.string().nullable(), file: z.string(), at: z.string(), source: z.string().optional(), prepared: z.boolean().optional() });
 const MapFile = z.object({
   version: z.literal(1),
   assets: z.record(z.string(), Stored),
@@ -109,6 +111,13 @@ export class AssetMap {
     return entry ? { url: entry.url, id: entry.id } : null;
   }
 
+  /// The copy of a file as it is that is already on the blog (imported from it, or uploaded before
+  /// images were prepared): an image of an imported post stays where it is.
+  async unprepared(hash: string): Promise<RemoteAsset | null> {
+    const entry = (await this.load()).assets[hash];
+    return entry && !entry.prepared ? { url: entry.url, id: entry.id } : null;
+  }
+
   async wasUploading(hash: string): Promise<boolean> {
     return hash in (await this.load()).uploading;
   }
@@ -118,9 +127,11 @@ export class AssetMap {
     await this.save();
   }
 
+  /// `source`: set by the publish pipeline (the original's hash) for every upload it makes.
   async uploaded(asset: LocalAsset, remote: RemoteAsset, at: string, source?: string): Promise<void> {
     const data = await this.load();
-    data.assets[asset.hash] = { url: remote.url, id: remote.id, file: asset.file, at, ...(source && source !== asset.hash ? { source } : {}) };
+    const prepared = source === undefined ? {} : source === asset.hash ? { prepared: true } : { source, prepared: true };
+    data.assets[asset.hash] = { url: remote.url, id: remote.id, file: asset.file, at, ...prepared };
     delete data.uploading[asset.hash];
     await this.save();
   }

@@ -229,7 +229,8 @@ export class PublishPipeline {
         placed.set(ref, { asset, url: publisher.bundleUrl?.(asset, prepared.where) ?? asset.file, remote: null });
         continue;
       }
-      const remote = (await map.get(asset.hash)) ?? (await own?.get(asset.hash)) ?? null;
+      const original = prepared.plans.get(asset.hash)?.original.hash ?? asset.hash;
+      const remote = (await map.get(asset.hash)) ?? (await own?.get(asset.hash)) ?? (await map.unprepared(original)) ?? (await own?.unprepared(original)) ?? null;
       if (remote) placed.set(ref, { asset, url: remote.url, remote });
     }
     return placed;
@@ -277,7 +278,7 @@ export class PublishPipeline {
         }
         uploaded++;
       }
-      await map.uploaded(asset, remote, at, planned?.original.hash);
+      await map.uploaded(asset, remote, at, planned?.original.hash ?? asset.hash);
       out.set(ref, { asset, url: remote.url, remote });
       onProgress({ phase: 'asset', index, total, file: asset.file, uploaded: true });
     }

@@ -1,11 +1,13 @@
 /// Images are prepared before they leave: a 4,000 px phone photo with its GPS position goes out
 /// as a 2,000 px WebP without the position, the local file stays as it was, a republish uploads
 /// nothing, other settings prepare it again, and a remembered upload the blog lost is sent again.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { imageSettingsFor } from '../../../shared/image-settings';
+import { AssetMap } from '../../../main/publish/assets';
 import type { MediaState } from '../../../main/publish/media-check';
 import { PublishPipeline, type ResolvedTarget } from '../../../main/publish/pipeline';
 import type { LocalAsset, RemoteAsset } from '../../../main/publish/publisher';
@@ -105,6 +107,17 @@ describe('image-prep: preparing images in the publish pipeline', () => {
     expect(asset).toMatchObject({ file: 'photos/IMG_2041.jpg', willUpload: true, alt: 'Anemones at low tide', prepared: { file: 'photos/IMG_2041.webp', before: photo.byteLength, width: 2000, locationRemoved: true, metadataRemoved: true } });
     expect(asset!.prepared!.after).toBeLessThan(asset!.prepared!.before);
     expect(blog.sent).toHaveLength(0);
+  });
+
+  it('leaves an image imported from the blog where it is, rather than uploading a prepared copy', async () => {
+    // What an import records: the blog's copy of the file as it is, keyed by the file's hash.
+    const hash = createHash('sha256').update(photo).digest('hex');
+    const imported = { file: 'photos/IMG_2041.jpg', hash, bytes: new Uint8Array(), mimeType: '' };
+    await AssetMap.forTarget(store.root, 'blog').uploaded(imported, { url: 'https://fake.test/wp-content/uploads/IMG_2041.jpg', id: '77' }, '2025-01-01T00:00:00Z');
+    const result = await pipeline.publish('tide', 'blog');
+    expect(result).toMatchObject({ kind: 'published', uploaded: 0 });
+    expect(blog.sent).toEqual([]);
+    expect([...blog.posts.values()][0]!.content).toContain('https://fake.test/wp-content/uploads/IMG_2041.jpg');
   });
 
   it('sends a small image that needs nothing as it is, byte for byte', async () => {
