@@ -28,11 +28,12 @@ export async function mediaState(url: string, fetchFn: FetchLike = (u, init) => 
 /// Takes out of `known` (reference -> placed image) every remembered upload the blog answers is
 /// gone, and forgets it in the asset maps, so the publish uploads it again.
 export async function dropGone(known: Map<string, PlacedAsset>, check: (url: string) => Promise<MediaState>, maps: Array<AssetMap | null>): Promise<void> {
+  // All asked at once: a post's images are checked in the time of one.
   const states = new Map<string, Promise<MediaState>>();
+  for (const placed of known.values()) if (placed.remote && !states.has(placed.url)) states.set(placed.url, check(placed.url));
+  await Promise.all(states.values());
   for (const [ref, placed] of known) {
-    if (!placed.remote) continue;
-    if (!states.has(placed.url)) states.set(placed.url, check(placed.url));
-    if ((await states.get(placed.url)) !== 'gone') continue;
+    if (!placed.remote || (await states.get(placed.url)) !== 'gone') continue;
     known.delete(ref);
     for (const map of maps) await map?.forget(placed.asset.hash);
   }
