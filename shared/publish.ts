@@ -2,6 +2,7 @@
 /// the renderer sends them), publish options, progress, results, errors and the outbox.
 /// Secrets never appear in these shapes except as the write-only `secret` of a target change.
 import { z } from 'zod';
+import { ImageSettings } from './image-settings';
 
 /// A target's name is also a folder name under `.postwright/targets/`, so it is kept plain.
 export const TargetName = z
@@ -21,6 +22,7 @@ export const WordPressTarget = z.object({
   kind: z.literal('wordpress'),
   siteUrl,
   username: z.string().trim().min(1, 'the WordPress user name is needed').max(200),
+  images: ImageSettings.optional(),
 });
 
 export const StaticGitTarget = z.object({
@@ -40,6 +42,7 @@ export const GhostTarget = z.object({
   name: TargetName,
   kind: z.literal('ghost'),
   siteUrl,
+  images: ImageSettings.optional(),
 });
 
 /// A Blogger blog, signed in with the blogger's own Google OAuth client (a Desktop app client).
@@ -169,6 +172,8 @@ export const PublishProgress = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('rendering') }),
   z.object({ phase: z.literal('checking') }),
   z.object({ phase: z.literal('asset'), index: z.number(), total: z.number(), file: z.string(), uploaded: z.boolean() }),
+  /// One image on its way (`file` as the post names it): `sent` of `bytes`, the prepared size.
+  z.object({ phase: z.literal('uploading'), index: z.number(), total: z.number(), file: z.string(), sent: z.number(), bytes: z.number() }),
   z.object({ phase: z.enum(['creating', 'updating', 'recording']) }),
   z.object({ phase: z.literal('done'), url: z.string() }),
 ]);
@@ -203,6 +208,13 @@ export const PreviewAsset = z.object({
   /// Where it is (or will be) on the target; null until it is uploaded.
   url: z.string().nullable(),
   willUpload: z.boolean(),
+  /// Alt text from the post ('' when it has none).
+  alt: z.string().optional(),
+  /// What preparation makes of an image that will be uploaded (see main/publish/image-prep.ts).
+  prepared: z
+    .object({ file: z.string(), before: z.number(), after: z.number(), width: z.number().nullable(), locationRemoved: z.boolean(), metadataRemoved: z.boolean() })
+    .nullable()
+    .optional(),
 });
 
 export const PublishPreview = z.object({

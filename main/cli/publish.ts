@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { PublishOutcome } from '../../shared/api';
 import { PublishStatus, TargetInput, type PublishProgress } from '../../shared/publish';
 import { parsePostFile } from '../../shared/frontmatter';
+import { imagesWithoutAlt } from '../../shared/image-alt';
 import { describeTarget } from '../../shared/target-label';
 import type { Services } from '../services';
 import { CONFLICT_CHOICES, describeConflict } from './conflict';
@@ -94,7 +95,8 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
   }
 }
 
-export async function runPublish(services: Services, argv: string[], out: Out, tty: boolean): Promise<number> {
+/// Progress and warnings go to `err` (stderr), so stdout carries only the outcome.
+export async function runPublish(services: Services, argv: string[], out: Out, tty: boolean, err: Out = (text) => process.stderr.write(text)): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -114,7 +116,15 @@ export async function runPublish(services: Services, argv: string[], out: Out, t
   const options = { status: status?.data, dryRun: values['dry-run'], overwrite: values.overwrite, takeRemote: values['take-remote'] };
   const git = (await services.publishing.targets.list()).find((t) => t.settings.name === values.target)?.settings;
   const branch = git?.kind === 'static-git' ? git.branch : null;
+  if (!options.takeRemote) warnAboutAlt(await services.library.get(postId).then((post) => post.text, () => ''), err);
   const progress = (step: PublishProgress) => {
+    if (step.phase === 'uploading') {
+      // Per image, in bytes; on a terminal one line that counts up, in a log a line per state.
+      const line = `${step.sent >= step.bytes ? 'Uploaded' : 'Uploading'} image ${step.index} of ${step.total}: ${step.file} (${sizeOf(step.sent)} of ${sizeOf(step.bytes)})`;
+      if (tty) err(`\r\x1b[2K${line}${step.sent >= step.bytes ? '\n' : ''}`);
+      else err(`${line}\n`);
+      return;
+    }
     const line = describe(step, branch);
     if (tty) out(`\r\x1b[2K${line}`);
     else if (step.phase !== 'done') out(`${line}\n`);
@@ -145,7 +155,7 @@ export async function report(outcome: PublishOutcome, out: Out, local: () => Pro
     }
     case 'preview':
       out(`Would ${outcome.preview.action} “${outcome.preview.title}” (${outcome.preview.status}) on ${outcome.preview.target}.\n`);
-      for (const asset of outcome.preview.assets) out(`  image ${asset.file}: ${asset.willUpload ? 'will be uploaded' : `already at ${asset.url}`}\n`);
+      for (const asset of outcome.preview.assets) out(`  image ${asset.file}: ${asset.willUpload ? `will be uploaded${prepared(asset.prepared)}` : `already at ${asset.url}`}\n`);
       out(`\n${outcome.preview.html}\n`);
       return 0;
     case 'took-remote':
@@ -184,4 +194,26 @@ function targetName(args: string[]): string {
   const { positionals } = parseArgs({ args, options: { library: { type: 'string' } }, allowPositionals: true });
   if (positionals.length === 0) throw new UsageError('Name the target, as `postwright targets list` shows it.');
   return positionals.join(' ');
+}
+
+/// Images without alt text do not stop a publish; the blogger hears about them, on stderr.
+function warnAboutAlt(text: string, err: Out): void {
+  const missing = imagesWithoutAlt(text);
+  if (missing.length === 0) return;
+  const list = missing.map((image) => image.src).join(', ');
+  err(`warning: ${missing.length === 1 ? 'an image has' : `${missing.length} images have`} no alt text (${list}). Readers using a screen reader get nothing in its place. Describe ${missing.length === 1 ? 'it' : 'each'} in the post, like ![what it shows](${missing[0]!.src}), or in the app's Publish dialog.\n`);
+}
+
+type Prepared = Extract<PublishOutcome, { kind: 'preview' }>['preview']['assets'][number]['prepared'];
+
+/// ", as photo.webp: 4.4 MB → 383 KB, 2000 px, location removed"
+function prepared(prep: Prepared): string {
+  if (!prep) return '';
+  if (prep.after === prep.before && !prep.metadataRemoved) return `, as it is (${sizeOf(prep.before)})`;
+  const removed = prep.locationRemoved ? ', location removed' : prep.metadataRemoved ? ', camera data removed' : '';
+  return ` as ${prep.file}: ${sizeOf(prep.before)} → ${sizeOf(prep.after)}${prep.width ? `, ${prep.width} px` : ''}${removed}`;
+}
+
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(bytes > 0 ? 1 : 0, Math.round(bytes / 1024))} KB`;
 }

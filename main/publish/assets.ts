@@ -21,14 +21,35 @@ const TYPES: Record<string, string> = {
 /// The asset references of a post's body, exactly as the render pipeline resolves them (markdown
 /// images and raw <img>/<video>/<source> alike), in order of first use.
 export function assetReferences(body: string): string[] {
-  const found = new Set<string>();
-  renderArticle(body, createNodePurify(), {
+  return [...assetUses(body).keys()];
+}
+
+/// Each asset reference with the alt text of its first image that has one ('' when none does):
+/// what an upload is described by. Every reference is rendered as a placeholder name, so its
+/// <img> is found however the reference was escaped on the way.
+export function assetUses(body: string): Map<string, string> {
+  const refs: string[] = [];
+  const html = renderArticle(body, createNodePurify(), {
     resolveAsset: (src) => {
-      found.add(src);
-      return src;
+      if (!refs.includes(src)) refs.push(src);
+      return `pw-asset-${refs.indexOf(src)}.png`;
     },
   });
-  return [...found];
+  const uses = new Map(refs.map((ref) => [ref, '']));
+  for (const [tag] of html.matchAll(/<img\b[^>]*>/g)) {
+    const index = /\ssrc="pw-asset-(\d+)\.png"/.exec(tag)?.[1];
+    const alt = decodeHtml(/\salt="([^"]*)"/.exec(tag)?.[1] ?? '').trim();
+    const ref = index === undefined ? undefined : refs[Number(index)];
+    if (ref !== undefined && alt && !uses.get(ref)) uses.set(ref, alt);
+  }
+  return uses;
+}
+
+function decodeHtml(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /// The file a reference names: "./a.png", "a.png?v=2" and "img/a.png" inside the post's folder.
@@ -63,7 +84,11 @@ export async function loadAssets(postDir: string, refs: string[], postTitle: str
   return assets;
 }
 
-const Stored = z.object({ url: z.string(), id: z.string().nullable(), file: z.string(), at: z.string() });
+/// `source`: the local file's own hash when what was uploaded is a prepared copy (key = hash of
+/// the original and the preparation settings), so the blog's copy still maps back to the file.
+/// `prepared`: uploaded by a Postwright that prepares images; entries without it were imported
+/// from the blog or uploaded before, and stand for the original file as it is.
+const Stored = z.object({ url: z.string(), id: z.string().nullable(), file: z.string(), at: z.string(), source: z.string().optional(), prepared: z.boolean().optional() });
 const MapFile = z.object({
   version: z.literal(1),
   assets: z.record(z.string(), Stored),
@@ -86,6 +111,13 @@ export class AssetMap {
     return entry ? { url: entry.url, id: entry.id } : null;
   }
 
+  /// The copy of a file as it is that is already on the blog (imported from it, or uploaded before
+  /// images were prepared): an image of an imported post stays where it is.
+  async unprepared(hash: string): Promise<RemoteAsset | null> {
+    const entry = (await this.load()).assets[hash];
+    return entry && !entry.prepared ? { url: entry.url, id: entry.id } : null;
+  }
+
   async wasUploading(hash: string): Promise<boolean> {
     return hash in (await this.load()).uploading;
   }
@@ -95,9 +127,11 @@ export class AssetMap {
     await this.save();
   }
 
-  async uploaded(asset: LocalAsset, remote: RemoteAsset, at: string): Promise<void> {
+  /// `source`: set by the publish pipeline (the original's hash) for every upload it makes.
+  async uploaded(asset: LocalAsset, remote: RemoteAsset, at: string, source?: string): Promise<void> {
     const data = await this.load();
-    data.assets[asset.hash] = { url: remote.url, id: remote.id, file: asset.file, at };
+    const prepared = source === undefined ? {} : source === asset.hash ? { prepared: true } : { source, prepared: true };
+    data.assets[asset.hash] = { url: remote.url, id: remote.id, file: asset.file, at, ...prepared };
     delete data.uploading[asset.hash];
     await this.save();
   }
@@ -111,9 +145,17 @@ export class AssetMap {
     await other.save();
   }
 
-  /// url -> hash, to map a remote post's images back to the post's own files.
+  /// The blog no longer has it (deleted from its media library): the next publish uploads it again.
+  async forget(hash: string): Promise<void> {
+    const data = await this.load();
+    if (!(hash in data.assets)) return;
+    delete data.assets[hash];
+    await this.save();
+  }
+
+  /// url -> hash of the local file, to map a remote post's images back to the post's own files.
   async byUrl(): Promise<Map<string, string>> {
-    return new Map(Object.entries((await this.load()).assets).map(([hash, entry]) => [entry.url, hash]));
+    return new Map(Object.entries((await this.load()).assets).map(([hash, entry]) => [entry.url, entry.source ?? hash]));
   }
 
   private async load(): Promise<MapFile> {

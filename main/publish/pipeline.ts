@@ -9,7 +9,10 @@ import { isRelativeAsset, renderArticle } from '../../shared/render';
 import { FULL_RENDER_CHARS, planRender } from '../../shared/render/budget';
 import { createNodePurify } from '../render/node-purify';
 import { scienceRenderOptions } from '../science/render-options';
-import { AssetMap, assetReferences, loadAssets } from './assets';
+import { imageSettingsFor, type ResolvedImageSettings } from '../../shared/image-settings';
+import { AssetMap, assetUses, loadAssets } from './assets';
+import { checkSizes, limitFromRefusal, outgoing, planAssets, type Planned } from './image-prep-assets';
+import { attachUploads, dropGone, type MediaState } from './media-check';
 import { PublishError } from './errors';
 import { effectiveStatus, readPost, withRecord, type PostMeta } from './post-data';
 import { PostKeys, type KeyEntry } from './post-keys';
@@ -27,8 +30,10 @@ export interface PostStore {
 export interface ResolvedTarget {
   name: string;
   publisher: Publisher;
+  /// How the target wants images prepared; the defaults when not given.
+  images?: ResolvedImageSettings;
   /// For targets that keep no media ('elsewhere'): the target that stores their images.
-  media?: { name: string; publisher: Publisher };
+  media?: { name: string; publisher: Publisher; images?: ResolvedImageSettings };
 }
 
 export interface PipelineDeps {
@@ -36,6 +41,9 @@ export interface PipelineDeps {
   libraryRoot: string;
   target(name: string): Promise<ResolvedTarget>;
   now?: () => number;
+  /// Asks whether a remembered upload is still on the blog (see media-check.ts); without it,
+  /// remembered uploads are reused unasked.
+  checkMedia?: (url: string) => Promise<MediaState>;
 }
 
 export type OnProgress = (event: PublishProgress) => void;
@@ -57,8 +65,13 @@ interface Prepared {
   build: (placed: Map<string, PlacedAsset>) => OutgoingPost;
   /// What a bundling backend needs to place an asset.
   where: Pick<OutgoingPost, 'slug' | 'date' | 'status'>;
-  /// reference in the post -> file, in order of use; the cover last.
+  /// reference in the post -> file, in order of use; the cover last. An image that goes out
+  /// prepared has the key it is remembered by as its hash (see image-prep-assets.ts).
   assets: Map<string, LocalAsset>;
+  /// key -> the original file and what preparation will do to it; settings null: sent as they are.
+  plans: Map<string, Planned>;
+  images: ResolvedImageSettings | null;
+  mediaOf: { media: ResolvedTarget['media'] | null; map: AssetMap | null };
 }
 
 export class PublishPipeline {
@@ -96,10 +109,14 @@ export class PublishPipeline {
     const { key, entry } = await keys.keyFor(postId, !options.dryRun);
     const prepared = await this.prepare(postId, post.text, target, key, options);
     const { meta, record } = prepared;
-    const { media, map } = this.mediaOf(target);
+    const { media, map } = prepared.mediaOf;
     const known = await this.placeKnown(prepared, publisher, map, target.name);
+    if (options.dryRun) return { kind: 'preview', preview: await this.previewOf(target, prepared, prepared.build(known), known, record !== null) };
+    if (this.deps.checkMedia && map) {
+      const own = publisher.capabilities.assets === 'elsewhere' ? AssetMap.forTarget(this.deps.libraryRoot, target.name) : null;
+      await dropGone(known, this.deps.checkMedia, [map, own]);
+    }
     const draft = prepared.build(known);
-    if (options.dryRun) return { kind: 'preview', preview: this.previewOf(target, prepared, draft, known, record !== null) };
 
     onProgress({ phase: 'checking' });
     const { remote, fromRecord } = await this.findRemote(postId, target, keys, record, draft, entry);
@@ -138,6 +155,7 @@ export class PublishPipeline {
       }
       throw error;
     }
+    await attachUploads(media?.publisher ?? null, placed, known, written.id);
     return this.finish(done, outgoing, written, !remote, uploaded);
   }
 
@@ -158,19 +176,20 @@ export class PublishPipeline {
       if (error instanceof PublishError) return { record, changed: true };
       throw error;
     }
-    const known = await this.placeKnown(prepared, target.publisher, this.mediaOf(target).map, target.name);
+    const known = await this.placeKnown(prepared, target.publisher, prepared.mediaOf.map, target.name);
     const allKnown = known.size === prepared.assets.size;
     return { record, changed: !allKnown || hashOf(prepared.build(known)) !== record.hash };
   }
 
   /// The target that keeps the post's images, and its asset map; none for a bundling backend.
-  private mediaOf(target: ResolvedTarget): { media: ResolvedTarget['media'] | null; map: AssetMap | null } {
+  private mediaOf(target: ResolvedTarget): { media: ResolvedTarget['media'] | null; map: AssetMap | null; images: ResolvedImageSettings | null } {
     const { publisher } = target;
     const media = publisher.capabilities.assets === 'elsewhere' ? target.media : publisher.capabilities.assets === 'upload' ? target : null;
     if (publisher.capabilities.assets === 'elsewhere' && !media) {
       throw new PublishError('invalid', `${publisher.label} cannot store images. Choose a target for this blog’s images in its settings.`);
     }
-    return { media: media ?? null, map: media ? AssetMap.forTarget(this.deps.libraryRoot, media.name) : null };
+    const images = media ? (media.images ?? imageSettingsFor('', undefined)) : null;
+    return { media: media ?? null, map: media ? AssetMap.forTarget(this.deps.libraryRoot, media.name) : null, images };
   }
 
   private async prepare(postId: string, text: string, target: ResolvedTarget, key: string, options: PublishOptions): Promise<Prepared> {
@@ -181,9 +200,12 @@ export class PublishPipeline {
       throw new PublishError('invalid', `“${meta.title}” is too large to publish in one piece (more than ${(FULL_RENDER_CHARS / 1e6).toLocaleString('en')} million characters). Split it into several posts.`);
     }
     const record = meta.records[target.name] ?? null;
-    const refs = assetReferences(body);
+    const uses = assetUses(body);
+    const refs = [...uses.keys()];
     const coverRef = meta.cover && isRelativeAsset(meta.cover) ? meta.cover : null;
-    const assets = await loadAssets(this.deps.store.postDir(postId), coverRef ? [...refs, coverRef] : refs, meta.title);
+    const loaded = await loadAssets(this.deps.store.postDir(postId), coverRef ? [...refs, coverRef] : refs, meta.title);
+    const mediaOf = this.mediaOf(target);
+    const { assets, plans } = await planAssets(loaded, uses, mediaOf.images);
     // A post without a date goes out dated now and keeps that date later (it is recorded as
     // published_at), so its URL stays put and an unchanged republish sends nothing.
     const date = meta.date ?? record?.published_at ?? new Date(this.now()).toISOString();
@@ -198,7 +220,7 @@ export class PublishPipeline {
         html, cover, assets: uniqueByHash([...assets.keys()].flatMap((ref) => placed.get(ref) ?? [])),
       };
     };
-    return { meta, record, build, assets, where: { slug: meta.slug, date, status } };
+    return { meta, record, build, assets, plans, images: mediaOf.images, mediaOf, where: { slug: meta.slug, date, status } };
   }
 
   /// Assets whose place on the target is already known: bundled ones, and uploaded ones in the map.
@@ -212,7 +234,8 @@ export class PublishPipeline {
         placed.set(ref, { asset, url: publisher.bundleUrl?.(asset, prepared.where) ?? asset.file, remote: null });
         continue;
       }
-      const remote = (await map.get(asset.hash)) ?? (await own?.get(asset.hash)) ?? null;
+      const original = prepared.plans.get(asset.hash)?.original.hash ?? asset.hash;
+      const remote = (await map.get(asset.hash)) ?? (await own?.get(asset.hash)) ?? (await map.unprepared(original)) ?? (await own?.unprepared(original)) ?? null;
       if (remote) placed.set(ref, { asset, url: remote.url, remote });
     }
     return placed;
@@ -220,6 +243,7 @@ export class PublishPipeline {
 
   private async upload(prepared: Prepared, media: Publisher, map: AssetMap, placed: Map<string, PlacedAsset>, onProgress: OnProgress): Promise<{ placed: Map<string, PlacedAsset>; uploaded: number }> {
     const out = new Map(placed);
+    checkSizes(new Map([...prepared.plans].filter(([key]) => ![...placed.values()].some((p) => p.asset.hash === key))), prepared.images);
     const total = prepared.assets.size;
     let index = 0;
     let uploaded = 0;
@@ -233,14 +257,33 @@ export class PublishPipeline {
       }
       if (!media.uploadAsset) throw new PublishError('invalid', `${media.label} cannot store images.`);
       const at = new Date(this.now()).toISOString();
+      const planned = prepared.plans.get(asset.hash);
+      let sending = await outgoing(asset, planned, prepared.images);
       // An upload whose answer was lost may have arrived: look before sending it again.
-      let remote = (await map.wasUploading(asset.hash)) && media.findAsset ? await media.findAsset(asset) : null;
+      let remote = (await map.wasUploading(asset.hash)) && media.findAsset ? await media.findAsset(sending.asset) : null;
       if (!remote) {
         await map.startUpload(asset, at);
-        remote = await media.uploadAsset(asset);
+        const send = (prep: typeof sending) => {
+          const bytes = prep.after;
+          const file = asset.file; // as the post names it, like the dialog's list
+          onProgress({ phase: 'uploading', index, total, file, sent: 0, bytes });
+          return media.uploadAsset!(prep.asset).then((answer) => {
+            onProgress({ phase: 'uploading', index, total, file, sent: bytes, bytes });
+            return answer;
+          });
+        };
+        try {
+          remote = await send(sending);
+        } catch (error) {
+          // The blog named a size limit: prepared again to fit it, then refused before sending.
+          const limit = planned ? limitFromRefusal(error, sending.after) : null;
+          if (limit === null || limit >= sending.after) throw error;
+          sending = await outgoing(asset, planned, prepared.images, limit);
+          remote = await send(sending);
+        }
         uploaded++;
       }
-      await map.uploaded(asset, remote, at);
+      await map.uploaded(asset, remote, at, planned?.original.hash ?? asset.hash);
       out.set(ref, { asset, url: remote.url, remote });
       onProgress({ phase: 'asset', index, total, file: asset.file, uploaded: true });
     }
@@ -324,14 +367,21 @@ export class PublishPipeline {
     }
   }
 
-  private previewOf(target: ResolvedTarget, prepared: Prepared, draft: OutgoingPost, placed: Map<string, PlacedAsset>, update: boolean): PublishPreview {
+  /// Images that will be uploaded are prepared here too, to show their size before and after.
+  private async previewOf(target: ResolvedTarget, prepared: Prepared, draft: OutgoingPost, placed: Map<string, PlacedAsset>, update: boolean): Promise<PublishPreview> {
     const unique = new Map([...prepared.assets.values()].map((asset) => [asset.hash, asset]));
     const urlOf = (hash: string) => [...placed.values()].find((p) => p.asset.hash === hash)?.url ?? null;
+    const sizes = new Map<string, NonNullable<PublishPreview['assets'][number]['prepared']>>();
+    for (const asset of unique.values()) {
+      if (urlOf(asset.hash) !== null || !prepared.mediaOf.map) continue;
+      const out = await outgoing(asset, prepared.plans.get(asset.hash), prepared.images);
+      sizes.set(asset.hash, { file: out.asset.file, before: out.before, after: out.after, width: out.width, locationRemoved: out.locationRemoved, metadataRemoved: out.metadataRemoved });
+    }
     return {
       target: target.name, title: draft.title, slug: draft.slug, status: draft.status, date: draft.date,
       tags: draft.tags, categories: draft.categories, excerpt: draft.excerpt, canonicalUrl: draft.canonicalUrl,
       cover: draft.cover?.url ?? prepared.meta.cover, html: draft.html,
-      assets: [...unique.values()].map((asset) => ({ file: asset.file, hash: asset.hash, url: urlOf(asset.hash), willUpload: urlOf(asset.hash) === null })),
+      assets: [...unique.values()].map((asset) => ({ file: asset.file, hash: asset.hash, url: urlOf(asset.hash), willUpload: urlOf(asset.hash) === null, alt: asset.alt ?? '', prepared: sizes.get(asset.hash) ?? null })),
       action: update ? 'update' : 'create',
       payload: target.publisher.payload(draft),
     };

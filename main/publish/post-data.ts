@@ -41,7 +41,8 @@ export function readPost(id: string, text: string): { meta: PostMeta; body: stri
       dateIsDay,
       tags: asList(data.tags),
       categories: asList(data.categories),
-      excerpt: asText(data.excerpt) || null,
+      // Hugo themes call it `summary` or `description`; whichever the post has is the excerpt.
+      excerpt: asText(data.excerpt) || asText(data.summary) || asText(data.description) || null,
       cover: asText(data.cover) || null,
       canonicalUrl: asText(data.canonical_url) || null,
       canonicalTarget: asText(data.canonical_target) || null,

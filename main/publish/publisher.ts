@@ -12,6 +12,10 @@ export interface LocalAsset {
   hash: string;
   bytes: Uint8Array;
   mimeType: string;
+  /// How the post describes it (its alt text, '' when none), and a title for the blog's media
+  /// library made from the alt text or the file name, never the hash.
+  alt?: string;
+  title?: string;
 }
 
 export interface RemoteAsset {
@@ -93,6 +97,8 @@ export interface Publisher {
   check(): Promise<string>;
   /// 'upload' mode: store one asset and say where it is.
   uploadAsset?(asset: LocalAsset): Promise<RemoteAsset>;
+  /// 'upload' mode, after the post is written: ties media uploaded for it to the post (WordPress).
+  attachAssets?(assets: RemoteAsset[], postId: string): Promise<void>;
   /// 'upload' mode, after an upload whose answer was lost: the asset if it arrived anyway.
   findAsset?(asset: LocalAsset): Promise<RemoteAsset | null>;
   /// 'bundle' mode: the URL the article uses for an asset the backend writes beside the post.

@@ -7,6 +7,8 @@ import { TargetSettings, type OutboxEntry, type PostPublishState, type PublishOp
 import { createPublisher, needsSecret, type BackendOptions } from './backends';
 import { issuingOrigin, sealSecret } from './bound-secret';
 import { PublishError, asPublishError } from './errors';
+import { imageSettingsFor } from '../../shared/image-settings';
+import { mediaState } from './media-check';
 import { Outbox, type Clock, type OutboxOptions } from './outbox';
 import { PublishPipeline, type OnProgress, type PostStore, type ResolvedTarget } from './pipeline';
 import { AssetMap } from './assets';
@@ -34,7 +36,7 @@ export class PublishService {
   constructor(private readonly options: PublishServiceOptions) {
     this.targetStore = new TargetStore(options.libraryRoot);
     const now = options.clock ? () => options.clock!.now() : undefined;
-    this.pipeline = new PublishPipeline({ store: options.store, libraryRoot: options.libraryRoot, target: (name) => this.resolveForPosts(name), now });
+    this.pipeline = new PublishPipeline({ store: options.store, libraryRoot: options.libraryRoot, target: (name) => this.resolveForPosts(name), now, checkMedia: (url) => mediaState(url, options.backend?.fetch) });
     this.box = new Outbox({
       ...options.outbox,
       dir: path.join(options.libraryRoot, '.postwright', 'outbox'),
@@ -175,7 +177,7 @@ export class PublishService {
     const settings = await this.targetStore.get(name);
     const key = secretKey(settings);
     const secret = key ? await this.options.secrets.get(key).catch((error: unknown) => Promise.reject(this.secretError(error))) : null;
-    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}), images: imagesOf(settings) };
     // A blog that keeps no images (Blogger) puts them on the target its settings name.
     const media = mediaName(settings);
     if (media) resolved.media = await this.mediaFor(settings.name, media, (name) => this.resolve(name));
@@ -188,8 +190,8 @@ export class PublishService {
     if (!media || !storesImages(media)) {
       throw new PublishError('invalid', `The target “${owner}” keeps its images on “${mediaName}”, but ${media ? 'that target stores no images for others' : 'there is no such target'}. Choose an image host (or a WordPress or Ghost target) for its images in its settings.`);
     }
-    const { name, publisher } = await resolve(media.name);
-    return { name, publisher };
+    const { name, publisher, images } = await resolve(media.name);
+    return { name, publisher, images };
   }
 
   /// The target as status() needs it: its capabilities and where bundled images go. It reads no
@@ -197,7 +199,7 @@ export class PublishService {
   private offline(settings: TargetSettings, all: TargetSettings[] = []): ResolvedTarget {
     const noNetwork = () => Promise.reject(new Error('checking a post’s publish state makes no requests'));
     const secret = needsSecret(settings) ? 'not-read-for-status' : null;
-    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }), images: imagesOf(settings) };
     const name = mediaName(settings);
     const media = name ? all.find((t) => t.name === name && storesImages(t)) : undefined;
     if (media) resolved.media = this.offline(media);
@@ -267,4 +269,8 @@ function mediaName(settings: TargetSettings): string | null {
 /// Targets that can keep another target's images.
 function storesImages(settings: TargetSettings): boolean {
   return settings.kind === 'image-host' || settings.kind === 'wordpress' || settings.kind === 'ghost';
+}
+
+function imagesOf(settings: TargetSettings) {
+  return imageSettingsFor(settings.kind, 'images' in settings ? settings.images : undefined);
 }

@@ -62,11 +62,23 @@ export class WordPressPublisher implements Publisher {
     return `${String(me.name ?? this.settings.username)} on ${this.host}`;
   }
 
+  /// The media library shows the title (from the alt text or the file name) and keeps the alt
+  /// text, so the image block WordPress makes of it is described too.
   async uploadAsset(asset: LocalAsset): Promise<RemoteAsset> {
     const headers = { 'Content-Type': asset.mimeType, 'Content-Disposition': `attachment; filename="${uploadName(asset)}"` };
     const timeoutMs = this.options.uploadTimeoutMs ?? 120_000;
-    const media = (await this.call('POST', '/wp/v2/media', { body: asset.bytes, headers, timeoutMs, what: `upload “${asset.file}”` })) as Json;
+    const query: Record<string, string> = {};
+    if (asset.title) query.title = asset.title;
+    if (asset.alt) query.alt_text = asset.alt;
+    const media = (await this.call('POST', '/wp/v2/media', { body: asset.bytes, headers, query, timeoutMs, what: `upload “${asset.file}”` })) as Json;
     return { id: String(media.id), url: String(media.source_url) };
+  }
+
+  /// "Uploaded to" the post in the media library; media already attached elsewhere stay there.
+  async attachAssets(assets: RemoteAsset[], postId: string): Promise<void> {
+    for (const asset of assets) {
+      if (asset.id) await this.call('POST', `/wp/v2/media/${encodeURIComponent(asset.id)}`, { json: { post: Number(postId) }, what: 'attach an image to the post' });
+    }
   }
 
   /// Uploads are named after their hash, so one that arrived without an answer can be found.

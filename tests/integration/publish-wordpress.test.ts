@@ -54,10 +54,10 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'publishing to WordPress' : 'publi
 
   it('publishes the post with everything in it, and its images load', async () => {
     const progress: string[] = [];
-    const result = await service.publish(POST_ID, 'blog', {}, (event) => progress.push(event.phase === 'asset' ? `asset ${event.index}/${event.total}` : event.phase));
+    const result = await service.publish(POST_ID, 'blog', {}, (event) => progress.push(event.phase === 'asset' ? `asset ${event.index}/${event.total}` : event.phase === 'uploading' ? `${event.sent === event.bytes ? 'sent' : 'sending'} ${event.file}` : event.phase));
     expect(result).toMatchObject({ kind: 'published', created: true, uploaded: 3 });
     if (result.kind !== 'published') return;
-    expect(progress).toEqual(['rendering', 'checking', 'asset 1/3', 'asset 2/3', 'asset 3/3', 'creating', 'recording', 'done']);
+    expect(progress).toEqual(['rendering', 'checking', 'sending jar.png', 'sent jar.png', 'asset 1/3', 'sending img/crock.png', 'sent img/crock.png', 'asset 2/3', 'sending cover.png', 'sent cover.png', 'asset 3/3', 'creating', 'recording', 'done']);
 
     const page = await (await fetch(result.url)).text();
     for (const piece of ['Why ferment?', '<strong>slow cooking</strong>', '<li>patience</li>', '<td>Sauerkraut</td>', '<th style="text-align:right">pH</th>', 'hljs-keyword', '{{ not a template }} {{% nor this %}} {% if x %}', '<math', '<mfrac>', 'My grandmother']) {

@@ -8,6 +8,7 @@ import type { OutboxEntry, PublishOptions, PublishPreview, PublishProgress, Publ
 import { studio } from '../studio';
 import { DetailsPanel } from './DetailsPanel';
 import { Modal } from './Modal';
+import { PublishImages, sizeOf, type Sending } from './PublishImages';
 import { messageOf } from './TargetsDialog';
 
 interface Props {
@@ -39,7 +40,38 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
     }, (failure: unknown) => setError(messageOf(failure)));
   }, []);
 
-  useEffect(() => studio.on('publish.progress', (event) => event.postId === postId && setProgress(event.progress)), [postId]);
+  const [sending, setSending] = useState<Sending>({});
+  useEffect(
+    () =>
+      studio.on('publish.progress', (event) => {
+        if (event.postId !== postId) return;
+        const step = event.progress;
+        setProgress(step);
+        if (step.phase === 'uploading') setSending((now) => ({ ...now, [step.file]: { sent: step.sent, bytes: step.bytes } }));
+      }),
+    [postId],
+  );
+
+  // The images this target will get, worked out (prepared, not sent) when the dialog opens, the
+  // target changes, or a publish ends.
+  const [images, setImages] = useState<PublishPreview['assets'] | null>(null);
+  const [imagesError, setImagesError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!target) return;
+    let current = true;
+    setImages(null);
+    setImagesError(null);
+    save()
+      .then(() => studio.publish.run({ postId, target, options: { dryRun: true } }))
+      .then(
+        (result) => current && result.kind === 'preview' && setImages(result.preview.assets),
+        (failure: unknown) => current && setImagesError(messageOf(failure)),
+      );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `save` changes identity on every render
+  }, [postId, target, outcome]);
 
   // Publishes of this post waiting in the outbox (offline, server trouble), with a way out.
   const [queued, setQueued] = useState<OutboxEntry[]>([]);
@@ -54,6 +86,7 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
     setError(null);
     setOutcome(null);
     setProgress(null);
+    setSending({});
     try {
       await save();
       const result = await studio.publish.run({ postId, target, options: { status, ...options } });
@@ -106,6 +139,7 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
           <summary>Title, tags, categories, excerpt, cover image, slug</summary>
           <DetailsPanel text={text} onChange={onChangeText} />
         </details>
+        <PublishImages text={text} onChangeText={onChangeText} assets={images} error={imagesError} sending={sending} />
         {queued.map((entry) => (
           <div key={entry.id} className="publish-result" role="status" data-testid="outbox-entry">
             Waiting to publish to {entry.target}
@@ -143,8 +177,13 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
 
 function Progress({ progress }: { progress: PublishProgress }) {
   const label =
-    progress.phase === 'asset' ? `Image ${progress.index} of ${progress.total}${progress.uploaded ? ' uploaded' : ' already there'}` : progress.phase === 'done' ? 'Done' : `${progress.phase[0]?.toUpperCase()}${progress.phase.slice(1)}…`;
-  const share = progress.phase === 'asset' ? 0.2 + (0.6 * progress.index) / progress.total : { rendering: 0.05, checking: 0.15, creating: 0.85, updating: 0.85, recording: 0.95, done: 1 }[progress.phase];
+    progress.phase === 'asset' ? `Image ${progress.index} of ${progress.total}${progress.uploaded ? ' uploaded' : ' already there'}`
+    : progress.phase === 'uploading' ? `Uploading image ${progress.index} of ${progress.total}: ${progress.file}, ${sizeOf(progress.sent)} of ${sizeOf(progress.bytes)}`
+    : progress.phase === 'done' ? 'Done' : `${progress.phase[0]?.toUpperCase()}${progress.phase.slice(1)}…`;
+  const share =
+    progress.phase === 'asset' ? 0.2 + (0.6 * progress.index) / progress.total
+    : progress.phase === 'uploading' ? 0.2 + (0.6 * (progress.index - 1 + progress.sent / Math.max(1, progress.bytes))) / progress.total
+    : { rendering: 0.05, checking: 0.15, creating: 0.85, updating: 0.85, recording: 0.95, done: 1 }[progress.phase];
   return (
     <div role="status" aria-label="Publishing progress">
       <div className="progress">
