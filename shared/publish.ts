@@ -21,6 +21,8 @@ export const WordPressTarget = z.object({
   kind: z.literal('wordpress'),
   siteUrl,
   username: z.string().trim().min(1, 'the WordPress user name is needed').max(200),
+  /// 'classic' for a site on the Classic Editor: the post goes as plain HTML, not blocks.
+  editor: z.enum(['blocks', 'classic']).optional(),
 });
 
 export const StaticGitTarget = z.object({

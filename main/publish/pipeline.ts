@@ -98,7 +98,7 @@ export class PublishPipeline {
     const { media, map } = this.mediaOf(target);
     const known = await this.placeKnown(prepared, publisher, map, target.name);
     const draft = prepared.build(known);
-    if (options.dryRun) return { kind: 'preview', preview: this.previewOf(target, prepared, draft, known, record !== null) };
+    if (options.dryRun) return { kind: 'preview', preview: await this.previewOf(target, prepared, draft, known, record !== null) };
 
     onProgress({ phase: 'checking' });
     const { remote, fromRecord } = await this.findRemote(postId, target, keys, record, draft, entry);
@@ -109,7 +109,7 @@ export class PublishPipeline {
     const baseline = fromRecord ? record?.remote_modified : entry?.remoteId === remote?.id ? entry?.modified : null;
     const allKnown = known.size === prepared.assets.size;
     // The remote already holds exactly this post: our own write whose answer was lost.
-    const holds = remote !== null && allKnown && publisher.holds(remote, draft);
+    const holds = remote !== null && allKnown && (await publisher.holds(remote, draft));
     if (remote && baseline && remote.modified !== baseline) {
       if (holds) return this.finish(done, draft, remote, false, 0);
       if (!options.overwrite) throw conflictError(publisher, remote, meta.title);
@@ -319,7 +319,7 @@ export class PublishPipeline {
     }
   }
 
-  private previewOf(target: ResolvedTarget, prepared: Prepared, draft: OutgoingPost, placed: Map<string, PlacedAsset>, update: boolean): PublishPreview {
+  private async previewOf(target: ResolvedTarget, prepared: Prepared, draft: OutgoingPost, placed: Map<string, PlacedAsset>, update: boolean): Promise<PublishPreview> {
     const unique = new Map([...prepared.assets.values()].map((asset) => [asset.hash, asset]));
     const urlOf = (hash: string) => [...placed.values()].find((p) => p.asset.hash === hash)?.url ?? null;
     return {
@@ -328,7 +328,7 @@ export class PublishPipeline {
       cover: draft.cover?.url ?? prepared.meta.cover, html: draft.html,
       assets: [...unique.values()].map((asset) => ({ file: asset.file, hash: asset.hash, url: urlOf(asset.hash), willUpload: urlOf(asset.hash) === null })),
       action: update ? 'update' : 'create',
-      payload: target.publisher.payload(draft),
+      payload: await target.publisher.payload(draft),
     };
   }
 }

@@ -106,9 +106,9 @@ export interface Publisher {
   /// sends remote.modified and answers a clash with PublishError('conflict').
   update(remote: RemoteSnapshot, post: OutgoingPost): Promise<RemotePost>;
   /// True when the remote already holds exactly this post: our own write whose answer was lost.
-  holds(remote: RemoteSnapshot, post: OutgoingPost): boolean;
+  holds(remote: RemoteSnapshot, post: OutgoingPost): boolean | Promise<boolean>;
   /// The remote's body as article HTML, for bringing a remote edit into the post.
   remoteHtml(remote: RemoteSnapshot): string;
   /// Exactly what create/update would send, for the dry run.
-  payload(post: OutgoingPost): PreviewPayload;
+  payload(post: OutgoingPost): PreviewPayload | Promise<PreviewPayload>;
 }

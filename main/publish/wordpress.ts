@@ -1,17 +1,21 @@
 /// WordPress through its REST API, signed in with an Application Password over Basic auth.
-/// The article goes in as one Custom HTML block, so WordPress shows it exactly as rendered (no
-/// wpautop reflowing the tables, code and math); a comment with the post's key marks it as
-/// this post's, which finds a post whose create answer was lost.
+/// The article goes in as the block editor's own blocks (wp-blocks/), so the blogger edits an
+/// ordinary post there; a target set to the Classic Editor gets the article HTML as it is. The
+/// post's key, written into the content, finds a post whose create answer was lost.
 import { createHash } from 'node:crypto';
 import type { PublishErrorKind } from '../../shared/publish';
 import { assertBound, openSecret, originOf } from './bound-secret';
 import { PublishError } from './errors';
 import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
+import { htmlToBlocks } from './wp-blocks/html-to-blocks';
+import { serializeBlocks } from './wp-blocks/serialize';
 
 export interface WordPressSettings {
   siteUrl: string;
   username: string;
+  /// 'classic' for sites on the Classic Editor: the article HTML instead of blocks.
+  editor?: 'blocks' | 'classic';
 }
 
 export interface WordPressOptions {
@@ -42,6 +46,8 @@ export class WordPressPublisher implements Publisher {
   private readonly password: string;
   /// The origin the application password was saved for.
   private readonly bound: string;
+  /// The content last made, by what it was made from: holds(), payload() and the write share it.
+  private made: { from: string; content: Promise<string> } | null = null;
 
   /// `secret` is the stored application password, bound to the site it was saved for.
   constructor(
@@ -80,7 +86,7 @@ export class WordPressPublisher implements Publisher {
   async find(post: OutgoingPost): Promise<RemoteSnapshot | null> {
     const query = { search: post.key, status: 'any', context: 'edit', per_page: '10' };
     const found = (await this.call('GET', '/wp/v2/posts', { query, what: 'look for the post' })) as Json[];
-    const hit = found.find((p) => raw(p.content).includes(marker(post.key)));
+    const hit = found.find((p) => raw(p.content).includes(marker(post.key)) || raw(p.content).includes(blockMarker(post.key)));
     return hit ? snapshot(hit) : null;
   }
 
@@ -102,8 +108,8 @@ export class WordPressPublisher implements Publisher {
     return written((await this.call('POST', `/wp/v2/posts/${encodeURIComponent(remote.id)}`, { json, what: 'update the post' })) as Json);
   }
 
-  holds(remote: RemoteSnapshot, post: OutgoingPost): boolean {
-    return remote.content.trim() === content(post).trim() && remote.title === post.title && remote.status === wpStatus(post);
+  async holds(remote: RemoteSnapshot, post: OutgoingPost): Promise<boolean> {
+    return remote.content.trim() === (await this.content(post)).trim() && remote.title === post.title && remote.status === wpStatus(post);
   }
 
   remoteHtml(remote: RemoteSnapshot): string {
@@ -113,20 +119,33 @@ export class WordPressPublisher implements Publisher {
     return html.split(/\n\s*\n/).map((block) => `<p>${block.trim().replace(/\n/g, '<br>')}</p>`).join('\n');
   }
 
-  payload(post: OutgoingPost): PreviewPayload {
-    const fields: Json = { ...this.plainFields(post, true), tags: post.tags, categories: post.categories, featured_media: post.cover?.url ?? null };
+  async payload(post: OutgoingPost): Promise<PreviewPayload> {
+    const fields: Json = { ...(await this.plainFields(post, true)), tags: post.tags, categories: post.categories, featured_media: post.cover?.url ?? null };
     return { fields, files: [] };
   }
 
-  private plainFields(post: OutgoingPost, creating: boolean): Json {
-    const fields: Json = { title: post.title, content: content(post), status: wpStatus(post), slug: post.slug, excerpt: post.excerpt ?? '' };
+  /// What `content` is sent for this post: the same post always gives the same text, so a
+  /// republish of an unchanged post is recognised.
+  content(post: OutgoingPost): Promise<string> {
+    const ids = post.assets.map((p) => [p.url, p.remote?.id ?? null]);
+    const from = JSON.stringify([this.settings.editor ?? 'blocks', post.key, post.html, ids]);
+    if (this.made?.from !== from) {
+      const content = this.settings.editor === 'classic' ? Promise.resolve(`${post.html.trim()}\n${marker(post.key)}`) : blockContent(post);
+      this.made = { from, content };
+      content.catch(() => this.made?.content === content && (this.made = null));
+    }
+    return this.made.content;
+  }
+
+  private async plainFields(post: OutgoingPost, creating: boolean): Promise<Json> {
+    const fields: Json = { title: post.title, content: await this.content(post), status: wpStatus(post), slug: post.slug, excerpt: post.excerpt ?? '' };
     const date = this.dateGmt(post, creating);
     if (date) fields.date_gmt = date;
     return fields;
   }
 
   private async fields(post: OutgoingPost, creating: boolean): Promise<Json> {
-    const fields = this.plainFields(post, creating);
+    const fields = await this.plainFields(post, creating);
     fields.tags = await this.termIds('tags', post.tags);
     // No categories means WordPress's default one; sending [] would not change that.
     if (post.categories.length > 0) fields.categories = await this.termIds('categories', post.categories);
@@ -265,8 +284,18 @@ function marker(key: string): string {
   return `<!-- postwright ${key} -->`;
 }
 
-function content(post: OutgoingPost): string {
-  return `<!-- wp:html -->\n${post.html.trim()}\n${marker(post.key)}\n<!-- /wp:html -->`;
+/// In block content the key rides in the first block's comment, where the editor ignores it
+/// (a comment of its own would show as a Classic block).
+function blockMarker(key: string): string {
+  return `"postwright":"${key}"`;
+}
+
+async function blockContent(post: OutgoingPost): Promise<string> {
+  const ids = new Map(post.assets.flatMap((p) => (p.remote?.id && /^\d+$/.test(p.remote.id) ? [[p.url, Number(p.remote.id)] as const] : [])));
+  const specs = htmlToBlocks(post.html, (url) => ids.get(url));
+  if (specs.length === 0) specs.push({ name: 'core/paragraph', attributes: { content: '' }, innerBlocks: [] });
+  const markup = await serializeBlocks(specs);
+  return markup.replace(/^<!-- wp:([a-z][a-z0-9/_-]*) (\{)?/, (_m, name: string, brace?: string) => `<!-- wp:${name} {${blockMarker(post.key)}${brace ? ',' : '} '}`);
 }
 
 function wpStatus(post: OutgoingPost): string {
