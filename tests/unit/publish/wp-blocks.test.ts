@@ -31,7 +31,7 @@ describe('the blocks WordPress gets', () => {
     const [heading, , , , , table, code, jar, crock, youtube, vimeo, inlineMath] = blocks;
     expect(heading!.attributes).toEqual({ content: 'Why ferment?', level: 2, anchor: 'why-ferment' });
     expect(table!.attributes.head).toEqual([{ cells: [{ content: 'A', tag: 'th' }, { content: 'B', tag: 'th', align: 'right' }] }]);
-    expect(code!.attributes.content).toBe('<span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>(): <span class="hljs-keyword">pass</span>');
+    expect(code!.attributes.content).toBe('<span class="hljs-keyword" style="color:#7c3aed">def</span> <span class="hljs-title function_" style="color:#1d4ed8">f</span>(): <span class="hljs-keyword" style="color:#7c3aed">pass</span>');
     expect(jar!.attributes).toEqual({ url: 'jar.png', alt: 'A jar', id: 42, sizeSlug: 'full', linkDestination: 'none' });
     expect(crock!.attributes).toMatchObject({ url: 'crock.png', alt: 'The crock', caption: 'Grandma’s crock' });
     expect(crock!.attributes.id).toBeUndefined();
