@@ -194,6 +194,8 @@ export const PublishResult = z.discriminatedUnion('kind', [
     reused: z.number(),
     /// Images in the sent article that did not answer when checked right after (Blogger).
     brokenImages: z.array(z.string()).optional(),
+    /// What the blog removed or changed from what was sent (checked right after), in plain words.
+    warnings: z.array(z.string()).optional(),
   }),
   z.object({ kind: z.literal('preview'), preview: PublishPreview }),
   /// The remote's version replaced the post's body (takeRemote).

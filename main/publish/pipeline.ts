@@ -285,7 +285,8 @@ export class PublishPipeline {
     await this.saveWith(postId, (text) => withRecord(text, target, next), 'publish');
     onProgress({ phase: 'done', url: written.url });
     const broken = written.brokenImages?.length ? { brokenImages: written.brokenImages } : {};
-    return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded), ...broken };
+    const warnings = written.warnings?.length ? { warnings: written.warnings } : {};
+    return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded), ...broken, ...warnings };
   }
 
   private async takeRemote(postId: string, post: { text: string }, target: ResolvedTarget): Promise<PublishResult> {

@@ -59,6 +59,8 @@ export interface RemotePost {
   modifiedAt?: string | null;
   /// Images of the written article that did not answer when checked (backends that check).
   brokenImages?: string[];
+  /// What the service removed or changed from what was sent, in plain words (verify.ts).
+  warnings?: string[];
 }
 
 /// A remote post as it is now, for conflict detection and the conflict diff.
@@ -91,6 +93,9 @@ export interface Publisher {
   readonly label: string;
   /// Signs in and checks the account can publish; returns who it is signed in as.
   check(): Promise<string>;
+  /// What the account may not publish there, said before publishing (a WordPress role without
+  /// unfiltered_html); none by default.
+  cautions?(): Promise<string[]>;
   /// 'upload' mode: store one asset and say where it is.
   uploadAsset?(asset: LocalAsset): Promise<RemoteAsset>;
   /// 'upload' mode, after an upload whose answer was lost: the asset if it arrived anyway.

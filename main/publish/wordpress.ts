@@ -9,7 +9,8 @@ import { PublishError } from './errors';
 import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
 import { htmlToBlocks } from './wp-blocks/html-to-blocks';
-import { serializeBlocks } from './wp-blocks/serialize';
+import { serializeBlocks, warmBlockSerializer } from './wp-blocks/serialize';
+import { compareStored, describeDifferences } from './verify';
 
 export interface WordPressSettings {
   siteUrl: string;
@@ -100,12 +101,36 @@ export class WordPressPublisher implements Publisher {
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
-    return written((await this.call('POST', '/wp/v2/posts', { json: await this.fields(post, true), what: 'create the post' })) as Json);
+    const json = await this.fields(post, true);
+    return this.verified((await this.call('POST', '/wp/v2/posts', { json, what: 'create the post' })) as Json, String(json.content));
   }
 
   async update(remote: RemoteSnapshot, post: OutgoingPost): Promise<RemotePost> {
     const json = await this.fields(post, false);
-    return written((await this.call('POST', `/wp/v2/posts/${encodeURIComponent(remote.id)}`, { json, what: 'update the post' })) as Json);
+    return this.verified((await this.call('POST', `/wp/v2/posts/${encodeURIComponent(remote.id)}`, { json, what: 'update the post' })) as Json, String(json.content));
+  }
+
+  /// WordPress answers a write with the post as it stored it (edit context: the raw content after
+  /// its filters). What it removed is said in plain words, with what the blogger can do.
+  private async verified(stored: Json, sent: string): Promise<RemotePost> {
+    const post = written(stored);
+    const differences = compareStored(sent, raw(stored.content));
+    if (differences.length === 0) return post;
+    const lines = describeDifferences(differences, this.label);
+    const caps = await this.roleCapabilities().catch(() => null);
+    if (caps && !caps.unfiltered_html) lines.push(UNFILTERED_FIX(this.settings.username));
+    return { ...post, warnings: lines };
+  }
+
+  /// Before publishing: what this account's role will make WordPress remove from posts.
+  async cautions(): Promise<string[]> {
+    const caps = await this.roleCapabilities();
+    return caps.unfiltered_html ? [] : [`${this.settings.username} may not post raw HTML on ${this.host} (no “unfiltered_html” capability): WordPress will remove formulas, embedded players other than YouTube and Vimeo, and other HTML it does not allow. ${UNFILTERED_FIX(this.settings.username)}`];
+  }
+
+  private async roleCapabilities(): Promise<Record<string, boolean>> {
+    const me = (await this.call('GET', '/wp/v2/users/me', { query: { context: 'edit' }, what: 'read your role' })) as Json;
+    return (me.capabilities ?? {}) as Record<string, boolean>;
   }
 
   async holds(remote: RemoteSnapshot, post: OutgoingPost): Promise<boolean> {
@@ -197,6 +222,8 @@ export class WordPressPublisher implements Publisher {
   private async call(method: string, route: string, call: Call): Promise<unknown> {
     // Before even looking for the API: an address that is not the password's gets nothing.
     assertBound(this.settings.siteUrl, this.bound);
+    // Block markup needs WordPress's block library, which takes seconds to load: start now.
+    if (this.settings.editor !== 'classic') warmBlockSerializer().catch(() => undefined);
     const url = (await this.api())(route);
     for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: this.auth(), ...call.headers };
@@ -279,6 +306,8 @@ export class WordPressPublisher implements Publisher {
     return this.root;
   }
 }
+
+const UNFILTERED_FIX = (user: string) => `To keep them, ask the site’s administrator to give ${user} the Editor or Administrator role (on a multisite network only super admins may post raw HTML), or publish with an account that has it.`;
 
 function marker(key: string): string {
   return `<!-- postwright ${key} -->`;

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { stopBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 import { makeLibrary, POST_ID, postText, type TestLibrary } from '../integration/publish-fixtures';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
+import { CODE_POST, KEYWORD_COLOUR, keywordColour } from './wp-native-code';
 
 const SHOTS = '/work/notes/shot/wp-native';
 
@@ -111,6 +112,26 @@ test.describe('WordPress native blocks', () => {
       mkdirSync(SHOTS, { recursive: true });
       await page.locator('.wp-block-table').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/block-editor.png` });
+    } finally {
+      service.close();
+    }
+  });
+
+  test('highlighted code is coloured on the published page, though the theme has no highlight stylesheet', async ({ page }) => {
+    lib.writePost(CODE_POST, 'code-post');
+    const service = lib.service();
+    await service.start();
+    try {
+      await service.targets.add({ settings: { name: 'colours', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
+      const result = await service.publish('code-post', 'colours');
+      if (result.kind !== 'published') throw new Error(`not published: ${result.kind}`);
+      await page.goto(result.url);
+      await expect(page.locator('.hljs-keyword').first()).toHaveText('def');
+      expect(await keywordColour(page)).toBe(KEYWORD_COLOUR);
+      // The theme's own text colour is something else: the colour came with the post.
+      expect(await page.locator('.hljs-keyword').first().evaluate((el) => getComputedStyle(el.closest('pre')!).color)).not.toBe(KEYWORD_COLOUR);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.locator('pre').first().screenshot({ path: `${SHOTS}/wordpress-code.png` });
     } finally {
       service.close();
     }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublishError } from '../../main/publish/errors';
 import type { PublishService } from '../../main/publish/service';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
+import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 import { makeLibrary, POST_ID, postText, type TestLibrary } from './publish-fixtures';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -24,12 +25,13 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'publishing to WordPress' : 'publi
   const media = () => rest<Array<{ id: number; source_url: string }>>('/wp/v2/media?per_page=100');
 
   beforeAll(async () => {
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary()]);
+    // WordPress's block library loads once per process; on a busy machine that takes a while.
+    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
     lib.writePost();
     service = lib.service();
     await service.start();
     await service.targets.add({ settings: { name: 'blog', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
-  }, 90_000);
+  }, 300_000);
   afterAll(async () => {
     service?.close();
     lib?.remove();

@@ -51,6 +51,7 @@ interface Pending {
 
 let running: { worker: Worker; pending: Map<number, Pending> } | null = null;
 let nextId = 1;
+let warming: Promise<void> | null = null;
 
 function start(): NonNullable<typeof running> {
   // The app's bundles are CommonJS; the tests' loader defines __filename too.
@@ -89,6 +90,14 @@ export function serializeBlocks(specs: BlockSpec[]): Promise<string> {
     worker.ref();
     worker.postMessage({ id, specs });
   });
+}
+
+/// Starts loading the block library, so that it is ready by the time the post is: called on a
+/// WordPress target's first request. Resolves once it is loaded.
+export function warmBlockSerializer(): Promise<void> {
+  if (!running) warming = null;
+  warming ??= serializeBlocks([]).then(() => undefined);
+  return warming;
 }
 
 /// Stops the worker (tests, and hosts shutting down); the next call starts a new one.
