@@ -114,6 +114,8 @@ export class WordPressPublisher implements Publisher {
   /// its filters). What it removed is said in plain words, with what the blogger can do.
   private async verified(stored: Json, sent: string): Promise<RemotePost> {
     const post = written(stored);
+    // An answer without the raw content (a proxy or plugin trimming it) leaves nothing to compare.
+    if (typeof (stored.content as { raw?: unknown } | undefined)?.raw !== 'string') return post;
     const differences = compareStored(sent, raw(stored.content));
     if (differences.length === 0) return post;
     const lines = describeDifferences(differences, this.label);
