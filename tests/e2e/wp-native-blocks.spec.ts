@@ -110,7 +110,6 @@ test.describe('WordPress native blocks', () => {
       await expect(page.locator('.block-editor-warning')).toHaveCount(0);
 
       mkdirSync(SHOTS, { recursive: true });
-      await page.locator('.wp-block-table').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/block-editor.png` });
     } finally {
       service.close();

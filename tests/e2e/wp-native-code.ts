@@ -5,6 +5,7 @@ export const CODE_POST = `---
 title: Code colours
 slug: code-post
 date: 2024-03-05
+status: published
 ---
 
 \`\`\`python
