@@ -47,6 +47,8 @@ parentPort.on('message', ({ id, specs }) => {
 interface Pending {
   resolve(markup: string): void;
   reject(error: Error): void;
+  /// A post waits on it; a warm-up alone must not keep the CLI from exiting.
+  hold: boolean;
 }
 
 let running: { worker: Worker; pending: Map<number, Pending> } | null = null;
@@ -69,7 +71,7 @@ function start(): NonNullable<typeof running> {
     if (message.id === undefined) return;
     const p = pending.get(message.id);
     pending.delete(message.id);
-    if (pending.size === 0) worker.unref();
+    if (![...pending.values()].some((q) => q.hold)) worker.unref();
     if (message.error !== undefined) p?.reject(new Error(`WordPress's block library could not make the post's blocks: ${message.error}`));
     else p?.resolve(message.markup ?? '');
   });
@@ -81,13 +83,13 @@ function start(): NonNullable<typeof running> {
 }
 
 /// The blocks as WordPress post content, exactly as the block editor would save them.
-export function serializeBlocks(specs: BlockSpec[]): Promise<string> {
+export function serializeBlocks(specs: BlockSpec[], hold = true): Promise<string> {
   running ??= start();
   const { worker, pending } = running;
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.ref();
+    pending.set(id, { resolve, reject, hold });
+    if (hold) worker.ref();
     worker.postMessage({ id, specs });
   });
 }
@@ -96,7 +98,7 @@ export function serializeBlocks(specs: BlockSpec[]): Promise<string> {
 /// WordPress target's first request. Resolves once it is loaded.
 export function warmBlockSerializer(): Promise<void> {
   if (!running) warming = null;
-  warming ??= serializeBlocks([]).then(() => undefined);
+  warming ??= serializeBlocks([], false).then(() => undefined);
   return warming;
 }
 
