@@ -184,7 +184,7 @@ export const api = {
     update: call(z.tuple([TargetName, TargetInput]), TargetInfo),
     remove: call(z.tuple([TargetName]), z.null()),
     /// Signs in and says as whom.
-    test: call(z.tuple([TargetName]), z.object({ account: z.string() })),
+    test: call(z.tuple([TargetName]), z.object({ account: z.string(), warnings: z.array(z.string()).optional() })),
     /// Starts the WordPress browser sign-in: returns the address to open. `returnTo` is the
     /// browser host's origin (the desktop app passes null and receives the callback itself).
     signIn: call(

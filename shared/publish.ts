@@ -23,6 +23,8 @@ export const WordPressTarget = z.object({
   siteUrl,
   username: z.string().trim().min(1, 'the WordPress user name is needed').max(200),
   images: ImageSettings.optional(),
+  /// 'classic' for a site on the Classic Editor: the post goes as plain HTML, not blocks.
+  editor: z.enum(['blocks', 'classic']).optional(),
 });
 
 export const StaticGitTarget = z.object({
@@ -254,6 +256,8 @@ export const PublishResult = z.discriminatedUnion('kind', [
     reused: z.number(),
     /// Images in the sent article that did not answer when checked right after (Blogger).
     brokenImages: z.array(z.string()).optional(),
+    /// What the blog removed or changed from what was sent (checked right after), in plain words.
+    warnings: z.array(z.string()).optional(),
   }),
   z.object({ kind: z.literal('preview'), preview: PublishPreview }),
   /// The remote's version replaced the post's body (takeRemote).

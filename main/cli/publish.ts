@@ -76,12 +76,13 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
     }
     case 'test': {
       const name = targetName(rest);
-      const { account } = await publishing.targets.test(name);
+      const { account, warnings } = await publishing.targets.test(name);
       const settings = (await publishing.targets.list()).find((t) => t.settings.name === name)?.settings;
       // A git target has no account: what was checked is that its branch can be fetched.
       if (settings?.kind === 'image-host') out(`${name}: ready, ${account}.\n`);
       else if (settings?.kind === 'static-git') out(`${name}: ready to commit to branch ${settings.branch} of ${settings.repoPath} and push it to ${settings.remote}.\n`);
       else out(`${name}: signed in as ${account}.\n`);
+      for (const line of warnings ?? []) out(`Warning: ${line}\n`);
       return 0;
     }
     case 'remove': {
@@ -151,6 +152,8 @@ export async function report(outcome: PublishOutcome, out: Out, local: () => Pro
       else out(`${outcome.created ? 'Published' : 'Updated'}: ${outcome.url}\n`);
       if (branch !== null && images > 0 && !outcome.unchanged) out(`Images: ${images} in the commit, beside the post.\n`);
       else if (branch === null && images > 0) out(`Images: ${outcome.uploaded} uploaded, ${outcome.reused} already there.\n`);
+      // What the blog removed from what was sent: not a plain success.
+      for (const line of outcome.warnings ?? []) out(`Warning: ${line}\n`);
       return 0;
     }
     case 'preview':

@@ -127,7 +127,7 @@ export class PublishPipeline {
     const baseline = fromRecord ? record?.remote_modified : entry?.remoteId === remote?.id ? entry?.modified : null;
     const allKnown = known.size === prepared.assets.size;
     // The remote already holds exactly this post: our own write whose answer was lost.
-    const holds = remote !== null && allKnown && publisher.holds(remote, draft);
+    const holds = remote !== null && allKnown && (await publisher.holds(remote, draft));
     if (remote && baseline && remote.modified !== baseline) {
       if (holds) return this.finish(done, draft, remote, false, 0);
       if (!options.overwrite) throw conflictError(publisher, remote, meta.title);
@@ -333,7 +333,8 @@ export class PublishPipeline {
     await this.saveWith(postId, (text) => withRecord(text, target, next), 'publish');
     onProgress({ phase: 'done', url: written.url });
     const broken = written.brokenImages?.length ? { brokenImages: written.brokenImages } : {};
-    return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded), ...broken };
+    const warnings = written.warnings?.length ? { warnings: written.warnings } : {};
+    return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded), ...broken, ...warnings };
   }
 
   private async takeRemote(postId: string, post: { text: string }, target: ResolvedTarget): Promise<PublishResult> {
@@ -383,7 +384,7 @@ export class PublishPipeline {
       cover: draft.cover?.url ?? prepared.meta.cover, html: draft.html,
       assets: [...unique.values()].map((asset) => ({ file: asset.file, hash: asset.hash, url: urlOf(asset.hash), willUpload: urlOf(asset.hash) === null, alt: asset.alt ?? '', prepared: sizes.get(asset.hash) ?? null })),
       action: update ? 'update' : 'create',
-      payload: target.publisher.payload(draft),
+      payload: await target.publisher.payload(draft),
     };
   }
 }

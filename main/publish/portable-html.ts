@@ -2,7 +2,9 @@
 /// `data-line` attributes (for scroll sync) and KaTeX's HTML rendering, which needs KaTeX's
 /// stylesheet; a blog has neither, and without the stylesheet a formula shows twice. Each
 /// formula keeps KaTeX's MathML instead, which every current browser draws on its own.
+/// Highlighted code gets its colours inline, as a blog has no stylesheet for them either.
 import { JSDOM } from 'jsdom';
+import { inlineCodeColours } from './code-colours';
 
 let window: JSDOM['window'] | undefined;
 
@@ -18,5 +20,6 @@ export function portableHtml(html: string): string {
     const math = katex.querySelector('math');
     if (math) katex.replaceWith(math);
   }
+  inlineCodeColours(root);
   return template.innerHTML;
 }

@@ -63,6 +63,8 @@ export interface RemotePost {
   modifiedAt?: string | null;
   /// Images of the written article that did not answer when checked (backends that check).
   brokenImages?: string[];
+  /// What the service removed or changed from what was sent, in plain words (verify.ts).
+  warnings?: string[];
 }
 
 /// A remote post as it is now, for conflict detection and the conflict diff.
@@ -95,6 +97,9 @@ export interface Publisher {
   readonly label: string;
   /// Signs in and checks the account can publish; returns who it is signed in as.
   check(): Promise<string>;
+  /// What the account may not publish there, said before publishing (a WordPress role without
+  /// unfiltered_html); none by default.
+  cautions?(): Promise<string[]>;
   /// 'upload' mode: store one asset and say where it is.
   uploadAsset?(asset: LocalAsset): Promise<RemoteAsset>;
   /// 'upload' mode, after the post is written: ties media uploaded for it to the post (WordPress).
@@ -112,9 +117,9 @@ export interface Publisher {
   /// sends remote.modified and answers a clash with PublishError('conflict').
   update(remote: RemoteSnapshot, post: OutgoingPost): Promise<RemotePost>;
   /// True when the remote already holds exactly this post: our own write whose answer was lost.
-  holds(remote: RemoteSnapshot, post: OutgoingPost): boolean;
+  holds(remote: RemoteSnapshot, post: OutgoingPost): boolean | Promise<boolean>;
   /// The remote's body as article HTML, for bringing a remote edit into the post.
   remoteHtml(remote: RemoteSnapshot): string;
   /// Exactly what create/update would send, for the dry run.
-  payload(post: OutgoingPost): PreviewPayload;
+  payload(post: OutgoingPost): PreviewPayload | Promise<PreviewPayload>;
 }

@@ -93,9 +93,11 @@ export class PublishService {
       return { account: await this.createPublisher(parsed.data, secret, this.options.backend ?? {}).check() };
     },
     /// Signs in and checks the account may publish; returns who it is signed in as.
-    test: async (name: string): Promise<{ account: string }> => {
+    test: async (name: string): Promise<{ account: string; warnings?: string[] }> => {
       const { publisher } = await this.resolve(name);
-      return { account: await publisher.check() };
+      const account = await publisher.check();
+      const warnings = (await publisher.cautions?.()) ?? [];
+      return warnings.length > 0 ? { account, warnings } : { account };
     },
   };
 

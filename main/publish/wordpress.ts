@@ -1,17 +1,22 @@
 /// WordPress through its REST API, signed in with an Application Password over Basic auth.
-/// The article goes in as one Custom HTML block, so WordPress shows it exactly as rendered (no
-/// wpautop reflowing the tables, code and math); a comment with the post's key marks it as
-/// this post's, which finds a post whose create answer was lost.
+/// The article goes in as the block editor's own blocks (wp-blocks/), so the blogger edits an
+/// ordinary post there; a target set to the Classic Editor gets the article HTML as it is. The
+/// post's key, written into the content, finds a post whose create answer was lost.
 import { createHash } from 'node:crypto';
 import type { PublishErrorKind } from '../../shared/publish';
 import { assertBound, openSecret, originOf } from './bound-secret';
 import { PublishError } from './errors';
 import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
+import { htmlToBlocks } from './wp-blocks/html-to-blocks';
+import { serializeBlocks, warmBlockSerializer } from './wp-blocks/serialize';
+import { compareStored, describeDifferences } from './verify';
 
 export interface WordPressSettings {
   siteUrl: string;
   username: string;
+  /// 'classic' for sites on the Classic Editor: the article HTML instead of blocks.
+  editor?: 'blocks' | 'classic';
 }
 
 export interface WordPressOptions {
@@ -42,6 +47,8 @@ export class WordPressPublisher implements Publisher {
   private readonly password: string;
   /// The origin the application password was saved for.
   private readonly bound: string;
+  /// The content last made, by what it was made from: holds(), payload() and the write share it.
+  private made: { from: string; content: Promise<string> } | null = null;
 
   /// `secret` is the stored application password, bound to the site it was saved for.
   constructor(
@@ -92,7 +99,7 @@ export class WordPressPublisher implements Publisher {
   async find(post: OutgoingPost): Promise<RemoteSnapshot | null> {
     const query = { search: post.key, status: 'any', context: 'edit', per_page: '10' };
     const found = (await this.call('GET', '/wp/v2/posts', { query, what: 'look for the post' })) as Json[];
-    const hit = found.find((p) => raw(p.content).includes(marker(post.key)));
+    const hit = found.find((p) => raw(p.content).includes(marker(post.key)) || raw(p.content).includes(blockMarker(post.key)));
     return hit ? snapshot(hit) : null;
   }
 
@@ -106,16 +113,42 @@ export class WordPressPublisher implements Publisher {
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
-    return written((await this.call('POST', '/wp/v2/posts', { json: await this.fields(post, true), what: 'create the post' })) as Json);
+    const json = await this.fields(post, true);
+    return this.verified((await this.call('POST', '/wp/v2/posts', { json, what: 'create the post' })) as Json, String(json.content));
   }
 
   async update(remote: RemoteSnapshot, post: OutgoingPost): Promise<RemotePost> {
     const json = await this.fields(post, false);
-    return written((await this.call('POST', `/wp/v2/posts/${encodeURIComponent(remote.id)}`, { json, what: 'update the post' })) as Json);
+    return this.verified((await this.call('POST', `/wp/v2/posts/${encodeURIComponent(remote.id)}`, { json, what: 'update the post' })) as Json, String(json.content));
   }
 
-  holds(remote: RemoteSnapshot, post: OutgoingPost): boolean {
-    return remote.content.trim() === content(post).trim() && remote.title === post.title && remote.status === wpStatus(post);
+  /// WordPress answers a write with the post as it stored it (edit context: the raw content after
+  /// its filters). What it removed is said in plain words, with what the blogger can do.
+  private async verified(stored: Json, sent: string): Promise<RemotePost> {
+    const post = written(stored);
+    // An answer without the raw content (a proxy or plugin trimming it) leaves nothing to compare.
+    if (typeof (stored.content as { raw?: unknown } | undefined)?.raw !== 'string') return post;
+    const differences = compareStored(sent, raw(stored.content));
+    if (differences.length === 0) return post;
+    const lines = describeDifferences(differences, this.label);
+    const caps = await this.roleCapabilities().catch(() => null);
+    if (caps && !caps.unfiltered_html) lines.push(UNFILTERED_FIX(this.settings.username));
+    return { ...post, warnings: lines };
+  }
+
+  /// Before publishing: what this account's role will make WordPress remove from posts.
+  async cautions(): Promise<string[]> {
+    const caps = await this.roleCapabilities();
+    return caps.unfiltered_html ? [] : [`${this.settings.username} may not post raw HTML on ${this.host} (no “unfiltered_html” capability): WordPress will remove formulas, embedded players other than YouTube and Vimeo, and other HTML it does not allow. ${UNFILTERED_FIX(this.settings.username)}`];
+  }
+
+  private async roleCapabilities(): Promise<Record<string, boolean>> {
+    const me = (await this.call('GET', '/wp/v2/users/me', { query: { context: 'edit' }, what: 'read your role' })) as Json;
+    return (me.capabilities ?? {}) as Record<string, boolean>;
+  }
+
+  async holds(remote: RemoteSnapshot, post: OutgoingPost): Promise<boolean> {
+    return remote.content.trim() === (await this.content(post)).trim() && remote.title === post.title && remote.status === wpStatus(post);
   }
 
   remoteHtml(remote: RemoteSnapshot): string {
@@ -125,20 +158,33 @@ export class WordPressPublisher implements Publisher {
     return html.split(/\n\s*\n/).map((block) => `<p>${block.trim().replace(/\n/g, '<br>')}</p>`).join('\n');
   }
 
-  payload(post: OutgoingPost): PreviewPayload {
-    const fields: Json = { ...this.plainFields(post, true), tags: post.tags, categories: post.categories, featured_media: post.cover?.url ?? null };
+  async payload(post: OutgoingPost): Promise<PreviewPayload> {
+    const fields: Json = { ...(await this.plainFields(post, true)), tags: post.tags, categories: post.categories, featured_media: post.cover?.url ?? null };
     return { fields, files: [] };
   }
 
-  private plainFields(post: OutgoingPost, creating: boolean): Json {
-    const fields: Json = { title: post.title, content: content(post), status: wpStatus(post), slug: post.slug, excerpt: post.excerpt ?? '' };
+  /// What `content` is sent for this post: the same post always gives the same text, so a
+  /// republish of an unchanged post is recognised.
+  content(post: OutgoingPost): Promise<string> {
+    const ids = post.assets.map((p) => [p.url, p.remote?.id ?? null]);
+    const from = JSON.stringify([this.settings.editor ?? 'blocks', post.key, post.html, ids]);
+    if (this.made?.from !== from) {
+      const content = this.settings.editor === 'classic' ? Promise.resolve(`${post.html.trim()}\n${marker(post.key)}`) : blockContent(post);
+      this.made = { from, content };
+      content.catch(() => this.made?.content === content && (this.made = null));
+    }
+    return this.made.content;
+  }
+
+  private async plainFields(post: OutgoingPost, creating: boolean): Promise<Json> {
+    const fields: Json = { title: post.title, content: await this.content(post), status: wpStatus(post), slug: post.slug, excerpt: post.excerpt ?? '' };
     const date = this.dateGmt(post, creating);
     if (date) fields.date_gmt = date;
     return fields;
   }
 
   private async fields(post: OutgoingPost, creating: boolean): Promise<Json> {
-    const fields = this.plainFields(post, creating);
+    const fields = await this.plainFields(post, creating);
     fields.tags = await this.termIds('tags', post.tags);
     // No categories means WordPress's default one; sending [] would not change that.
     if (post.categories.length > 0) fields.categories = await this.termIds('categories', post.categories);
@@ -190,6 +236,8 @@ export class WordPressPublisher implements Publisher {
   private async call(method: string, route: string, call: Call): Promise<unknown> {
     // Before even looking for the API: an address that is not the password's gets nothing.
     assertBound(this.settings.siteUrl, this.bound);
+    // Block markup needs WordPress's block library, which takes seconds to load: start now.
+    if (this.settings.editor !== 'classic') warmBlockSerializer().catch(() => undefined);
     const url = (await this.api())(route);
     for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: this.auth(), ...call.headers };
@@ -273,12 +321,24 @@ export class WordPressPublisher implements Publisher {
   }
 }
 
+const UNFILTERED_FIX = (user: string) => `To keep them, ask the site’s administrator to give ${user} the Editor or Administrator role (on a multisite network only super admins may post raw HTML), or publish with an account that has it.`;
+
 function marker(key: string): string {
   return `<!-- postwright ${key} -->`;
 }
 
-function content(post: OutgoingPost): string {
-  return `<!-- wp:html -->\n${post.html.trim()}\n${marker(post.key)}\n<!-- /wp:html -->`;
+/// In block content the key rides in the first block's comment, where the editor ignores it
+/// (a comment of its own would show as a Classic block).
+function blockMarker(key: string): string {
+  return `"postwright":"${key}"`;
+}
+
+async function blockContent(post: OutgoingPost): Promise<string> {
+  const ids = new Map(post.assets.flatMap((p) => (p.remote?.id && /^\d+$/.test(p.remote.id) ? [[p.url, Number(p.remote.id)] as const] : [])));
+  const specs = htmlToBlocks(post.html, (url) => ids.get(url));
+  if (specs.length === 0) specs.push({ name: 'core/paragraph', attributes: { content: '' }, innerBlocks: [] });
+  const markup = await serializeBlocks(specs);
+  return markup.replace(/^<!-- wp:([a-z][a-z0-9/_-]*) (\{)?/, (_m, name: string, brace?: string) => `<!-- wp:${name} {${blockMarker(post.key)}${brace ? ',' : '} '}`);
 }
 
 function wpStatus(post: OutgoingPost): string {

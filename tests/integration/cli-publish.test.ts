@@ -65,7 +65,8 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'postwright publish to WordPress' 
     const posts = (await (await fetch(`${wp.url}/wp-json/wp/v2/posts?search=Osmosis`)).json()) as unknown[];
     expect(posts).toHaveLength(1);
     expect(readFileSync(path.join(library, 'posts', 'osmosis', 'index.md'), 'utf8')).toMatch(/publish:\n {2}School blog:\n {4}id: "?\d+"?\n/);
-  });
+    // Each run is a new process that loads WordPress's block library (seconds on a busy machine).
+  }, 180_000);
 
   it('says plainly when the password is wrong', async () => {
     const refused = await postwright(['targets', 'add', 'Wrong', '--kind', 'wordpress', '--url', wp.url, '--username', wp.username, '--password-stdin'], 'abcd efgh ijkl mnop qrst uvwx\n');

@@ -10,6 +10,7 @@ import type { OutboxEntry, PublishResult } from '../../shared/publish';
 import type { PublishService } from '../../main/publish/service';
 import { startFaultProxy, type FaultProxy } from '../servers/fault-proxy';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
+import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 import { makeLibrary, makePng, type TestLibrary } from './publish-fixtures';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -57,11 +58,12 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'publishing through network faults
   };
 
   beforeAll(async () => {
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary()]);
+    // WordPress's block library loads once per process; on a busy machine that takes a while.
+    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
     proxy = await startFaultProxy(wp.url);
     await open();
     await service.targets.add({ settings: { name: 'blog', kind: 'wordpress', siteUrl: proxy.url, username: wp.username }, secret: wp.appPassword });
-  }, 90_000);
+  }, 300_000);
   afterAll(async () => {
     service?.close();
     await proxy?.close();

@@ -73,6 +73,19 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `save` changes identity on every render
   }, [postId, target, outcome]);
 
+  // What this account may not publish there (a WordPress role without unfiltered_html), said before publishing.
+  const [cautions, setCautions] = useState<string[]>([]);
+  const targetKind = targets?.find((info) => info.settings.name === target)?.settings.kind;
+  useEffect(() => {
+    setCautions([]);
+    if (targetKind !== 'wordpress') return;
+    let live = true;
+    studio.targets.test(target).then((answer) => live && setCautions(answer.warnings ?? []), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [target, targetKind]);
+
   // Publishes of this post waiting in the outbox (offline, server trouble), with a way out.
   const [queued, setQueued] = useState<OutboxEntry[]>([]);
   useEffect(() => {
@@ -155,6 +168,7 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
             </div>
           </div>
         ))}
+        {cautions.length > 0 && <p className="form-error" role="note" data-testid="publish-caution">{cautions.join(' ')}</p>}
         {busy && progress && <Progress progress={progress} />}
         {error && <p className="form-error" role="alert">{error}</p>}
         {outcome && <Outcome outcome={outcome} body={parsePostFile(text).body} onChoose={(options) => void run(options)} />}
@@ -198,8 +212,9 @@ function Outcome({ outcome, body, onChoose }: { outcome: PublishOutcome; body: s
   switch (outcome.kind) {
     case 'published':
       return (
-        <div className="publish-result success" role="status" data-testid="publish-result">
+        <div className={`publish-result ${outcome.warnings?.length ? 'failed' : 'success'}`} role="status" data-testid="publish-result">
           {outcome.unchanged ? 'Nothing had changed since the last publish. ' : outcome.created ? 'Published. ' : 'Updated. '}
+          {outcome.warnings?.length ? <ul className="publish-warnings">{outcome.warnings.map((line) => <li key={line}>{line}</li>)}</ul> : null}
           <a href={outcome.url} target="_blank" rel="noopener noreferrer">
             Open the post
           </a>

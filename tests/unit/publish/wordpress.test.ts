@@ -9,7 +9,9 @@ import { WordPressPublisher } from '../../../main/publish/wordpress';
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
 type Handler = (url: URL, init: RequestInit) => Reply | undefined;
 
-function wordpress(handler: Handler, siteUrl = 'https://blog.example.com') {
+/// Classic content by default: these tests are about the conversation with WordPress; the
+/// blocks are tested in wp-blocks.test.ts.
+function wordpress(handler: Handler, siteUrl = 'https://blog.example.com', editor: 'blocks' | 'classic' = 'classic') {
   const requests: Array<{ method: string; url: URL; init: RequestInit }> = [];
   const fetch = async (url: string, init: RequestInit) => {
     const parsed = new URL(url);
@@ -22,7 +24,7 @@ function wordpress(handler: Handler, siteUrl = 'https://blog.example.com') {
     if (reply instanceof Error) throw reply;
     return new Response(reply.body === undefined ? '' : JSON.stringify(reply.body), { status: reply.status, headers: reply.headers });
   };
-  const wp = new WordPressPublisher({ siteUrl, username: 'alice' }, 'abcd efgh ijkl mnop qrst uvwx', { fetch, timeoutMs: 200, now: () => Date.parse('2025-06-01T10:00:00Z') });
+  const wp = new WordPressPublisher({ siteUrl, username: 'alice', editor }, 'abcd efgh ijkl mnop qrst uvwx', { fetch, timeoutMs: 200, now: () => Date.parse('2025-06-01T10:00:00Z') });
   return { wp, requests };
 }
 
@@ -61,7 +63,7 @@ describe('WordPress errors', () => {
   });
 
   it('gives up on a server that never answers', async () => {
-    const hang = new WordPressPublisher({ siteUrl: 'https://blog.example.com', username: 'alice' }, 'x', {
+    const hang = new WordPressPublisher({ siteUrl: 'https://blog.example.com', username: 'alice', editor: 'classic' }, 'x', {
       timeoutMs: 50,
       fetch: (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
     });
@@ -133,12 +135,12 @@ describe('WordPress requests', () => {
     await expect(wp.check()).rejects.toThrow('https://blog.example.com does not look like a WordPress site with its REST API on (no answer at /wp-json/). Check the site address in the target’s settings.');
   });
 
-  it('wraps the article in one Custom HTML block carrying the post’s key, and reads it back', () => {
+  it('sends a Classic Editor site the article HTML with the post’s key, and reads it back', async () => {
     const { wp } = wordpress(() => undefined);
-    const content = wp.payload(post()).fields.content as string;
-    expect(content).toBe('<!-- wp:html -->\n<p>Hi</p>\n<!-- postwright pw-key -->\n<!-- /wp:html -->');
+    const content = (await wp.payload(post())).fields.content as string;
+    expect(content).toBe('<p>Hi</p>\n<!-- postwright pw-key -->');
     const remote = { id: '1', url: '', modified: null, title: 'T', content, status: 'publish' };
-    expect(wp.holds(remote, post())).toBe(true);
+    expect(await wp.holds(remote, post())).toBe(true);
     expect(wp.remoteHtml(remote)).toBe('<p>Hi</p>');
     expect(wp.remoteHtml({ ...remote, content: 'Classic text.\n\nSecond line' })).toBe('<p>Classic text.</p>\n<p>Second line</p>');
   });
