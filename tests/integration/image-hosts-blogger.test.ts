@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bloggerSecret } from '../../main/publish/blogger-api';
 import type { PublishService } from '../../main/publish/service';
@@ -165,19 +166,20 @@ describe('Blogger with a git repository as image host', () => {
   }, 90_000);
 });
 
-describe('Blogger with the blogger’s own uploader command', () => {
-  async function uploader(): Promise<{ count: () => number; server: FileServer; command: string[] }> {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pw-uploads-'));
-    mkdirSync(dir, { recursive: true });
-    const server = await startFileServer(fromFolder(dir));
-    cleanups.push(async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    const count = () => readdirSync(dir).length;
-    return { count, server, command: [process.execPath, FIXTURE, 'upload', '{file}', '--into', dir, '--base', server.url] };
-  }
+/// The blogger's own uploader command: a PicGo stand-in that copies into a folder a file server serves.
+async function uploader(): Promise<{ count: () => number; server: FileServer; command: string[] }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pw-uploads-'));
+  mkdirSync(dir, { recursive: true });
+  const server = await startFileServer(fromFolder(dir));
+  cleanups.push(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const count = () => readdirSync(dir).length;
+  return { count, server, command: [process.execPath, FIXTURE, 'upload', '{file}', '--into', dir, '--base', server.url] };
+}
 
+describe('Blogger with the blogger’s own uploader command', () => {
   it('publishes the rich post with the URLs the command printed, every one answering; a republish runs it no more', async () => {
     const { server, command, count } = await uploader();
     const { lib, service } = await blogWithImageHost({ type: 'command', command, timeoutSeconds: 60 });
@@ -191,4 +193,50 @@ describe('Blogger with the blogger’s own uploader command', () => {
     await expect(service.publish(POST_ID, 'science')).rejects.toThrow(/exit code 1: \[PicGo ERROR\]: .*bad token/);
     expect(google.posts.size).toBe(0);
   }, 60_000);
+});
+
+describe('a 4,000 px phone photo with its location, on every image host', () => {
+  let photo: Buffer;
+  let s3: S3Server;
+  beforeAll(async () => {
+    // As a phone takes it: 4,000 px wide, the camera's make and the place it was taken.
+    photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 120, g: 160, b: 90 } } })
+      .jpeg({ quality: 90 })
+      .withExif({ IFD0: { Make: 'PhoneCo', Model: 'Pocket 12' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 2/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 39/1' } })
+      .toBuffer();
+    s3 = await startS3();
+  }, 60_000);
+  afterAll(() => s3?.stop());
+
+  const hosts: Record<string, () => Promise<{ host: ImageHostSettings; secret?: string }>> = {
+    S3: async () => ({ host: { type: 's3', endpoint: s3.endpoint, bucket: s3.bucket, region: 'us-east-1', prefix: 'photos/', publicUrl: s3.publicUrl, accessKeyId: S3_ACCESS_KEY }, secret: S3_SECRET }),
+    git: async () => {
+      const repo = await gitImageRepo();
+      cleanups.push(() => repo.stop());
+      return { host: repo.host };
+    },
+    'uploader command': async () => {
+      const { command } = await uploader();
+      return { host: { type: 'command', command, timeoutSeconds: 60 } };
+    },
+  };
+
+  for (const [name, make] of Object.entries(hosts)) {
+    it(`${name}: goes up once, 2,000 px wide, without the location or camera; the local file is untouched; a republish uploads nothing`, async () => {
+      const { host, secret } = await make();
+      const { lib, service } = await blogWithImageHost(host, secret);
+      const file = path.join(lib.root, 'posts', POST_ID, 'kitchen.jpg');
+      writeFileSync(file, photo);
+      await lib.rewrite(`${RICH}\n![Radish seedlings on our kitchen window](kitchen.jpg)\n`);
+      expect(await service.publish(POST_ID, 'science')).toMatchObject({ kind: 'published', uploaded: 4 });
+      const url = imagesOnBlogger().at(-1)!;
+      const reply = await fetch(url);
+      expect(reply.status, url).toBe(200);
+      const sent = await sharp(Buffer.from(await reply.arrayBuffer())).metadata();
+      expect(sent).toMatchObject({ width: 2000, height: 1500, format: 'webp' });
+      expect(sent.exif).toBeUndefined();
+      expect(readFileSync(file).equals(photo)).toBe(true);
+      expect(await service.publish(POST_ID, 'science')).toMatchObject({ kind: 'published', unchanged: true, uploaded: 0 });
+    }, 120_000);
+  }
 });
