@@ -21,9 +21,10 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules.math_block = (tokens, idx, _options, env: BudgetEnv & ScienceEnv, self) => {
     const token = tokens[idx]!;
     const label = token.meta as string | null;
-    const number = label && env.science ? `<span class="eq-number">(${env.science.numbers.get(label) ?? '?'})</span>` : '';
+    // The number floats right of the formula with an inline style, so it sits there on any blog.
+    const number = label && env.science ? `<span class="eq-number" style="float:right;margin-top:1em">(${env.science.numbers.get(label) ?? '?'})</span>` : '';
     if (label && env.science) token.attrSet('id', label);
-    return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true, env.plainCode)}${number}</div>\n`;
+    return `<div class="math-display"${self.renderAttrs(token)}>${number}${renderTex(token.content, true, env.plainCode)}</div>\n`;
   };
 }
 

@@ -101,8 +101,15 @@ function cslCite(item: CiteItem): Record<string, unknown> {
 
 /// citeproc wraps each entry in `<div class="csl-entry">`; the plugin writes its own wrapper
 /// with the entry's anchor.
+/// Numeric styles put the number and the text in two <div>s, which stack on a blog without
+/// citeproc's stylesheet: as spans they read "[1] A. Silva, …" on one line everywhere.
 function unwrapEntry(html: string): string {
-  return html.trim().replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '').trim();
+  return html
+    .trim()
+    .replace(/^<div class="csl-entry">/, '')
+    .replace(/<\/div>$/, '')
+    .trim()
+    .replace(/^<div class="csl-left-margin">(.*?)<\/div><div class="csl-right-inline">(.*)<\/div>$/s, '<span class="csl-left-margin">$1</span> <span class="csl-right-inline">$2</span>');
 }
 
 function hash(text: string): string {

@@ -216,7 +216,9 @@ function renderBibliography(env: ScienceEnv, token: Token, attrs: string): strin
   const science = env.science;
   const entries = science?.engine ? science.engine.bibliography() : [];
   if (!science || entries.length === 0) return placed ? `<section class="references" id="refs"${attrs}></section>\n` : '';
-  const body = entries.map((entry) => `<div class="csl-entry" id="ref-${escapeHtml(entry.key)}">${entry.html}</div>`).join('\n');
+  // A hanging indent for author-date lists, inline so that it holds on any blog's theme.
+  const style = (entry: { html: string }) => (entry.html.startsWith('<span class="csl-left-margin">') ? 'margin-bottom:0.5em' : 'margin-bottom:0.5em;padding-left:2em;text-indent:-2em');
+  const body = entries.map((entry) => `<div class="csl-entry" id="ref-${escapeHtml(entry.key)}" style="${style(entry)}">${entry.html}</div>`).join('\n');
   const heading = placed ? '' : `<h2>${escapeHtml(science.words.references)}</h2>\n`;
   return `<section class="references" id="refs"${attrs}>\n${heading}<div class="csl-bib-body">\n${body}\n</div>\n</section>\n`;
 }
