@@ -12,6 +12,7 @@ import { parsePostFile } from '../../shared/frontmatter';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
 import { makeLibrary, type TestLibrary } from './publish-fixtures';
 import { RICH_BODY, RICH_ID, richPost } from './ghost-wayback-fixture';
+import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -28,7 +29,8 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'the way back from WordPress' : 't
   const settings = () => ({ name: 'blog', kind: 'wordpress' as const, siteUrl: wp.url, username: wp.username });
 
   beforeAll(async () => {
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary()]);
+    // WordPress's block library loads once, before the tests: it can take a minute on a busy machine.
+    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
     lib.writePost(richPost(), RICH_ID);
     copyFileSync(path.join(lib.root, 'posts', RICH_ID, 'img', 'crock.png'), path.join(lib.root, 'posts', RICH_ID, 'crock.png'));
     service = lib.service();
@@ -37,7 +39,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'the way back from WordPress' : 't
     const result = await service.publish(RICH_ID, 'blog');
     expect(result).toMatchObject({ kind: 'published', created: true });
     if (result.kind === 'published') remoteId = result.remoteId;
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     service?.close();
     lib?.remove();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishService } from '../../main/publish/service';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
 import { makeLibrary, makePng, type TestLibrary } from './publish-fixtures';
+import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const POST = 'rock-pools';
@@ -34,7 +35,8 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'image-prep: images on a real Word
   const media = () => rest<Media[]>('/wp/v2/media?per_page=100&context=edit');
 
   beforeAll(async () => {
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary()]);
+    // WordPress's block library loads once, before the tests: it can take a minute on a busy machine.
+    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
     const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 60, g: 120, b: 170 } } })
       .jpeg({ quality: 90 })
       .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 2/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 39/1' } })
@@ -47,7 +49,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'image-prep: images on a real Word
     service = lib.service();
     await service.start();
     await service.targets.add({ settings: { name: 'blog', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     service?.close();
     lib?.remove();

@@ -11,6 +11,7 @@ import type { PublishService } from '../../main/publish/service';
 import { parsePostFile } from '../../shared/frontmatter';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
 import { makeLibrary, makePng, type TestLibrary } from './publish-fixtures';
+import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 type WpPost = { id: number; link: string; status: string; tags: number[]; categories: number[]; featured_media: number; title: { raw: string }; content: { raw: string }; excerpt: { raw: string }; slug: string; date_gmt: string };
@@ -36,7 +37,8 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'importing from WordPress' : 'impo
   };
 
   beforeAll(async () => {
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary()]);
+    // WordPress's block library loads once, before the tests: it can take a minute on a busy machine.
+    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
     target = libraryImportTarget(lib.library);
     service = lib.service();
     await service.targets.add({ settings: { name: 'blog', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
@@ -51,7 +53,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'importing from WordPress' : 'impo
     })).id;
     ids.notes = (await make({ title: 'Notes', status: 'publish', content: '<!-- wp:code --><pre class="wp-block-code"><code>ls -la</code></pre><!-- /wp:code -->', tags: [tag.id], date_gmt: '2023-06-02T08:00:00' })).id;
     ids.draft = (await make({ title: 'Unfinished', status: 'draft', content: '<p>Later.</p>' })).id;
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     service?.close();
     lib?.remove();
