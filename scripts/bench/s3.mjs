@@ -30,11 +30,13 @@ export async function measureS3Upload({ small = 20 } = {}) {
     await host.store(asset(warm, 'warm.webp'), 'warm.webp');
     await plainPut(`${s3.publicUrl}/plain/warm.webp`, warm);
     const timing = { host: [], plain: [] };
+    let reports = 0;
     for (const [i, bytes] of images.entries()) {
       const name = `photo-${i}.webp`;
       // In turns, so a burst of other work on the machine falls on both sides alike.
       const pairs = [
-        ['host', () => host.store(asset(bytes, name), name)],
+        // As the pipeline calls it: streamed, with its byte count heard.
+        ['host', () => host.store(asset(bytes, name), name, () => reports++)],
         ['plain', () => plainPut(`${s3.publicUrl}/plain/${name}`, bytes)],
       ];
       if (i % 2) pairs.reverse();
@@ -50,6 +52,7 @@ export async function measureS3Upload({ small = 20 } = {}) {
       files: `${small} × ~${Math.round(images[0].byteLength / 1024)} KB WebP + 1 × ${round(images.at(-1).byteLength / 1e6)} MB WebP, one after another`,
       postwrightS3Host: summary(timing.host),
       plainFetchPut: summary(timing.plain),
+      progressReports: reports,
       cpus: os.cpus().length,
       loadAverage: round(os.loadavg()[0]),
     };
