@@ -267,7 +267,9 @@ export class PublishPipeline {
           const bytes = prep.after;
           const file = asset.file; // as the post names it, like the dialog's list
           onProgress({ phase: 'uploading', index, total, file, sent: 0, bytes });
-          return media.uploadAsset!(prep.asset).then((answer) => {
+          // The backend's byte count as it sends; the end is said once, after the answer.
+          const onSent = (sent: number) => sent < bytes && onProgress({ phase: 'uploading', index, total, file, sent, bytes });
+          return media.uploadAsset!(prep.asset, onSent).then((answer) => {
             onProgress({ phase: 'uploading', index, total, file, sent: bytes, bytes });
             return answer;
           });

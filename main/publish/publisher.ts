@@ -101,7 +101,8 @@ export interface Publisher {
   /// unfiltered_html); none by default.
   cautions?(): Promise<string[]>;
   /// 'upload' mode: store one asset and say where it is.
-  uploadAsset?(asset: LocalAsset): Promise<RemoteAsset>;
+  /// `onSent`, where the backend can tell, hears the bytes handed to the connection so far.
+  uploadAsset?(asset: LocalAsset, onSent?: (sent: number) => void): Promise<RemoteAsset>;
   /// 'upload' mode, after the post is written: ties media uploaded for it to the post (WordPress).
   attachAssets?(assets: RemoteAsset[], postId: string): Promise<void>;
   /// 'upload' mode, after an upload whose answer was lost: the asset if it arrived anyway.

@@ -17,7 +17,7 @@ export interface ImageHost {
   /// Checks the host can be written to; says where files go.
   check(): Promise<string>;
   /// Stores the file under `key` and answers its public URL.
-  store(asset: LocalAsset, key: string): Promise<RemoteAsset>;
+  store(asset: LocalAsset, key: string, onSent?: (sent: number) => void): Promise<RemoteAsset>;
   /// After a store whose answer was lost: the file if it is there already.
   find?(asset: LocalAsset, key: string): Promise<RemoteAsset | null>;
 }
@@ -71,8 +71,8 @@ export class ImageHostPublisher implements Publisher {
     return this.host.check();
   }
 
-  uploadAsset(asset: LocalAsset): Promise<RemoteAsset> {
-    return this.host.store(asset, objectKey(asset, this.now()));
+  uploadAsset(asset: LocalAsset, onSent?: (sent: number) => void): Promise<RemoteAsset> {
+    return this.host.store(asset, objectKey(asset, this.now()), onSent);
   }
 
   async findAsset(asset: LocalAsset): Promise<RemoteAsset | null> {

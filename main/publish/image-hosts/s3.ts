@@ -41,10 +41,10 @@ export class S3ImageHost implements ImageHost {
     return `${this.settings.bucket} at ${siteName(this.settings.endpoint)}`;
   }
 
-  async store(asset: LocalAsset, key: string): Promise<RemoteAsset> {
+  async store(asset: LocalAsset, key: string, onSent?: (sent: number) => void): Promise<RemoteAsset> {
     const fullKey = this.settings.prefix + key;
     const headers = { 'Content-Type': asset.mimeType, 'Cache-Control': IMMUTABLE };
-    const reply = await this.send('PUT', this.objectUrl(fullKey), asset.bytes, headers);
+    const reply = await this.send('PUT', this.objectUrl(fullKey), asset.bytes, headers, onSent);
     this.fail(reply, `upload ${asset.file}`);
     return { url: this.publicUrl(fullKey), id: fullKey };
   }
@@ -57,11 +57,13 @@ export class S3ImageHost implements ImageHost {
     return Number(reply.headers.get('content-length')) === asset.bytes.byteLength ? { url: this.publicUrl(fullKey), id: fullKey } : null;
   }
 
-  private async send(method: string, url: string, body: Uint8Array | null, headers: Record<string, string>): Promise<HttpReply> {
+  private async send(method: string, url: string, body: Uint8Array | null, headers: Record<string, string>, onSent?: (sent: number) => void): Promise<HttpReply> {
     const payload = body ? new Uint8Array(body) : undefined;
+    // Signed over the whole bytes (the signature carries their hash), then sent as a stream.
     const signed = await this.client.sign(url, { method, headers, body: payload });
     const timeoutMs = body ? (this.options.uploadTimeoutMs ?? 300_000) : (this.options.timeoutMs ?? 30_000);
-    return httpRequest(this.fetch, signed.url, { method, headers: signed.headers, body: payload, timeoutMs, bound: this.bound }, siteName(this.settings.endpoint));
+    const fetchFn: FetchLike = onSent ? (to, init) => this.fetch(to, countingBody(init, onSent)) : this.fetch;
+    return httpRequest(fetchFn, signed.url, { method, headers: signed.headers, body: payload, timeoutMs, bound: this.bound }, siteName(this.settings.endpoint));
   }
 
   private fail(reply: HttpReply, what: string): void {
@@ -91,6 +93,30 @@ export class S3ImageHost implements ImageHost {
   private publicUrl(key: string): string {
     return `${this.settings.publicUrl}/${encodeKey(key)}`;
   }
+}
+
+const CHUNK = 256 * 1024;
+
+/// The body as a stream of chunks, counting each one as fetch takes it: fetch pulls the next
+/// only when the connection has taken the last (the OS's socket buffer, some hundreds of KB,
+/// runs ahead of the wire). A fresh stream per call, so a redirect that resends the body
+/// (a 307 within the endpoint's origin) sends it whole. S3 needs the length: no chunked upload.
+function countingBody(init: RequestInit, onSent: (sent: number) => void): RequestInit {
+  if (!(init.body instanceof Uint8Array)) return init;
+  const bytes = init.body;
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= bytes.byteLength) return controller.close();
+      const end = Math.min(sent + CHUNK, bytes.byteLength);
+      controller.enqueue(bytes.subarray(sent, end));
+      sent = end;
+      onSent(sent);
+    },
+  });
+  const headers = new Headers(init.headers);
+  headers.set('Content-Length', String(bytes.byteLength));
+  return { ...init, headers, body, duplex: 'half' } as RequestInit;
 }
 
 function encodeKey(key: string): string {
