@@ -79,7 +79,8 @@ function isNative(element: Element): boolean {
   if (!NATIVE.has(element.tagName)) return false;
   if (element.tagName === 'IFRAME') return EMBED.test(element.getAttribute('src') ?? '');
   if (element.tagName === 'HR') return !element.classList.contains('footnotes-sep');
-  if (element.tagName === 'FIGURE') return isImageFigure(element);
+  // Ghost's image card has no id, and a numbered figure's id is what its cross-references link to.
+  if (element.tagName === 'FIGURE') return !element.id && isImageFigure(element);
   // A heading keeps its place as a native heading; Ghost gives it an id of its own.
   return element.querySelector(CARD_ONLY) === null;
 }

@@ -69,7 +69,7 @@ function blockOf(element: Element, mediaId: MediaIdOf): BlockSpec {
     case 'figure': {
       const img = onlyChild(element, 'figcaption');
       const caption = element.querySelector(':scope > figcaption');
-      if (img?.tagName.toLowerCase() === 'img' && caption && !caption.querySelector(KEEP_AS_HTML)) return image(img, caption.innerHTML.trim(), mediaId);
+      if (img?.tagName.toLowerCase() === 'img' && caption && !caption.querySelector(KEEP_AS_HTML)) return image(img, caption.innerHTML.trim(), mediaId, element.id);
       return html();
     }
     case 'img':
@@ -104,12 +104,14 @@ function onlyChild(element: Element, except?: string): Element | null {
   return found;
 }
 
-function image(img: Element, caption: string | null, mediaId: MediaIdOf): BlockSpec {
+/// `anchor` is a numbered figure's id (`fig:growth`), which its cross-references link to.
+function image(img: Element, caption: string | null, mediaId: MediaIdOf, anchor = ''): BlockSpec {
   const url = img.getAttribute('src') ?? '';
   const attributes: Record<string, unknown> = { url, alt: img.getAttribute('alt') ?? '', sizeSlug: 'full', linkDestination: 'none' };
   const id = mediaId(url);
   if (id !== undefined) attributes.id = id;
   if (caption) attributes.caption = caption;
+  if (anchor) attributes.anchor = anchor;
   return block('core/image', attributes);
 }
 
