@@ -9,8 +9,25 @@ export interface CslItem {
   [field: string]: unknown;
 }
 
-/// A citation engine over citeproc-js: one per post, bibliography and style.
+const engines = new Map<string, CitationEngine>();
+
+/// The engine for these sources, made once: citeproc takes a second or more to read a style as
+/// large as APA's, which every render of a cited post would otherwise pay. Renders are
+/// synchronous and each sets its own citation order first, so posts can share one.
 export function createCitationEngine(items: readonly CslItem[], styleXml: string, localeXml: string): CitationEngine {
+  const key = `${hash(styleXml)}:${hash(localeXml)}:${hash(JSON.stringify(items))}`;
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = makeEngine(items, styleXml, localeXml);
+    if (engines.size >= 4) engines.delete(engines.keys().next().value!);
+  }
+  // Most recently used last.
+  engines.delete(key);
+  engines.set(key, engine);
+  return engine;
+}
+
+function makeEngine(items: readonly CslItem[], styleXml: string, localeXml: string): CitationEngine {
   const byId = new Map(items.map((item) => [item.id, item]));
   const engine = new CSL.Engine(
     { retrieveLocale: () => localeXml, retrieveItem: (id: string) => byId.get(id) },
