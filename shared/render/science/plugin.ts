@@ -32,7 +32,7 @@ export function sciencePlugin(md: MarkdownIt): void {
 function clusterRule(state: StateInline, silent: boolean): boolean {
   const env = state.env as ScienceEnv;
   if (!env.science || state.src.charCodeAt(state.pos) !== 0x5b /* [ */) return false;
-  const close = state.src.indexOf(']', state.pos + 1);
+  const close = nextClose(state);
   if (close === -1 || close >= state.posMax) return false;
   const inner = state.src.slice(state.pos + 1, close);
   if (!inner.includes('@') || inner.includes('[')) return false;
@@ -55,6 +55,18 @@ function clusterRule(state: StateInline, silent: boolean): boolean {
   }
   state.pos = close + 1;
   return true;
+}
+
+/// The first `]` after the `[` at state.pos. Remembered per paragraph: a search from one `[`
+/// that found `]` at c answers for every later `[` before c, so a run of `[` stays linear.
+const closes = new WeakMap<StateInline, { from: number; close: number }>();
+function nextClose(state: StateInline): number {
+  const from = state.pos + 1;
+  const last = closes.get(state);
+  if (last && last.from <= from && (last.close === -1 || last.close >= from)) return last.close;
+  const close = state.src.indexOf(']', from);
+  closes.set(state, { from, close });
+  return close;
 }
 
 function bareRule(state: StateInline, silent: boolean): boolean {

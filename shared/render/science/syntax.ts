@@ -107,7 +107,7 @@ const CODE_SPAN = /(`+)[^`]*?\1/g;
 export function scanScience(body: string): ScienceScan {
   const cites: ScienceScan['cites'] = [];
   const labels: ScienceScan['labels'] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, { key: string; bracketed: boolean }>();
   let placed = false;
   let fence: string | null = null;
   for (const rawLine of body.split('\n')) {
@@ -125,27 +125,37 @@ export function scanScience(body: string): ScienceScan {
     const line = rawLine.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
     for (const match of line.matchAll(LABEL)) labels.push({ kind: match[2] as CrossKind, id: match[1]! });
     const text = line;
-    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (!text.includes('@')) continue;
+    // One pass: where the nearest `]` after each place is, then left to right with the last
+    // `[` and `]` seen, so that a long line of citations costs its length, not its square.
+    const nextClose = new Int32Array(text.length + 1).fill(-1);
+    for (let i = text.length - 1, close = -1; i >= 0; i--) {
+      if (text.charCodeAt(i) === 0x5d) close = i;
+      nextClose[i] = close;
+    }
+    let lastOpen = -1;
+    let lastClose = -1;
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 0x5b) lastOpen = at;
+      else if (code === 0x5d) lastClose = at;
+      if (code !== 0x40) continue;
       if (!canStartCitation(text, at) && text[at - 1] !== '-') continue;
       const end = readKey(text, at + 1);
       if (end === -1) continue;
       const key = text.slice(at + 1, end);
       if (crossKind(key)) continue;
-      const bracketed = insideBrackets(text, at);
-      if (seen.has(key)) {
-        if (bracketed) for (const cite of cites) if (cite.key === key) cite.bracketed = true;
+      const close = nextClose[at]!;
+      const bracketed = lastOpen > lastClose && close !== -1 && text[close + 1] !== '(' && text[close + 1] !== '[';
+      const known = seen.get(key);
+      if (known) {
+        if (bracketed) known.bracketed = true;
         continue;
       }
-      seen.add(key);
-      cites.push({ key, bracketed });
+      const cite = { key, bracketed };
+      seen.set(key, cite);
+      cites.push(cite);
     }
   }
   return { cites, labels, placed };
-}
-
-function insideBrackets(line: string, at: number): boolean {
-  const open = line.lastIndexOf('[', at);
-  if (open === -1 || line.lastIndexOf(']', at) > open) return false;
-  const close = line.indexOf(']', at);
-  return close !== -1 && line[close + 1] !== '(' && line[close + 1] !== '[';
 }
