@@ -147,13 +147,14 @@ function articleRules(service: TurndownService): void {
       return `\n\n![${escapeAlt(img.getAttribute('alt') ?? '')}](${img.getAttribute('src') ?? ''} "${caption}")\n\n`;
     },
   });
-  // Table alignment as the render writes it (`style="text-align:right"`), which the GFM plugin misses.
+  // Table alignment as the render writes it (`style="text-align:right"`), which the GFM plugin
+  // misses, or as WordPress's table block keeps it (`data-align`).
   service.addRule('alignedTableRow', {
     filter: (node) => node.nodeName === 'TR' && node.parentNode?.nodeName === 'THEAD',
     replacement: (content, node) => {
       const cells = Array.from(el(node).children);
       const border = cells.map((cell, i) => {
-        const align = /text-align:\s*(left|right|center)/.exec(cell.getAttribute('style') ?? '')?.[1] ?? cell.getAttribute('align') ?? '';
+        const align = /text-align:\s*(left|right|center)/.exec(cell.getAttribute('style') ?? '')?.[1] || cell.getAttribute('align') || cell.getAttribute('data-align') || '';
         const mark = align === 'left' ? ':---' : align === 'right' ? '---:' : align === 'center' ? ':---:' : '---';
         return `${i === 0 ? '| ' : ' '}${mark} |`;
       });

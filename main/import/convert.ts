@@ -43,6 +43,17 @@ export function imageSources(html: string, base: string): string[] {
   return [...found];
 }
 
+/// The WordPress media id of the image at `url` (its block's `wp-image-N` class), so the next
+/// publish rebuilds the very image block instead of one without the id.
+export function mediaIdOf(html: string, base: string, url: string): string | null {
+  for (const tag of html.match(/<img\b[^>]*>/gi) ?? []) {
+    const src = srcOf(tag);
+    const id = /\bclass\s*=\s*["'][^"']*\bwp-image-(\d+)\b/i.exec(tag)?.[1];
+    if (id && src && absolute(src, base) === url) return id;
+  }
+  return null;
+}
+
 /// Points each downloaded image at its local file; drops srcset (the remote sizes) and a link
 /// around an image that only leads to a bigger copy of it.
 export function useLocalImages(html: string, base: string, local: Map<string, string>): string {

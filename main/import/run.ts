@@ -9,7 +9,7 @@ import { PublishRecord } from '../../shared/publish';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { withRecord } from '../publish/post-data';
 import { sameOnEverySystem, slugify, uniqueSlug } from '../library/paths';
-import { cleanHtml, imageSources, postText, toMarkdown, useLocalImages } from './convert';
+import { cleanHtml, imageSources, mediaIdOf, postText, toMarkdown, useLocalImages } from './convert';
 import { emphasisMarkerOf, type EmphasisMarker } from '../../shared/html-to-markdown';
 import { downloadImage } from './images';
 import { ImportLedger, type LedgerEntry } from './ledger';
@@ -271,7 +271,7 @@ class ImportRun {
       const taken = given !== null && [...files.values()].some((f) => f.name === given);
       if (given && !taken) got.name = given;
       files.set(got.name, { name: got.name, bytes: got.bytes });
-      const id = isCover ? (post.featuredImageId ?? null) : null;
+      const id = isCover ? (post.featuredImageId ?? null) : mediaIdOf(post.html, base, url);
       // The featured image is often also in the body: one file, and it keeps the media id.
       const same = images.find((image) => image.hash === got.hash);
       if (same) same.id ??= id;

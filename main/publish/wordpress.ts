@@ -147,8 +147,11 @@ export class WordPressPublisher implements Publisher {
     return (me.capabilities ?? {}) as Record<string, boolean>;
   }
 
+  /// The key marker is left out of the comparison: a post imported into another library has a
+  /// key of its own there, while the blog's copy keeps the key of the library that published it.
+  /// The remote was found by its id (or by this key), so the marker says nothing about the post.
   async holds(remote: RemoteSnapshot, post: OutgoingPost): Promise<boolean> {
-    return remote.content.trim() === (await this.content(post)).trim() && remote.title === post.title && remote.status === wpStatus(post);
+    return withoutKey(remote.content) === withoutKey(await this.content(post)) && remote.title === post.title && remote.status === wpStatus(post);
   }
 
   remoteHtml(remote: RemoteSnapshot): string {
@@ -331,6 +334,11 @@ function marker(key: string): string {
 /// (a comment of its own would show as a Classic block).
 function blockMarker(key: string): string {
   return `"postwright":"${key}"`;
+}
+
+/// The content with any key marker blanked out (both kinds), for comparing posts across libraries.
+function withoutKey(content: string): string {
+  return content.trim().replace(/"postwright":"[\w-]*"/g, '"postwright":""').replace(/<!--\s*postwright [\w-]+\s*-->/g, '<!-- postwright -->');
 }
 
 async function blockContent(post: OutgoingPost): Promise<string> {
