@@ -1,0 +1,51 @@
+/// Citations while writing: `@` completes the post's bibliography keys with their titles, and a
+/// cited key that is not in the bibliography is underlined and explained on hover.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/science');
+
+test.beforeEach(async ({ host, library, studio }) => {
+  const dir = path.join(library, 'posts', 'radish-review');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(path.join(fixtures, 'review.md'), path.join(dir, 'index.md'));
+  copyFileSync(path.join(fixtures, 'refs.bib'), path.join(dir, 'refs.bib'));
+  await studio.open(host);
+  await studio.openPost('Do radishes need more water than we think? A review');
+});
+
+test('typing [@ok offers okafor2024 with its title, and Enter inserts it', async ({ page, studio }) => {
+  await studio.typeAtEnd('\nWatering matters [@ok');
+  const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'okafor2024' });
+  await expect(option).toBeVisible();
+  await expect(option).toContainText('Okafor & Lindqvist, 2024');
+  await expect(page.locator('.cm-completionInfo')).toHaveText('Soil moisture and the growth of radish seedlings');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => studio.editorText()).toContain('Watering matters [@okafor2024');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toHaveCount(0);
+});
+
+test('a figure label defined in the post is offered after @fig:', async ({ page, studio }) => {
+  await studio.typeAtEnd('\nCompare @fig:');
+  await expect(page.locator('.cm-tooltip-autocomplete li', { hasText: 'fig:growth' })).toBeVisible();
+  await expect(page.locator('.cm-tooltip-autocomplete li', { hasText: 'fig:leaning' })).toBeVisible();
+});
+
+test('an unknown key is underlined and says why on hover', async ({ page, studio }) => {
+  await studio.typeAtEnd('\nAs argued before [@nobody1999');
+  await page.keyboard.press('Escape');
+  const missing = page.locator('.cm-content .cm-cite-missing');
+  await expect(missing).toHaveText('@nobody1999');
+  await missing.hover();
+  await expect(page.locator('.cm-tooltip .cm-cite-problem')).toHaveText('Not in the bibliography: nobody1999');
+  // Keys that are in the bibliography are not marked.
+  await expect(page.locator('.cm-content .cm-cite-missing')).toHaveCount(1);
+});
+
+test('an unknown figure label is underlined', async ({ page, studio }) => {
+  await studio.typeAtEnd('\nSee @fig:nowhere for more');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.cm-content .cm-cite-missing')).toHaveText('@fig:nowhere');
+});
