@@ -136,36 +136,7 @@ export function citations(source: BibliographySource): Extension {
     { decorations: (value) => value.decorations },
   );
 
-  const complete = (context: CompletionContext): CompletionResult | null => {
-    const match = context.matchBefore(/@[\p{L}\p{N}_:.#$%&\-+?<>~/]*/u);
-    if (!match) return null;
-    const line = context.state.doc.lineAt(match.from);
-    const before = match.from === line.from ? '' : line.text[match.from - line.from - 1]!;
-    // After `[`, `;`, `-` (suppressed author), a space or at the start of a line: never in an address.
-    if (before !== '' && !/[\s[;\-(]/u.test(before)) return null;
-    if (contextAt(context.state, match.from) !== 'text') return null;
-    const typed = match.text.slice(1);
-    const kind = /^(fig|tbl|eq):/.exec(typed);
-    const view = context.view;
-    if (kind) {
-      const labels = (view && view.plugin(plugin)?.labels) ?? labelsIn(context.state);
-      const options = [...labels].filter((label) => label.startsWith(kind[0])).map((label) => ({ label, type: 'constant', detail: kind[1] === 'fig' ? 'figure' : kind[1] === 'tbl' ? 'table' : 'equation' }));
-      return options.length ? { from: match.from + 1, options, validFor: /^[\p{L}\p{N}_:-]*$/u } : null;
-    }
-    const refs = source.references();
-    if (!refs || refs.size === 0) return null;
-    if (!context.explicit && typed === '' && before !== '[' && before !== ';' && before !== '-') {
-      // A bare `@` after a space may be a handle being typed: wait for a letter.
-      return null;
-    }
-    const options = [...refs.values()].map((ref) => ({
-      label: ref.key,
-      type: 'text',
-      detail: [ref.authors, ref.year].filter(Boolean).join(', '),
-      info: ref.title,
-    }));
-    return { from: match.from + 1, options, validFor: /^[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u };
-  };
+  const complete = citationCompletion(source, (view) => view.plugin(plugin)?.labels ?? null);
 
   return [
     plugin,
@@ -188,6 +159,40 @@ export function citations(source: BibliographySource): Extension {
       '.cm-cite-tip .cm-cite-title': { fontStyle: 'italic' },
     }),
   ];
+}
+
+/// Completes `@key` from the source's cached references and `@fig:` from the post's labels.
+export function citationCompletion(source: BibliographySource, cachedLabels: (view: EditorView) => Set<string> | null = () => null) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const match = context.matchBefore(/@[\p{L}\p{N}_:.#$%&\-+?<>~/]*/u);
+    if (!match) return null;
+    const line = context.state.doc.lineAt(match.from);
+    const before = match.from === line.from ? '' : line.text[match.from - line.from - 1]!;
+    // After `[`, `;`, `-` (suppressed author), a space or at the start of a line: never in an address.
+    if (before !== '' && !/[\s[;\-(]/u.test(before)) return null;
+    if (contextAt(context.state, match.from) !== 'text') return null;
+    const typed = match.text.slice(1);
+    const kind = /^(fig|tbl|eq):/.exec(typed);
+    const view = context.view;
+    if (kind) {
+      const labels = (view && cachedLabels(view)) ?? labelsIn(context.state);
+      const options = [...labels].filter((label) => label.startsWith(kind[0])).map((label) => ({ label, type: 'constant', detail: kind[1] === 'fig' ? 'figure' : kind[1] === 'tbl' ? 'table' : 'equation' }));
+      return options.length ? { from: match.from + 1, options, validFor: /^[\p{L}\p{N}_:-]*$/u } : null;
+    }
+    const refs = source.references();
+    if (!refs || refs.size === 0) return null;
+    if (!context.explicit && typed === '' && before !== '[' && before !== ';' && before !== '-') {
+      // A bare `@` after a space may be a handle being typed: wait for a letter.
+      return null;
+    }
+    const options = [...refs.values()].map((ref) => ({
+      label: ref.key,
+      type: 'text',
+      detail: [ref.authors, ref.year].filter(Boolean).join(', '),
+      info: ref.title,
+    }));
+    return { from: match.from + 1, options, validFor: /^[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u };
+  };
 }
 
 function message(text: string): HTMLElement {
