@@ -49,3 +49,29 @@ test('an unknown figure label is underlined', async ({ page, studio }) => {
   await page.keyboard.press('Escape');
   await expect(page.locator('.cm-content .cm-cite-missing')).toHaveText('@fig:nowhere');
 });
+
+test('hovering a key shows its full reference', async ({ page, studio }) => {
+  await studio.typeAtEnd('\nSee also [@okafor2024');
+  await page.keyboard.press('Escape');
+  const box = await page.evaluate(() => {
+    const line = [...document.querySelectorAll('.cm-content .cm-line')].find((el) => el.textContent?.includes('See also [@okafor2024'))!;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf('okafor2024');
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at + 2);
+      range.setEnd(node, at + 4);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    return null;
+  });
+  expect(box).not.toBeNull();
+  await page.mouse.move(box!.x, box!.y);
+  const tip = page.locator('.cm-tooltip .cm-cite-reference');
+  await expect(tip).toContainText('Okafor & Lindqvist (2024).');
+  await expect(tip).toContainText('Soil moisture and the growth of radish seedlings.');
+  await expect(tip).toContainText('Journal of Small Experiments.');
+  await expect(tip).toContainText('https://doi.org/10.5555/jse.2024.045');
+});
