@@ -1,6 +1,6 @@
 /// Citations while writing: `@` completes the post's bibliography keys with their titles, and a
 /// cited key that is not in the bibliography is underlined and explained on hover.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
@@ -74,4 +74,12 @@ test('hovering a key shows its full reference', async ({ page, studio }) => {
   await expect(tip).toContainText('Soil moisture and the growth of radish seedlings.');
   await expect(tip).toContainText('Journal of Small Experiments.');
   await expect(tip).toContainText('https://doi.org/10.5555/jse.2024.045');
+});
+
+test('a key added to the .bib on disk stops being marked', async ({ library, page, studio }) => {
+  await studio.typeAtEnd('\nAs argued before [@nobody1999');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.cm-content .cm-cite-missing')).toHaveText('@nobody1999');
+  appendFileSync(path.join(library, 'posts', 'radish-review', 'refs.bib'), '\n@book{nobody1999,\n  author = {Nobody, Ann},\n  title = {Radishes Everywhere},\n  year = {1999}\n}\n');
+  await expect(page.locator('.cm-content .cm-cite-missing')).toHaveCount(0);
 });
