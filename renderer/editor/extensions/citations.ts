@@ -2,7 +2,7 @@
 /// labels, hovering a key shows its reference, and a cited key or label that does not exist is
 /// underlined. Keystrokes stay cheap: keys come from the source's cached map, labels are
 /// collected a moment after typing pauses, and only the visible lines are checked.
-import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { autocompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, hoverTooltip, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { canStartCitation, crossKind, readKey } from '../../../shared/render/science/syntax';
@@ -26,6 +26,7 @@ export interface BibliographySource {
 const LABEL = /\{#((?:fig|tbl|eq):[\p{L}\p{N}_-]+)\}/gu;
 const MISSING = Decoration.mark({ class: 'cm-cite-missing' });
 const LABEL_QUIET_MS = 250;
+const KEY_CHARS = /^[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u;
 
 /// Every `{#fig:...}` label in the post: one pass over the text, run after typing pauses.
 export function labelsIn(state: EditorState): Set<string> {
@@ -185,14 +186,24 @@ export function citationCompletion(source: BibliographySource, cachedLabels: (vi
       // A bare `@` after a space may be a handle being typed: wait for a letter.
       return null;
     }
-    const options = [...refs.values()].map((ref) => ({
-      label: ref.key,
-      type: 'text',
-      detail: [ref.authors, ref.year].filter(Boolean).join(', '),
-      info: ref.title,
-    }));
-    return { from: match.from + 1, options, validFor: /^[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u };
+    const options = optionsOf(refs);
+    // A key typed out in full closes the list, so Enter at the end of a sentence starts a new line.
+    const complete = (text: string) => refs.has(text) && !options.some((option) => option.label !== text && option.label.startsWith(text));
+    if (complete(typed)) return null;
+    return { from: match.from + 1, options, validFor: (text) => KEY_CHARS.test(text) && !complete(text) };
   };
+}
+
+/// Built once per bibliography read, so a keystroke only filters.
+const optionCache = new WeakMap<ReadonlyMap<string, Reference>, Completion[]>();
+
+function optionsOf(refs: ReadonlyMap<string, Reference>): Completion[] {
+  let options = optionCache.get(refs);
+  if (!options) {
+    options = [...refs.values()].map((ref) => ({ label: ref.key, type: 'text', detail: [ref.authors, ref.year].filter(Boolean).join(', '), info: ref.title }));
+    optionCache.set(refs, options);
+  }
+  return options;
 }
 
 function message(text: string): HTMLElement {

@@ -39,6 +39,10 @@ describe('sci-editor: citation completion', () => {
     expect(completeAt('[see @hart; @ok|]')?.options[0]?.label).toBe('okafor2024');
   });
 
+  it('closes once a key is typed out in full, so Enter starts a new line', () => {
+    expect(completeAt('As @okafor2024|')).toBeNull();
+  });
+
   it('stays quiet in e-mail addresses, code, URLs and the front matter', () => {
     expect(completeAt('Write to maja@ok|')).toBeNull();
     expect(completeAt('Run `npm i [@ok|`')).toBeNull();
