@@ -5,9 +5,11 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { htmlToMarkdown } from '../../../shared/html-to-markdown';
 import { ImageType } from '../../../shared/api';
 import { createEditor, type Editor, type WritingModes } from '../../editor/createEditor';
+import { citations } from '../../editor/extensions/citations';
 import { resolveImage } from '../../editor/extensions/live';
 import { pasteAndDrop } from '../../editor/extensions/paste';
 import type { TextSource } from '../document';
+import { bibliographyStore, followFrontMatter } from '../science/bibliography-store';
 import { spellingExtension, watchSpellingLanguage } from '../spell/editor-spelling';
 import { assetUrl, studio } from '../studio';
 
@@ -56,16 +58,18 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     const changes = EditorView.updateListener.of((update) => {
       if (update.docChanged) onChangeRef.current(update.state.doc);
     });
+    const bibliography = followFrontMatter(() => postId.current);
     const instance = createEditor({
       parent: host.current,
       onSelectionChanged: (selected) => onSelectionRef.current?.(selected),
       // Live mode's images load as the preview's do: files beside the open post.
-      extensions: [paste, changes, spellingExtension(), resolveImage.of((path) => (postId.current ? assetUrl(postId.current, path) : ''))],
+      extensions: [paste, changes, spellingExtension(), citations(bibliographyStore), bibliography.extension, resolveImage.of((path) => (postId.current ? assetUrl(postId.current, path) : ''))],
     });
     editor.current = instance;
     const stopSpelling = watchSpellingLanguage(instance.view);
     const stopSync = instance.onTopLineChange((line) => topLineListeners.current.forEach((listener) => listener(line)));
     return () => {
+      bibliography.stop();
       stopSync();
       stopSpelling();
       instance.destroy();
@@ -77,6 +81,7 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     open: (id, text) => {
       postId.current = id;
       editor.current?.open(id, text);
+      bibliographyStore.follow(id, text);
     },
     replaceText: (text) => editor.current?.replaceText(text),
     focus: () => editor.current?.focus(),
