@@ -64,7 +64,9 @@ function turndown(mode: Mode, em: EmphasisMarker): TurndownService {
     filter: (node) => node.nodeName === 'PRE' && node.firstChild?.nodeName === 'CODE',
     replacement: (_content, node) => {
       const code = node.firstChild as HTMLElement;
-      const language = /(?:language|lang)-([\w+#-]+)/.exec(code.getAttribute('class') ?? '')?.[1] ?? '';
+      // On the <code>, or on the <pre> (WordPress's code block keeps it there).
+      const classes = `${code.getAttribute('class') ?? ''} ${(node as HTMLElement).getAttribute('class') ?? ''}`;
+      const language = /(?:language|lang)-([\w+#-]+)/.exec(classes)?.[1] ?? '';
       const text = (code.textContent ?? '').replace(/\n$/, '');
       const fence = text.includes('```') ? '~~~~' : '```';
       return `\n\n${fence}${language}\n${text}\n${fence}\n\n`;
@@ -95,6 +97,12 @@ function articleRules(service: TurndownService): void {
       const inText = INLINE_PARENTS.test(node.parentNode?.nodeName ?? '');
       return inText ? el(node).outerHTML : `\n\n${el(node).outerHTML}\n\n`;
     },
+  });
+  // WordPress's embed block holds only the video's address: it comes back as the embed
+  // Postwright writes for that video.
+  service.addRule('wordpressEmbed', {
+    filter: (node) => node.nodeName === 'FIGURE' && el(node).classList.contains('wp-block-embed') && embedFor(text(node).trim()) !== null,
+    replacement: (_c, node) => `\n\n${embedFor(text(node).trim())}\n\n`,
   });
   service.addRule('displayMath', {
     filter: (node) => node.nodeName === 'DIV' && el(node).classList.contains('math-display') && texOf(node) !== null,
@@ -199,4 +207,13 @@ export function emphasisMarkerOf(markdown: string): EmphasisMarker {
   const prose = markdown.replace(/```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`|\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, '');
   const found = /(?:^|[^\w*_\\])([*_])(?![*_\s])[^*_\n]*?[^*_\s\\]\1(?![\w*_])/m.exec(prose);
   return found?.[1] === '_' ? '_' : '*';
+}
+
+/// The iframe for a YouTube or Vimeo address, as a post writes it; null for anything else.
+function embedFor(url: string): string | null {
+  const youtube = /^https:\/\/(?:www\.)?youtube\.com\/watch\?v=([\w-]{6,20})$/.exec(url);
+  if (youtube) return `<iframe src="https://www.youtube.com/embed/${youtube[1]}" width="560" height="315" allowfullscreen=""></iframe>`;
+  const vimeo = /^https:\/\/vimeo\.com\/(\d{1,12})$/.exec(url);
+  if (vimeo) return `<iframe src="https://player.vimeo.com/video/${vimeo[1]}" width="560" height="315" allowfullscreen=""></iframe>`;
+  return null;
 }

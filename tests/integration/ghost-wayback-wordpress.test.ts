@@ -46,8 +46,6 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'the way back from WordPress' : 't
     await wp?.stop();
   });
 
-  // (Publishing it from there still sends it once: WordPress's holds() compares the post's key
-  // marker, which is another library's key. Left to the WordPress backend's owner.)
   it('imports the published post into another library as the very markdown that was sent', async () => {
     const other = await makeLibrary();
     try {

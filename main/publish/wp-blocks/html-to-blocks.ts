@@ -81,7 +81,9 @@ function blockOf(element: Element, mediaId: MediaIdOf): BlockSpec {
     case 'pre': {
       const code = onlyChild(element);
       if (code?.tagName.toLowerCase() !== 'code' || element.attributes.length > 0) return html();
-      return block('core/code', { content: code.innerHTML.replace(/\n$/, '') });
+      // The language rides on the block's class, so the way back can fence the code with it.
+      const language = /\blanguage-[\w+#-]+/.exec(code.getAttribute('class') ?? '')?.[0];
+      return block('core/code', { content: code.innerHTML.replace(/\n$/, ''), ...(language ? { className: language } : {}) });
     }
     case 'hr':
       // The rule before the footnotes belongs to them.
