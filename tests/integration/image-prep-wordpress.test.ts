@@ -74,7 +74,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'image-prep: images on a real Word
     const post = await rest<{ excerpt: { raw: string }; content: { raw: string } }>(`/wp/v2/posts/${result.remoteId}?context=edit`);
     expect(post.excerpt.raw).toBe('What lives in a rock pool at low tide.');
     expect(post.content.raw).toContain(photo.source_url);
-  });
+  }, 120_000);
 
   it('uploads again an image deleted from the media library, and the post links a copy that answers', async () => {
     const [photo] = (await media()).filter((m) => m.mime_type === 'image/webp');
@@ -96,5 +96,5 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'image-prep: images on a real Word
 
     // And a republish after that sends nothing at all.
     expect(await service.publish(POST, 'blog')).toMatchObject({ kind: 'published', unchanged: true, uploaded: 0 });
-  });
+  }, 120_000);
 });
