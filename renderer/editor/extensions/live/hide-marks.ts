@@ -3,8 +3,9 @@
 /// Only the visible ranges are read, so a long post costs no more than a short one.
 import { syntaxTree } from '@codemirror/language';
 import type { Extension, Range } from '@codemirror/state';
-import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
+import { Decoration, type DecorationSet, type EditorView } from '@codemirror/view';
 import { touchesSelection } from './active-lines';
+import { viewDecorations } from './view-decorations';
 
 const hidden = Decoration.replace({});
 const INLINE_MARKS = new Set(['EmphasisMark', 'StrikethroughMark']);
@@ -37,16 +38,5 @@ function build(view: EditorView): DecorationSet {
 }
 
 export function hideMarks(): Extension {
-  return ViewPlugin.fromClass(
-    class {
-      decorations: DecorationSet;
-      constructor(view: EditorView) {
-        this.decorations = build(view);
-      }
-      update(update: ViewUpdate) {
-        if (update.docChanged || update.viewportChanged || update.selectionSet) this.decorations = build(update.view);
-      }
-    },
-    { decorations: (plugin) => plugin.decorations },
-  );
+  return viewDecorations(build);
 }

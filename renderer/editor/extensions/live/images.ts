@@ -2,9 +2,10 @@
 /// the preview's address rules (image-source.ts).
 import { syntaxTree } from '@codemirror/language';
 import { Facet, type Extension, type Range } from '@codemirror/state';
-import { Decoration, ViewPlugin, WidgetType, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
+import { Decoration, WidgetType, type DecorationSet, type EditorView } from '@codemirror/view';
 import { touchesSelection } from './active-lines';
 import { imageSource, type ResolveAsset } from './image-source';
+import { viewDecorations } from './view-decorations';
 
 /// How a file beside the open post is addressed; set by the app, which knows the post.
 export const resolveImage = Facet.define<ResolveAsset, ResolveAsset | null>({ combine: (values) => values[0] ?? null });
@@ -56,16 +57,5 @@ function build(view: EditorView): DecorationSet {
 }
 
 export function liveImages(): Extension {
-  return ViewPlugin.fromClass(
-    class {
-      decorations: DecorationSet;
-      constructor(view: EditorView) {
-        this.decorations = build(view);
-      }
-      update(update: ViewUpdate) {
-        if (update.docChanged || update.viewportChanged || update.selectionSet) this.decorations = build(update.view);
-      }
-    },
-    { decorations: (plugin) => plugin.decorations },
-  );
+  return viewDecorations(build);
 }

@@ -1,11 +1,12 @@
 /// Live mode: `$…$` away from the cursor shows the typeset formula. Only visible lines are
 /// read; math inside code stays code.
 import type { Extension, Range } from '@codemirror/state';
-import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
+import { Decoration, type DecorationSet, type EditorView } from '@codemirror/view';
 import { contextAt } from '../syntax-context';
 import { touchesSelection } from './active-lines';
 import { MathWidget } from './katex-widget';
 import { findInlineMath } from './math-scan';
+import { viewDecorations } from './view-decorations';
 
 function build(view: EditorView): DecorationSet {
   const { state } = view;
@@ -27,16 +28,5 @@ function build(view: EditorView): DecorationSet {
 }
 
 export function inlineMath(): Extension {
-  return ViewPlugin.fromClass(
-    class {
-      decorations: DecorationSet;
-      constructor(view: EditorView) {
-        this.decorations = build(view);
-      }
-      update(update: ViewUpdate) {
-        if (update.docChanged || update.viewportChanged || update.selectionSet) this.decorations = build(update.view);
-      }
-    },
-    { decorations: (plugin) => plugin.decorations },
-  );
+  return viewDecorations(build);
 }
