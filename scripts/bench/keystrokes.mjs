@@ -67,7 +67,8 @@ function installProbe({ keyTimeoutMs, preview, frame }) {
         t0: null,
         editorChanged: false,
         previewChanged: false,
-        editorReady: () => (kind === 'key' ? s.editorChanged : text('.cm-content').includes(`title: ${title}`)),
+        // The front matter shows folded ("Title · draft · 1 tag"), so the title alone marks the post.
+        editorReady: () => (kind === 'key' ? s.editorChanged : text('.cm-content').includes(title)),
         previewReady: () => (kind === 'key' ? s.previewChanged : text('.article-title', previewDoc()) === title && previewDoc().querySelector(preview)?.childElementCount > 0),
         finish(target, ms) {
           times[target] ??= ms;
