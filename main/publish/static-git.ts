@@ -8,7 +8,8 @@ import { parse } from 'yaml';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { resolveInside } from '../library/paths';
 import { PublishError } from './errors';
-import { Git, gitError } from './git';
+import { Git } from './git';
+import { GitClone } from './git-clone';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, PublisherCapabilities, RemotePost, RemoteSnapshot } from './publisher';
 import { Layout, type Generator, type SiteConfig } from './static-git-layout';
 
@@ -21,12 +22,11 @@ export interface StaticGitSettings {
   imageHost?: string;
 }
 
-const IDENTITY = ['-c', 'user.name=Postwright', '-c', 'user.email=postwright@localhost'];
-
 export class StaticGitPublisher implements Publisher {
   readonly capabilities: PublisherCapabilities;
   readonly label: string;
   private readonly git: Git;
+  private readonly clone: GitClone;
   private readonly layout: Layout;
   private config: SiteConfig | null = null;
 
@@ -36,16 +36,17 @@ export class StaticGitPublisher implements Publisher {
   ) {
     this.capabilities = { assets: settings.imageHost ? 'elsewhere' : 'bundle', canonicalUrl: true, categories: true };
     this.git = new Git(settings.repoPath, options.timeoutMs);
+    this.clone = new GitClone(this.git, settings, { whereToChoose: 'your site’s clone in the target’s settings', orChange: 'the target', newBranchOk: false });
     this.layout = new Layout(settings.generator, options.now ?? Date.now);
     this.label = `the ${settings.generator === 'hugo' ? 'Hugo' : 'Jekyll'} site in ${settings.repoPath}`;
   }
 
   private get ref(): string {
-    return `${this.settings.remote}/${this.settings.branch}`;
+    return this.clone.ref;
   }
 
   async check(): Promise<string> {
-    await this.sync();
+    await this.clone.sync();
     return `${this.settings.branch} of ${this.settings.repoPath}`;
   }
 
@@ -54,14 +55,14 @@ export class StaticGitPublisher implements Publisher {
   }
 
   async find(post: OutgoingPost): Promise<RemoteSnapshot | null> {
-    await this.sync();
+    await this.clone.sync();
     const result = await this.git.run(['grep', '-l', '-F', `postwright_id: ${post.key}`, this.ref, '--', ...this.layout.postDirs]);
     const file = result.stdout.split('\n').find(Boolean)?.slice(this.ref.length + 1);
     return file ? this.snapshot(file) : null;
   }
 
   async get(id: string): Promise<RemoteSnapshot | null> {
-    await this.sync();
+    await this.clone.sync();
     return this.snapshot(id);
   }
 
@@ -87,7 +88,7 @@ export class StaticGitPublisher implements Publisher {
   }
 
   private async write(remote: RemoteSnapshot | null, post: OutgoingPost): Promise<RemotePost> {
-    await this.sync();
+    await this.clone.sync();
     const postPath = this.layout.postPath(post);
     const assetDir = this.layout.assetDir(post);
     await this.refuseOthers(remote, post, postPath, assetDir);
@@ -115,9 +116,9 @@ export class StaticGitPublisher implements Publisher {
     const changed = (await this.git.must(['diff', '--cached', '--name-only', '-z', '--', ...touched], 'stage the post')).split('\0').filter(Boolean);
     if (changed.length > 0) {
       const message = `${remote ? 'Update' : 'Publish'} “${post.title}”\n\nPublished with Postwright.`;
-      await this.git.must([...(await this.identity()), 'commit', '--quiet', '-m', message, '--', ...changed], 'commit the post');
+      await this.git.must([...(await this.clone.identity()), 'commit', '--quiet', '-m', message, '--', ...changed], 'commit the post');
     }
-    await this.push();
+    await this.clone.push();
     const modified = (await this.git.must(['rev-parse', `HEAD:${postPath}`], 'read the commit')).trim();
     return { id: postPath, url: this.layout.pageUrl(post, this.siteConfig()), modified };
   }
@@ -132,38 +133,6 @@ export class StaticGitPublisher implements Publisher {
     const wasOurs = remote && (remote.id.startsWith(`${assetDir}/`) || oldAssetDir(this.settings.generator, remote.id) === assetDir);
     const used = (await this.git.run(['ls-tree', '-r', '--name-only', this.ref, '--', assetDir])).stdout.trim();
     if (used && !wasOurs) throw new PublishError('rejected', `The site already has files in ${assetDir}/ that belong to another post. Give this post another slug and publish again.`);
-  }
-
-  /// Brings the clone up to the remote branch: what was pushed by others is seen, not undone.
-  private async sync(): Promise<void> {
-    const repo = this.settings.repoPath;
-    if ((await this.git.run(['rev-parse', '--is-inside-work-tree'])).stdout.trim() !== 'true') {
-      throw new PublishError('invalid', `${repo} is not a git clone. Choose the folder of your site’s clone in the target’s settings.`);
-    }
-    const branch = (await this.git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'])).stdout.trim();
-    if (branch !== this.settings.branch) {
-      throw new PublishError('invalid', `The clone in ${repo} is on branch “${branch || 'none'}”, not “${this.settings.branch}”. Switch it to ${this.settings.branch} (git switch ${this.settings.branch}) or change the target.`);
-    }
-    await this.git.must(['fetch', '--quiet', this.settings.remote, `+refs/heads/${this.settings.branch}:refs/remotes/${this.ref}`], `fetch ${this.ref}`);
-    const merged = await this.git.run(['merge', '--ff-only', '--quiet', this.ref]);
-    if (merged.code !== 0) {
-      const rebased = await this.git.run([...(await this.identity()), 'rebase', '--quiet', '--autostash', this.ref]);
-      if (rebased.code !== 0) {
-        await this.git.run(['rebase', '--abort']);
-        throw new PublishError('rejected', `The clone in ${repo} and ${this.ref} both have changes git cannot combine. Resolve them in the clone (see git status), then publish again.`);
-      }
-    }
-  }
-
-  private async push(): Promise<void> {
-    const push = () => this.git.run(['push', '--quiet', this.settings.remote, `HEAD:refs/heads/${this.settings.branch}`]);
-    let result = await push();
-    // Someone pushed in between: take their commits and push ours on top, once.
-    if (result.code !== 0 && /rejected|non-fast-forward|fetch first/i.test(result.stderr)) {
-      await this.sync();
-      result = await push();
-    }
-    if (result.code !== 0) throw gitError(result, `push to ${this.ref}`);
   }
 
   private async snapshot(file: string): Promise<RemoteSnapshot | null> {
@@ -208,13 +177,6 @@ export class StaticGitPublisher implements Publisher {
     const file = resolveInside(this.settings.repoPath, ...rel.split('/'));
     await fs.mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, data);
-  }
-
-  /// The repo's own identity when it has one; CI machines and fresh accounts have none.
-  private async identity(): Promise<string[]> {
-    const email = await this.git.run(['config', 'user.email']);
-    const name = await this.git.run(['config', 'user.name']);
-    return email.stdout.trim() && name.stdout.trim() ? [] : IDENTITY;
   }
 
   private siteConfig(): SiteConfig {
