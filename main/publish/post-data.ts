@@ -4,19 +4,10 @@ import { parsePostFile, setFrontMatterFields } from '../../shared/frontmatter';
 import { PublishRecord, type PublishStatus } from '../../shared/publish';
 import { slugify } from '../library/paths';
 import { PublishError } from './errors';
+import type { PostFields } from './publisher';
 
-export interface PostMeta {
-  title: string;
-  slug: string;
-  status: PublishStatus;
-  /// ISO instant or null; `dateIsDay` when only a day was given.
-  date: string | null;
-  dateIsDay: boolean;
-  tags: string[];
-  categories: string[];
-  excerpt: string | null;
+export interface PostMeta extends PostFields {
   cover: string | null;
-  canonicalUrl: string | null;
   /// Cross-posting: the target whose copy is the original; the others point to it.
   canonicalTarget: string | null;
   records: Record<string, PublishRecord>;

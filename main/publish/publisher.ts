@@ -31,12 +31,8 @@ export interface PlacedAsset {
   remote: RemoteAsset | null;
 }
 
-/// Everything a backend needs to write one post, already rendered and with asset URLs rewritten.
-export interface OutgoingPost {
-  postId: string;
-  /// A token unique to this post and target, written into the remote post so that a create whose
-  /// answer was lost (timeout, dropped connection) can be found instead of created twice.
-  key: string;
+/// What the post's front matter says about it, as every backend receives it.
+export interface PostFields {
   title: string;
   slug: string;
   status: PublishStatus;
@@ -47,6 +43,14 @@ export interface OutgoingPost {
   categories: string[];
   excerpt: string | null;
   canonicalUrl: string | null;
+}
+
+/// Everything a backend needs to write one post, already rendered and with asset URLs rewritten.
+export interface OutgoingPost extends PostFields {
+  postId: string;
+  /// A token unique to this post and target, written into the remote post so that a create whose
+  /// answer was lost (timeout, dropped connection) can be found instead of created twice.
+  key: string;
   /// The article HTML from the shared render pipeline, made portable (see portable-html.ts).
   html: string;
   cover: PlacedAsset | null;
