@@ -24,7 +24,7 @@ Type on the left; the article on the right follows as you write. Use **bold**, *
 | Sample | pH | Notes |
 |--------|---:|-------|
 | Yogurt | 4.4 | live cultures |
-| Kefir  | 4.2 | fizzy |
+| Sauerkraut | 3.5 | sour |
 
 Fermented foods lower the pH of the gut[^ph].
 

@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import nspell from 'nspell';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureSyntaxTree } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import { welcomePost } from '../../main/library/welcome';
 import { openServices, type Services } from '../../main/services';
+import { markdownSupport } from '../../renderer/editor/extensions/markdown';
+import { proseWords } from '../../renderer/editor/extensions/spellcheck';
+import { makeSpeller, spelledRight } from '../../renderer/src/spell/checker';
 
 let root: string;
 let services: Services;
@@ -36,6 +42,20 @@ describe('spelling service', () => {
     expect(nspell(american).correct('color')).toBe(true);
     // An unknown language falls back to English rather than failing.
     expect((await call<{ lang: string }>('spelling.dictionary', 'xx-YY')).lang).toBe('en');
+  });
+
+  it('underlines nothing in the welcome post a new writer first sees (in the default American English)', async () => {
+    const text = welcomePost('2026-11-30');
+    const created = EditorState.create({ doc: text, extensions: markdownSupport() });
+    ensureSyntaxTree(created, created.doc.length, 5000);
+    const state = created.update({}).state; // as the editor has it once parsed
+    const words = [...new Set(proseWords(state, 0, state.doc.length).map((found) => found.word))];
+    expect(words).toContain('Postwright');
+    for (const lang of ['en']) {
+      const dictionary = await call<{ aff: string; dic: string }>('spelling.dictionary', lang);
+      const speller = makeSpeller(dictionary.aff, dictionary.dic, []);
+      expect(words.filter((word) => !spelledRight(speller, word, [])), lang).toEqual([]);
+    }
   });
 
   it('adds words to the library’s dictionary once each, kept in .postwright/', async () => {

@@ -2,7 +2,7 @@
 /// through `Speller`) a moment after typing pauses, never inside a keystroke, and misspellings
 /// get a wavy underline. Code, URLs, HTML, front matter and math are left alone. Hovering
 /// or right-clicking a misspelling offers suggestions and "Add to dictionary".
-import { syntaxTree } from '@codemirror/language';
+import { forceParsing, syntaxTree } from '@codemirror/language';
 import { Prec, RangeSetBuilder, StateEffect, StateField, type EditorState, type Extension, type Text } from '@codemirror/state';
 import { Decoration, EditorView, hoverTooltip, showTooltip, ViewPlugin, type DecorationSet, type Tooltip, type ViewUpdate } from '@codemirror/view';
 import { frontMatterRange } from './front-matter-guard';
@@ -29,6 +29,12 @@ export const recheckSpelling = StateEffect.define<null>();
 const SKIPPED = new Set(['FencedCode', 'CodeBlock', 'InlineCode', 'URL', 'Autolink', 'HTMLBlock', 'HTMLTag', 'CommentBlock', 'Comment', 'LinkLabel', 'ProcessingInstructionBlock']);
 const WORD = /\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}/gu;
 const INLINE_MATH = /\$\$?[^$\n]+\$\$?/g;
+// Addresses are never words to spell, even where the parser has not reached them yet (or does
+// not see them as links: a bare `www.` address, an e-mail, a link in a table cell).
+const ADDRESSES = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]*|\bwww\.[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+// Keys as a writer names them ("Ctrl+S", "Cmd-Shift-P"): not words either.
+const KEYS = /\b(?:Ctrl|Cmd|Alt|Shift|Option|Opt|Meta|Win|Super|Fn)(?=[+-]\S)/g;
+const blank = (part: string) => ' '.repeat(part.length);
 const MISSPELLED = Decoration.mark({ class: 'cm-misspelled' });
 
 interface Found {
@@ -58,15 +64,15 @@ export function proseWords(state: EditorState, from: number, to: number): Found[
     const line = doc.lineAt(pos);
     if (line.text.trim() === '$$') inMath = !inMath;
     else if (!inMath) {
-      const text = line.text.replace(INLINE_MATH, (math) => ' '.repeat(math.length));
+      const text = line.text.replace(INLINE_MATH, blank).replace(ADDRESSES, blank).replace(KEYS, blank);
       WORD.lastIndex = 0;
       for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
         const start = line.from + match.index;
         const end = start + match[0].length;
         const before = text[match.index - 1] ?? '';
         const after = text[match.index + match[0].length] ?? '';
-        // Handles, tags, file names and identifiers are not words to spell.
-        if (/[@#/\\_\d]/.test(before) || (before === '.' && /\p{L}/u.test(text[match.index - 2] ?? ''))) continue;
+        // Handles, tags, file names, footnote labels and identifiers are not words to spell.
+        if (/[@#/\\_\d^]/.test(before) || (before === '.' && /\p{L}/u.test(text[match.index - 2] ?? ''))) continue;
         if (/[_\d]/.test(after) || (after === '.' && /\p{L}/u.test(text[match.index + match[0].length + 1] ?? ''))) continue;
         if (skipped.some(([a, b]) => start < b && end > a)) continue;
         found.push({ from: start, to: end, word: match[0].replace(/’/g, "'") });
@@ -142,6 +148,11 @@ export function spellcheck(options: SpellcheckOptions): Extension {
 
       async check() {
         const run = ++this.run;
+        // The checked range is a screenful: parse it first if the background parser has not got
+        // there yet (right after a post opens), or code would be checked as prose. When it cannot
+        // finish now (a code language still loading), check again a moment later.
+        const end = this.view.visibleRanges.reduce((most, range) => Math.max(most, range.to), 0);
+        if (!forceParsing(this.view, end, 100)) this.schedule(quietMs * 2);
         const state = this.view.state;
         const lang = options.language(postLanguage(state.doc));
         if (lang !== this.lang) this.known.clear();

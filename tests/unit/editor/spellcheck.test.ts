@@ -44,6 +44,15 @@ describe('spell check: prose words', () => {
     }
   });
 
+  it('leaves out web and mail addresses and key names, even before the parser reaches them', () => {
+    // Straight from a new state: the background parser has not run, as right after a post opens.
+    const doc = 'Read [the notes](https://example.org/pathh) or www.tidepools.example/mapp, mail anna.k@schooll.edu, and press **Ctrl+S** or Cmd-Shift-P.';
+    const state = EditorState.create({ doc, extensions: markdownSupport() });
+    const words = proseWords(state, 0, state.doc.length).map((found) => found.word);
+    expect(words).toEqual(expect.arrayContaining(['Read', 'notes', 'mail', 'press']));
+    for (const skipped of ['https', 'pathh', 'www', 'tidepools', 'mapp', 'anna', 'schooll', 'edu', 'Ctrl', 'Cmd', 'Shift']) expect(words, skipped).not.toContain(skipped);
+  });
+
   it('keeps apostrophes inside words and leaves out handles, hashtags and file names', () => {
     const words = wordsOf("The crab's shell isn’t soft. Ask @marinebio about #tidepools in notes.txt today.");
     expect(words).toEqual(expect.arrayContaining(["crab's", "isn't", 'Ask', 'about', 'today']));
