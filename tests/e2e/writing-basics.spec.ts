@@ -44,6 +44,15 @@ test('typing before the front matter goes into the body instead of breaking it',
   await expect(page.locator('.toolbar-title')).toHaveText('Anemones');
 });
 
+test('at start-up the cursor is already in the post: the first keys typed go into its body', async ({ host, library, studio, page }) => {
+  await studio.open(host);
+  await expect(page.locator('.toolbar-title')).toHaveText('Welcome to Postwright');
+  await expect(studio.editorContent).toBeFocused();
+  await page.keyboard.type('Hello. ');
+  await studio.save();
+  expect(saved(library, 'welcome')).toMatch(/---\n\n?Hello\. Postwright keeps every post/);
+});
+
 test('opening a post puts the cursor at the start of its body', async ({ host, studio, page }) => {
   await studio.open(host);
   await studio.openPost('Welcome to Postwright');

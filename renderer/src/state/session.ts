@@ -77,7 +77,12 @@ export async function loadLibrary(preferred: string | null): Promise<void> {
   const list = await readLibrary();
   const first = list.find((post) => post.id === preferred) ?? list[0];
   // The writer may already have clicked a post while the library loaded: theirs wins.
-  if (first && wanted === null) await openPost(first.id);
+  if (first && wanted === null) {
+    await openPost(first.id);
+    // Ready to write at once, unless the writer has already put the focus somewhere else.
+    const active = document.activeElement;
+    if (!active || active === document.body) editorRef.current?.focus();
+  }
 }
 
 export async function switchLibrary(root: string): Promise<void> {
