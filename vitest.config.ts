@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/setup/build-main.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: integration tests start servers and CLI processes on a shared, busy machine.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BlockSpec } from './html-to-blocks';
+import { cachedMarkup, keepMarkup } from './markup-cache';
 
 // Plain CommonJS, run by the worker. The library's edit code probes navigator, matchMedia and
 // friends at load time; its console chatter (duplicate store warnings) is not the user's concern.
@@ -82,8 +83,17 @@ function start(): NonNullable<typeof running> {
   return self;
 }
 
-/// The blocks as WordPress post content, exactly as the block editor would save them.
-export function serializeBlocks(specs: BlockSpec[], hold = true): Promise<string> {
+/// The blocks as WordPress post content, exactly as the block editor would save them: made
+/// once by the block library, then kept (markup-cache.ts).
+export async function serializeBlocks(specs: BlockSpec[]): Promise<string> {
+  const known = specs.length > 0 ? cachedMarkup(specs) : null;
+  if (known !== null) return known;
+  const markup = await inWorker(specs, true);
+  if (specs.length > 0) keepMarkup(specs, markup);
+  return markup;
+}
+
+function inWorker(specs: BlockSpec[], hold: boolean): Promise<string> {
   running ??= start();
   const { worker, pending } = running;
   const id = nextId++;
@@ -98,7 +108,7 @@ export function serializeBlocks(specs: BlockSpec[], hold = true): Promise<string
 /// WordPress target's first request. Resolves once it is loaded.
 export function warmBlockSerializer(): Promise<void> {
   if (!running) warming = null;
-  warming ??= serializeBlocks([], false).then(() => undefined);
+  warming ??= inWorker([], false).then(() => undefined);
   return warming;
 }
 
