@@ -8,6 +8,7 @@ import { BloggerAtomSource } from './blogger-atom-source';
 import { BloggerSource } from './blogger-source';
 import { GhostExportSource, ghostExportData } from './ghost-export-source';
 import { GhostSource } from './ghost-source';
+import { StaticGitSource } from './static-git-source';
 import { WordPressSource } from './wordpress-source';
 import { WxrSource } from './wxr-source';
 
@@ -16,8 +17,7 @@ export type { ImportPage, ImportSource, RemotePost } from './source';
 export { libraryImportTarget, type ImportTarget } from './target';
 export { BloggerAtomSource, BloggerSource, GhostExportSource, GhostSource, WordPressSource, WxrSource };
 
-/// The source that reads a connected target's posts (WordPress, Ghost, Blogger); a static site
-/// in git is already the user's files.
+/// The source that reads a connected target's posts (WordPress, Ghost, Blogger, a static site in git).
 export function importSourceForTarget(settings: TargetSettings, secret: string | null, options: { fetch?: FetchLike; timeoutMs?: number } = {}): ImportSource {
   switch (settings.kind) {
     case 'wordpress':
@@ -29,6 +29,8 @@ export function importSourceForTarget(settings: TargetSettings, secret: string |
     case 'blogger':
       if (!secret) throw new PublishError('auth', `No Blogger sign-in is saved for ${settings.blogUrl}: sign in to Blogger again from the target’s settings.`);
       return new BloggerSource({ target: settings.name, blogId: settings.blogId, blogUrl: settings.blogUrl, clientId: settings.clientId, apiBase: settings.apiBase, tokenUrl: settings.tokenUrl }, secret, options);
+    case 'static-git':
+      return new StaticGitSource(settings);
     default:
       throw new PublishError('invalid', `Importing from a ${settings.kind} target is not possible yet; import an export file instead.`);
   }

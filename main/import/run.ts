@@ -12,6 +12,7 @@ import { sameOnEverySystem, slugify, uniqueSlug } from '../library/paths';
 import { cleanHtml, imageSources, mediaIdOf, postText, toMarkdown, useLocalImages } from './convert';
 import { emphasisMarkerOf, type EmphasisMarker } from '../../shared/html-to-markdown';
 import { downloadImage } from './images';
+import { restorePublished } from './restore-published';
 import { ImportLedger, type LedgerEntry } from './ledger';
 import { versionOf, type ImportSource, type RemotePost } from './source';
 import type { ImportFile, ImportTarget, RemoteImage } from './target';
@@ -213,7 +214,7 @@ class ImportRun {
     const ids = await this.target.list();
     const taken = async (s: string) => ids.some((id) => sameOnEverySystem(id, s)) || (await this.target.exists(s));
     const slug = await uniqueSlug(slugify(post.slug || post.title), taken);
-    const built = await this.build(post, slug, null);
+    const built = (await this.restored(post)) ?? (await this.build(post, slug, null));
     const { id, hash } = await this.target.create(slug, built.text, built.files);
     await this.link(post, id, built.images);
     this.ledger.set(post.remoteId, { postId: id, version, hash, remoteModified: post.remoteModified ?? null, at: new Date(this.now()).toISOString() });
@@ -253,6 +254,15 @@ class ImportRun {
     return 'conflict';
   }
 
+  /// The blog still holds what this library published there: that text, not a conversion.
+  private async restored(post: RemotePost): Promise<{ text: string; files: ImportFile[]; images: RemoteImage[] } | null> {
+    const target = this.source.target;
+    const kept = target && this.target.published ? await this.target.published(target, post.remoteId, post.remoteModified ?? null) : null;
+    if (!kept) return null;
+    const options = { fetch: this.source.fetch, signal: this.signal, timeoutMs: this.options.imageTimeoutMs, maxBytes: this.options.maxImageBytes };
+    return restorePublished(post, kept, (url) => downloadImage(url, options));
+  }
+
   /// `em`: the emphasis marker of the post being updated; `*` for a new one.
   private async build(post: RemotePost, postId: string, record: PublishRecord | null, em: EmphasisMarker = '*'): Promise<{ text: string; files: ImportFile[]; images: RemoteImage[] }> {
     const html = cleanHtml(post.html);
@@ -267,7 +277,7 @@ class ImportRun {
         return null;
       }
       // An image Postwright uploaded keeps its name there after the hash: it gets it back.
-      const given = uploadedName(url, got.hash);
+      const given = (Object.hasOwn(post.imageNames ?? {}, url) ? post.imageNames![url] : null) ?? uploadedName(url, got.hash);
       const taken = given !== null && [...files.values()].some((f) => f.name === given);
       if (given && !taken) got.name = given;
       files.set(got.name, { name: got.name, bytes: got.bytes });

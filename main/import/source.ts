@@ -32,6 +32,9 @@ export interface RemotePost {
   /// instead of imported twice. `source` names that import's ledger, `remoteId` is its key there,
   /// `url` the address that import wrote as `imported_from`.
   fileImport?: { source: string; remoteId: string; url: string | null };
+  /// Image address -> the file name it has beside the post on the site (a static site's page
+  /// bundle), kept instead of a name made from its hash.
+  imageNames?: Record<string, string>;
 }
 
 export interface ImportPage {

@@ -7,6 +7,7 @@ import type { Library } from '../library/library';
 import { resolveInside } from '../library/paths';
 import { AssetMap } from '../publish/assets';
 import { PostKeys } from '../publish/post-keys';
+import { PublishRevisions, type PublishedRevision } from '../publish/publish-revision';
 
 export interface ImportFile {
   name: string;
@@ -46,6 +47,8 @@ export interface ImportTarget {
   /// Tells publishing about the remote post and its images, so the next publish updates that
   /// post and reuses those images instead of uploading copies.
   linkRemote?(link: RemoteLink): Promise<void>;
+  /// What this library published as that remote post, if the blog still holds it (its stamp).
+  published?(target: string, remoteId: string, stamp: string | null): Promise<PublishedRevision | null>;
 }
 
 export function libraryImportTarget(library: Library): ImportTarget {
@@ -56,6 +59,8 @@ export function libraryImportTarget(library: Library): ImportTarget {
     for (const file of files) {
       const full = resolveInside(dir, file.name);
       const same = await fs.stat(full).then((s) => s.size === file.bytes.length, () => false);
+      // A static site's post may keep images in a folder of its own (img/crock.png).
+      if (!same) await fs.mkdir(path.dirname(full), { recursive: true });
       if (!same) await writeFileAtomic(full, file.bytes, { root: library.root });
     }
   };
@@ -73,6 +78,7 @@ export function libraryImportTarget(library: Library): ImportTarget {
       return { hash: (await library.save(id, text, baseHash, 'outside-edit')).hash };
     },
     list: async () => (await library.list()).map((summary) => summary.id),
+    published: (target, remoteId, stamp) => PublishRevisions.forTarget(library.root, target).find(remoteId, stamp),
     async linkRemote(link) {
       await PostKeys.forTarget(library.root, link.target).setRemote(link.postId, link.remoteId, link.remoteModified);
       const map = AssetMap.forTarget(library.root, link.target);

@@ -3,7 +3,7 @@
 /// post (never both, never twice), refuse to overwrite a remote edit unless told to, and record
 /// `publish.<target>` in the post's front matter.
 import { createHash } from 'node:crypto';
-import { parsePostFile, replaceBody, setFrontMatterFields } from '../../shared/frontmatter';
+import { parsePostFile, replaceBody, setFrontMatterFields, splitPostFile } from '../../shared/frontmatter';
 import type { PublishOptions, PublishPreview, PublishProgress, PublishRecord, PublishResult } from '../../shared/publish';
 import { isRelativeAsset, renderArticle } from '../../shared/render';
 import { FULL_RENDER_CHARS, planRender } from '../../shared/render/budget';
@@ -19,6 +19,7 @@ import { PostKeys, type KeyEntry } from './post-keys';
 import { portableHtml } from './portable-html';
 import type { LocalAsset, OutgoingPost, PlacedAsset, Publisher, RemotePost, RemoteSnapshot } from './publisher';
 import { conflictError, remoteMarkdown } from './remote-version';
+import { keepPublished, PublishRevisions } from './publish-revision';
 
 /// The library as the pipeline needs it; the lead wires it to Library (see post-store.ts).
 export interface PostStore {
@@ -56,6 +57,8 @@ interface Finish {
   previous: PublishRecord | null;
   /// The date sent for a post with no date of its own, which becomes its published_at.
   sentDate: string | null;
+  /// The post's text as it was read for this publish: what the blog gets, kept for the way back.
+  sent: string;
   onProgress: OnProgress;
 }
 
@@ -121,7 +124,7 @@ export class PublishPipeline {
     onProgress({ phase: 'checking' });
     const { remote, fromRecord } = await this.findRemote(postId, target, keys, record, draft, entry);
     const previous = fromRecord ? record : null;
-    const done = { postId, target: target.name, keys, previous, sentDate: prepared.meta.date === null ? draft.date : null, onProgress };
+    const done = { postId, target: target.name, keys, previous, sentDate: prepared.meta.date === null ? draft.date : null, sent: post.text, onProgress };
     // What the remote looked like after our last write: from the post's record, or from the
     // key file when the record is gone. Unknown only right after a create whose answer was lost.
     const baseline = fromRecord ? record?.remote_modified : entry?.remoteId === remote?.id ? entry?.modified : null;
@@ -333,6 +336,7 @@ export class PublishPipeline {
     };
     onProgress({ phase: 'recording' });
     await this.saveWith(postId, (text) => withRecord(text, target, next), 'publish');
+    await keepPublished(this.deps.libraryRoot, target, written, postId, withRecord(done.sent, target, next), outgoing.assets);
     onProgress({ phase: 'done', url: written.url });
     const broken = written.brokenImages?.length ? { brokenImages: written.brokenImages } : {};
     const warnings = written.warnings?.length ? { warnings: written.warnings } : {};
@@ -345,13 +349,15 @@ export class PublishPipeline {
     if (!record) throw new PublishError('invalid', `“${meta.title}” has not been published to ${target.publisher.label} yet, so there is no remote version to bring in.`);
     const remote = await target.publisher.get(record.id);
     if (!remote) throw new PublishError('not-found', `The post is no longer on ${target.publisher.label}, so there is nothing to bring in. Publish it again to put it back.`);
+    // Still what a publish from here wrote: that markdown exactly, not a conversion of the HTML.
+    const kept = await PublishRevisions.forTarget(this.deps.libraryRoot, target.name).find(remote.id, remote.modified);
     const map = AssetMap.forTarget(this.deps.libraryRoot, target.media?.name ?? target.name);
-    const markdown = await remoteMarkdown(target.publisher, remote, this.deps.store.postDir(postId), await map.byUrl());
+    const body = kept ? splitPostFile(kept.text).body : `\n${await remoteMarkdown(target.publisher, remote, this.deps.store.postDir(postId), await map.byUrl())}\n`;
     const taken: PublishRecord = { ...record, remote_modified: remote.modified };
     await PostKeys.forTarget(this.deps.libraryRoot, target.name).setRemote(postId, remote.id, remote.modified);
     const hash = await this.saveWith(postId, (text) => {
       const titled = remote.title && remote.title !== meta.title ? setFrontMatterFields(text, { title: remote.title }) : text;
-      return withRecord(replaceBody(titled, `\n${markdown}\n`), target.name, taken);
+      return withRecord(replaceBody(titled, body), target.name, taken);
     }, 'outside-edit');
     return { kind: 'took-remote', target: target.name, hash };
   }

@@ -53,7 +53,8 @@ function blockOf(element: Element, mediaId: MediaIdOf): BlockSpec {
       if (only?.tagName.toLowerCase() === 'img') return image(only, null, mediaId);
       if (only?.tagName.toLowerCase() === 'iframe') return embed(only) ?? html();
       if (element.querySelector(KEEP_AS_HTML) || element.attributes.length > 0) return html();
-      return block('core/paragraph', { content: element.innerHTML });
+      // A soft line break is a space to a reader; WordPress's serializer would store it as <br>.
+      return block('core/paragraph', { content: element.innerHTML.replace(/<br>\n/g, '<br>').replace(/\n/g, ' ') });
     }
     case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
       if (element.querySelector(KEEP_AS_HTML) || [...element.attributes].some((a) => a.name !== 'id')) return html();

@@ -19,7 +19,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     studio.targets.list().then((list) => {
-      const importable = list.filter((info) => info.settings.kind !== 'static-git');
+      const importable = list.filter((info) => info.settings.kind !== 'image-host');
       setTargets(importable);
       setTarget(importable[0]?.settings.name ?? '');
     }, () => setTargets([]));
