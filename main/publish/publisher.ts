@@ -84,6 +84,9 @@ export interface PublisherCapabilities {
   assets: AssetMode;
   canonicalUrl: boolean;
   categories: boolean;
+  /// false where the service refuses SVG uploads (WordPress core allows no image/svg+xml):
+  /// formulas sent as images go there as PNG.
+  svg?: boolean;
 }
 
 export interface PreviewPayload {

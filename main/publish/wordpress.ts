@@ -38,7 +38,7 @@ interface Call {
 }
 
 export class WordPressPublisher implements Publisher {
-  readonly capabilities = { assets: 'upload', canonicalUrl: false, categories: true } as const;
+  readonly capabilities = { assets: 'upload', canonicalUrl: false, categories: true, svg: false } as const;
   readonly label: string;
   private readonly host: string;
   private readonly fetch: FetchLike;
