@@ -104,9 +104,13 @@ export async function mathImages(html: string, libraryRoot: string, format: Math
         img.setAttribute('alt', formula.tex);
         img.setAttribute('class', formula.display ? 'math-image math-display-image' : 'math-image');
         // Sized in ex so it scales with the text around it; inline math sits on the baseline.
-        const place = formula.display ? 'display:block;margin:0 auto' : `vertical-align:${size.verticalAlign}`;
-        img.setAttribute('style', `${place};width:${size.width};height:${size.height}`);
+        // Only properties WordPress lets every role keep (its safe_style_css has no `display`):
+        // a display formula is centred by the block around it.
+        const box = `width:${size.width};height:${size.height}`;
+        img.setAttribute('style', formula.display ? box : `vertical-align:${size.verticalAlign};${box}`);
+        const block = formula.display ? math.closest('.math-display') : null;
         math.replaceWith(img);
+        if (block) block.setAttribute('style', 'text-align:center');
       }
       const out = root.ownerDocument.createElement('div');
       out.append(root);
