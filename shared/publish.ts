@@ -267,6 +267,8 @@ export const PublishResult = z.discriminatedUnion('kind', [
     brokenImages: z.array(z.string()).optional(),
     /// What the blog removed or changed from what was sent (checked right after), in plain words.
     warnings: z.array(z.string()).optional(),
+    /// The blog removed formulas: the dialog offers "Publish math as images".
+    mathStripped: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('preview'), preview: PublishPreview }),
   /// The remote's version replaced the post's body (takeRemote).

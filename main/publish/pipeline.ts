@@ -343,7 +343,7 @@ export class PublishPipeline {
     await this.saveWith(postId, (text) => withRecord(text, target, next), 'publish');
     onProgress({ phase: 'done', url: written.url });
     const broken = written.brokenImages?.length ? { brokenImages: written.brokenImages } : {};
-    const warnings = written.warnings?.length ? { warnings: written.warnings } : {};
+    const warnings = written.warnings?.length ? { warnings: written.warnings, ...(written.mathStripped ? { mathStripped: true } : {}) } : {};
     return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded), ...broken, ...warnings };
   }
 

@@ -65,6 +65,8 @@ export interface RemotePost {
   brokenImages?: string[];
   /// What the service removed or changed from what was sent, in plain words (verify.ts).
   warnings?: string[];
+  /// Among those: the service removed the post's formulas (MathML).
+  mathStripped?: boolean;
 }
 
 /// A remote post as it is now, for conflict detection and the conflict diff.
