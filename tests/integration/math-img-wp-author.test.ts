@@ -27,7 +27,7 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'math as images on WordPress' : 'm
     lib.writePost(postText().replace('tags: [food, science]\n', '').replace('categories: [Kitchen Notes]\n', ''));
     service = lib.service();
     await service.start();
-    await service.targets.add({ settings: { name: 'as-author', kind: 'wordpress', siteUrl: wp.url, username: 'writer', math: 'images' }, secret: authorPassword });
+    await service.targets.add({ settings: { name: 'as-author', kind: 'wordpress', siteUrl: wp.url, username: 'writer' }, secret: authorPassword });
   }, 300_000);
   afterAll(async () => {
     service?.close();
@@ -45,13 +45,22 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'math as images on WordPress' : 'm
     expect(answer.status).toBeGreaterThanOrEqual(400);
   });
 
-  it('publishes formulas as images that WordPress keeps: nothing reported stripped, the TeX as alt', async () => {
+  it('offers math as images when WordPress strips the formulas', async () => {
     const result = await service.publish(POST_ID, 'as-author');
-    expect(result).toMatchObject({ kind: 'published', created: true });
+    expect(result).toMatchObject({ kind: 'published', created: true, mathStripped: true });
+    if (result.kind !== 'published') return;
+    expect(result.warnings?.join('\n')).toMatch(/removed all formulas[\s\S]*choose “Publish math as images”/);
+  });
+
+  it('publishes formulas as images that WordPress keeps: nothing reported stripped, the TeX as alt', async () => {
+    await service.targets.update('as-author', { settings: { name: 'as-author', kind: 'wordpress', siteUrl: wp.url, username: 'writer', math: 'images' } });
+    const result = await service.publish(POST_ID, 'as-author');
+    expect(result).toMatchObject({ kind: 'published', created: false });
     if (result.kind !== 'published') return;
     expect(result.warnings).toBeUndefined();
-    // Two photos, the cover and the two formulas.
-    expect(result.uploaded).toBe(5);
+    expect(result.mathStripped).toBeUndefined();
+    // The photos and the cover are there already: only the two formulas go up.
+    expect(result.uploaded).toBe(2);
 
     const page = new JSDOM(await (await fetch(result.url)).text()).window.document;
     expect(page.querySelector('math')).toBeNull();
