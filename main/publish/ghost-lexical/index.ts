@@ -10,7 +10,8 @@ import type { JSDOM as JsDom } from 'jsdom';
 /// Top-level elements Ghost turns into nodes of its own.
 const NATIVE = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'HR', 'FIGURE', 'IFRAME']);
 /// Inside a native element, anything here makes it an HTML card: Ghost's nodes cannot hold it.
-const CARD_ONLY = 'math, table, sup.footnote-ref, iframe, video, audio, details, input, svg, [id], div, section, figure figure, pre pre';
+/// (A formula sent as an image stays in its line: Ghost's converter would lift it into an image card.)
+const CARD_ONLY = 'math, img.math-image, table, sup.footnote-ref, iframe, video, audio, details, input, svg, [id], div, section, figure figure, pre pre';
 /// Embeds Ghost's embed card plays; any other iframe stays in an HTML card.
 const EMBED = /^https:\/\/(?:www\.youtube(?:-nocookie)?\.com\/embed\/|player\.vimeo\.com\/video\/)/;
 

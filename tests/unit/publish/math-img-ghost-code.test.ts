@@ -43,3 +43,11 @@ describe('code sent to Ghost', () => {
     expect(htmlToMarkdown(ghostHtmlAsArticle(rendered)).trim()).toBe(`Before.\n\n${FENCED}\n\nAfter.`);
   });
 });
+
+describe('a formula sent to Ghost as an image', () => {
+  it('stays in its line: the paragraph goes as an HTML card, not split around an image card', () => {
+    const html = '<p>The pH is <img src="https://blog.example/content/images/f.svg" alt="\\mathrm{pH}" class="math-image" style="vertical-align:-0.5ex;width:3ex;height:2ex">, low.</p>';
+    const nodes = (JSON.parse(ghostLexical(html)) as { root: { children: Node[] } }).root.children;
+    expect(nodes).toEqual([expect.objectContaining({ type: 'html', html })]);
+  });
+});

@@ -10,6 +10,7 @@ import { createNodePurify } from '../../../main/render/node-purify';
 import { mathImages } from '../../../main/publish/math-images';
 import { texToSvg } from '../../../main/publish/math-images-svg';
 import { portableHtml } from '../../../main/publish/portable-html';
+import { articleToMarkdown } from '../../../shared/html-to-markdown';
 import { renderArticle } from '../../../shared/render';
 
 const roots: string[] = [];
@@ -97,5 +98,14 @@ describe('the formulas of a post as images', () => {
 
   it('leaves a post without formulas alone', async () => {
     expect(await mathImages(outgoing('No math here, only $5 and $10.'), library(), 'svg')).toBeNull();
+  });
+});
+
+describe('formulas sent as images, read back', () => {
+  it('come back as the TeX they were made from, inline and display', async () => {
+    const html = outgoing(POST);
+    const math = await mathImages(html, library(), 'png');
+    const sent = math!.replace(html, (ref) => `https://blog.example/wp-content/uploads/${ref.replace('math/', '')}`);
+    expect(articleToMarkdown(sent).markdown.trim()).toBe(POST.trim());
   });
 });
