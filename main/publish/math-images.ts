@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { resolveInside, resolveInsideReal } from '../library/paths';
+import { resolveInsideReal } from '../library/paths';
 import { texToSvg, type FormulaSvg } from './math-images-svg';
 import type { LocalAsset, Publisher } from './publisher';
 
@@ -122,8 +122,8 @@ export async function mathImages(html: string, libraryRoot: string, format: Math
 /// The formula's file from the cache folder, made there first when missing.
 async function imageOf(libraryRoot: string, ref: string, formula: Formula, format: MathImageFormat): Promise<{ bytes: Uint8Array; size: Cached }> {
   const name = path.posix.basename(ref);
-  const dir = resolveInside(libraryRoot, '.postwright', 'cache', 'math');
-  await fs.mkdir(dir, { recursive: true });
+  // The cache folder is checked to be inside the library before anything is made in it.
+  await fs.mkdir(await resolveInsideReal(libraryRoot, '.postwright', 'cache', 'math'), { recursive: true });
   const file = await resolveInsideReal(libraryRoot, '.postwright', 'cache', 'math', name);
   const sizeFile = await resolveInsideReal(libraryRoot, '.postwright', 'cache', 'math', `${name}.json`);
   const cached = await Promise.all([fs.readFile(file), fs.readFile(sizeFile, 'utf8')]).catch(() => null);

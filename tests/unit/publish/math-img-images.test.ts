@@ -1,6 +1,6 @@
 /// Formulas as images: each formula of the outgoing HTML becomes an <img> of a self-contained SVG
 /// (or a PNG where the blog refuses SVG), its TeX as alt text, made once and kept in the library.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,5 +107,16 @@ describe('formulas sent as images, read back', () => {
     const math = await mathImages(html, library(), 'png');
     const sent = math!.replace(html, (ref) => `https://blog.example/wp-content/uploads/${ref.replace('math/', '')}`);
     expect(articleToMarkdown(sent).markdown.trim()).toBe(POST.trim());
+  });
+});
+
+describe('the cache of formula images', () => {
+  it('is never made outside the library, even through a link planted in .postwright', async () => {
+    const root = library();
+    const outside = library();
+    mkdirSync(path.join(root, '.postwright'), { recursive: true });
+    symlinkSync(outside, path.join(root, '.postwright', 'cache'));
+    await expect(mathImages(outgoing(POST), root, 'svg')).rejects.toThrow();
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
