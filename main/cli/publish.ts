@@ -23,7 +23,8 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       for (const { settings, hasSecret, needsSecret, storage } of targets) {
         const where = describeTarget(settings);
         const secret = needsSecret ? (hasSecret ? ` · password in ${storage.kind}` : ' · no password yet') : '';
-        out(`${settings.name}\t${settings.kind}\t${where}${secret}\n`);
+        const math = 'math' in settings && settings.math === 'images' ? ' · formulas as images' : '';
+        out(`${settings.name}\t${settings.kind}\t${where}${secret}${math}\n`);
         if (needsSecret && storage.warning) out(`  warning: ${storage.warning}\n`);
       }
       return 0;
@@ -167,6 +168,7 @@ export async function report(outcome: PublishOutcome, out: Out, local: () => Pro
       else if (branch === null && images > 0) out(`Images: ${outcome.uploaded} uploaded, ${outcome.reused} already there.\n`);
       // What the blog removed from what was sent: not a plain success.
       for (const line of outcome.warnings ?? []) out(`Warning: ${line}\n`);
+      if (outcome.mathStripped) out(`To publish math as images: postwright targets set "${outcome.target}" --math images, then publish again.\n`);
       return 0;
     }
     case 'preview':

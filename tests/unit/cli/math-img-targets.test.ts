@@ -1,7 +1,7 @@
 /// `postwright targets add … --math images` and `targets set NAME --math …`: the per-target
 /// choice to send formulas as images, saved in the targets file and said back in plain words.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runTargets } from '../../../main/cli/publish';
+import { report, runTargets } from '../../../main/cli/publish';
 import { MemorySecretStore } from '../../../main/publish/secrets';
 import { PublishService } from '../../../main/publish/service';
 import type { Services } from '../../../main/services';
@@ -34,6 +34,8 @@ describe('math as images from the command line', () => {
   it('saves the choice on add, switches it with set, and keeps the password', async () => {
     expect(await run(['add', 'Lab blog', '--kind', 'wordpress', '--url', 'https://blog.example.com', '--username', 'ada', '--math', 'images'])).toBe(0);
     expect((await settings())?.math).toBe('images');
+    await run(['list']);
+    expect(printed).toMatch(/Lab blog\twordpress\t.*· formulas as images\n/);
     expect(await run(['set', 'Lab blog', '--math', 'markup'])).toBe(0);
     expect(printed).toContain('Lab blog: formulas now go out as MathML.');
     expect((await settings())?.math).toBe('markup');
@@ -56,5 +58,13 @@ describe('math as images from the command line', () => {
     const after = (await publishing.targets.test('Lab blog')).warnings?.join(' ') ?? '';
     expect(after).toMatch(/formulas go out as images/);
     expect(after).not.toMatch(/remove formulas|Publish math as images/);
+  });
+
+  it('after a publish whose formulas were removed, says the command that sends them as images', async () => {
+    let said = '';
+    const outcome = { kind: 'published' as const, target: 'Lab blog', url: 'https://blog.example.com/acids/', remoteId: '7', created: true, unchanged: false, uploaded: 0, reused: 0, warnings: ['WordPress removed all formulas.'], mathStripped: true };
+    expect(await report(outcome, (t) => (said += t), async () => ({ title: '', body: '' }))).toBe(0);
+    expect(said).toContain('Warning: WordPress removed all formulas.');
+    expect(said).toContain('To publish math as images: postwright targets set "Lab blog" --math images, then publish again.');
   });
 });
