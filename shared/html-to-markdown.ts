@@ -81,7 +81,8 @@ function turndown(mode: Mode, em: EmphasisMarker): TurndownService {
 function articleRules(service: TurndownService): void {
   const text = (node: Node) => node.textContent ?? '';
   const el = (node: Node) => node as HTMLElement;
-  const texOf = (node: Node) => el(node).querySelector?.('annotation[encoding="application/x-tex"]')?.textContent ?? null;
+  // A formula's TeX: KaTeX's annotation, or the alt text of a formula sent as an image (math-images.ts).
+  const texOf = (node: Node) => el(node).querySelector?.('annotation[encoding="application/x-tex"]')?.textContent ?? el(node).querySelector?.('img.math-image')?.getAttribute('alt') ?? null;
   // `<` and `$` in text would become HTML and math on the next render.
   const escape = service.escape.bind(service);
   service.escape = (s: string) => escape(s).replace(/</g, '\\<').replace(/\$/g, '\\$');
@@ -120,6 +121,10 @@ function articleRules(service: TurndownService): void {
   service.addRule('math', {
     filter: (node) => node.nodeName.toLowerCase() === 'math' && texOf(node) !== null,
     replacement: (_c, node) => (el(node).getAttribute('display') === 'block' ? `$$${texOf(node)}$$` : `$${texOf(node)}$`),
+  });
+  service.addRule('mathImage', {
+    filter: (node) => node.nodeName === 'IMG' && el(node).classList.contains('math-image') && !!el(node).getAttribute('alt'),
+    replacement: (_c, node) => `$${el(node).getAttribute('alt')}$`,
   });
   service.addRule('footnoteRef', {
     filter: (node) => node.nodeName === 'SUP' && el(node).classList.contains('footnote-ref'),

@@ -10,6 +10,11 @@ export const TargetName = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$/, 'a target name is 1–63 letters, digits, spaces, dots, dashes or underscores');
 
+/// How formulas go out: as MathML ('markup', the default), or as images for a blog that strips
+/// MathML (a WordPress role without unfiltered_html). See main/publish/math-images.ts.
+export const MathMode = z.enum(['markup', 'images']);
+export type MathMode = z.infer<typeof MathMode>;
+
 const siteUrl = z
   .string()
   .trim()
@@ -25,6 +30,7 @@ export const WordPressTarget = z.object({
   images: ImageSettings.optional(),
   /// 'classic' for a site on the Classic Editor: the post goes as plain HTML, not blocks.
   editor: z.enum(['blocks', 'classic']).optional(),
+  math: MathMode.optional(),
 });
 
 export const StaticGitTarget = z.object({
@@ -37,6 +43,7 @@ export const StaticGitTarget = z.object({
   remote: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a git remote name').default('origin'),
   /// An image host for the site's images instead of the repository (optional).
   imageHost: TargetName.optional(),
+  math: MathMode.optional(),
 });
 
 /// A Ghost site; the secret is a custom integration's Admin API key (`id:secret`).
@@ -45,6 +52,7 @@ export const GhostTarget = z.object({
   kind: z.literal('ghost'),
   siteUrl,
   images: ImageSettings.optional(),
+  math: MathMode.optional(),
 });
 
 /// A Blogger blog, signed in with the blogger's own Google OAuth client (a Desktop app client).
@@ -61,6 +69,7 @@ export const BloggerTarget = z.object({
   apiBase: siteUrl.optional(),
   tokenUrl: z.string().trim().url().optional(),
   authUrl: z.string().trim().url().optional(),
+  math: MathMode.optional(),
 });
 
 /// Folder names each ending in /, none of them . or .. (`blog/`, `images/2026/`), or nothing.
@@ -258,6 +267,8 @@ export const PublishResult = z.discriminatedUnion('kind', [
     brokenImages: z.array(z.string()).optional(),
     /// What the blog removed or changed from what was sent (checked right after), in plain words.
     warnings: z.array(z.string()).optional(),
+    /// The blog removed formulas: the dialog offers "Publish math as images".
+    mathStripped: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('preview'), preview: PublishPreview }),
   /// The remote's version replaced the post's body (takeRemote).

@@ -30,6 +30,8 @@ ${IMAGE_HOST_USAGE}
                         targets add signs in first and saves nothing if that fails;
                         --no-check saves without signing in (offline, say)
   targets test NAME     Sign in and say as whom
+  targets set NAME --math images|markup
+                        Formulas as images, for a blog that removes them (also on targets add)
   import --target NAME  Bring in the posts of a connected WordPress, Ghost, Blogger, Hugo or Jekyll blog (safe to repeat)
   import FILE           Bring in a WordPress export (WXR), a Blogger export (Atom) or a Ghost export (JSON)
   targets remove NAME

@@ -2,7 +2,7 @@
 /// with a progress line on a terminal.
 import { parseArgs } from 'node:util';
 import type { PublishOutcome } from '../../shared/api';
-import { PublishStatus, TargetInput, type PublishProgress } from '../../shared/publish';
+import { MathMode, PublishStatus, TargetInput, type PublishProgress } from '../../shared/publish';
 import { parsePostFile } from '../../shared/frontmatter';
 import { imagesWithoutAlt } from '../../shared/image-alt';
 import { describeTarget } from '../../shared/target-label';
@@ -23,7 +23,8 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       for (const { settings, hasSecret, needsSecret, storage } of targets) {
         const where = describeTarget(settings);
         const secret = needsSecret ? (hasSecret ? ` · password in ${storage.kind}` : ' · no password yet') : '';
-        out(`${settings.name}\t${settings.kind}\t${where}${secret}\n`);
+        const math = 'math' in settings && settings.math === 'images' ? ' · formulas as images' : '';
+        out(`${settings.name}\t${settings.kind}\t${where}${secret}${math}\n`);
         if (needsSecret && storage.warning) out(`  warning: ${storage.warning}\n`);
       }
       return 0;
@@ -39,6 +40,7 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
           branch: { type: 'string' },
           'password-stdin': { type: 'boolean' },
           'no-check': { type: 'boolean' },
+          math: { type: 'string' },
           library: { type: 'string' },
           ...IMAGE_HOST_OPTIONS,
         },
@@ -46,13 +48,14 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       });
       const name = positionals.join(' ');
       const kind = values.kind ?? '';
+      const math = values.math === undefined ? {} : { math: mathMode(values.math) };
       const settings =
         kind === 'wordpress'
-          ? { name, kind, siteUrl: values.url ?? '', username: values.username ?? '' }
+          ? { name, kind, siteUrl: values.url ?? '', username: values.username ?? '', ...math }
           : kind === 'ghost'
-            ? { name, kind, siteUrl: values.url ?? '' }
+            ? { name, kind, siteUrl: values.url ?? '', ...math }
             : kind === 'hugo' || kind === 'jekyll'
-            ? { name, kind: 'static-git', repoPath: values.repo ?? '', generator: kind, ...(values.branch ? { branch: values.branch } : {}), ...(values['image-host'] ? { imageHost: values['image-host'] } : {}) }
+            ? { name, kind: 'static-git', repoPath: values.repo ?? '', generator: kind, ...(values.branch ? { branch: values.branch } : {}), ...(values['image-host'] ? { imageHost: values['image-host'] } : {}), ...math }
             : imageHostSettings(name, kind, values);
       if (!settings) {
         throw new UsageError(
@@ -85,6 +88,17 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       for (const line of warnings ?? []) out(`Warning: ${line}\n`);
       return 0;
     }
+    case 'set': {
+      const { values, positionals } = parseArgs({ args: rest, options: { math: { type: 'string' }, library: { type: 'string' } }, allowPositionals: true });
+      const name = positionals.join(' ');
+      const settings = (await publishing.targets.list()).find((t) => t.settings.name === name)?.settings;
+      if (!settings) throw new UsageError(`There is no target called “${name}”. See postwright targets list.`);
+      if (values.math === undefined || settings.kind === 'image-host') throw new UsageError('Usage: postwright targets set NAME --math images|markup (for a blog, not an image host)');
+      const math = mathMode(values.math);
+      await publishing.targets.update(name, { settings: { ...settings, math } });
+      out(`${name}: formulas now go out ${math === 'images' ? 'as images (their TeX as alt text)' : 'as MathML'}.\n`);
+      return 0;
+    }
     case 'remove': {
       const name = targetName(rest);
       await publishing.targets.remove(name);
@@ -92,7 +106,7 @@ export async function runTargets(services: Services, argv: string[], out: Out, r
       return 0;
     }
     default:
-      throw new UsageError('Usage: postwright targets list | add NAME --kind … | test NAME | remove NAME');
+      throw new UsageError('Usage: postwright targets list | add NAME --kind … | test NAME | set NAME --math images|markup | remove NAME');
   }
 }
 
@@ -154,6 +168,7 @@ export async function report(outcome: PublishOutcome, out: Out, local: () => Pro
       else if (branch === null && images > 0) out(`Images: ${outcome.uploaded} uploaded, ${outcome.reused} already there.\n`);
       // What the blog removed from what was sent: not a plain success.
       for (const line of outcome.warnings ?? []) out(`Warning: ${line}\n`);
+      if (outcome.mathStripped) out(`To publish math as images: postwright targets set "${outcome.target}" --math images, then publish again.\n`);
       return 0;
     }
     case 'preview':
@@ -191,6 +206,13 @@ function describe(step: PublishProgress, branch: string | null): string {
     default:
       return `${step.phase[0]?.toUpperCase()}${step.phase.slice(1)}…`;
   }
+}
+
+/// --math: how formulas go out on a blog that may strip MathML.
+function mathMode(value: string): MathMode {
+  const parsed = MathMode.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--math is “images” (each formula as a picture, for a blog that removes formulas) or “markup” (MathML, the default), not “${value}”.`);
+  return parsed.data;
 }
 
 function targetName(args: string[]): string {

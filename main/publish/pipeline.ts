@@ -16,6 +16,7 @@ import { attachUploads, dropGone, type MediaState } from './media-check';
 import { PublishError } from './errors';
 import { effectiveStatus, readPost, withRecord, type PostMeta } from './post-data';
 import { PostKeys, type KeyEntry } from './post-keys';
+import { mathImagesFor } from './math-images';
 import { portableHtml } from './portable-html';
 import type { LocalAsset, OutgoingPost, PlacedAsset, Publisher, RemotePost, RemoteSnapshot } from './publisher';
 import { conflictError, remoteMarkdown } from './remote-version';
@@ -35,6 +36,8 @@ export interface ResolvedTarget {
   images?: ResolvedImageSettings;
   /// For targets that keep no media ('elsewhere'): the target that stores their images.
   media?: { name: string; publisher: Publisher; images?: ResolvedImageSettings };
+  /// 'images': formulas go out as images (math-images.ts), for a blog that strips MathML.
+  math?: 'markup' | 'images';
 }
 
 export interface PipelineDeps {
@@ -208,13 +211,18 @@ export class PublishPipeline {
     const coverRef = meta.cover && isRelativeAsset(meta.cover) ? meta.cover : null;
     const loaded = await loadAssets(this.deps.store.postDir(postId), coverRef ? [...refs, coverRef] : refs, meta.title);
     const mediaOf = this.mediaOf(target);
-    const { assets, plans } = await planAssets(loaded, uses, mediaOf.images);
+    const planned = await planAssets(loaded, uses, mediaOf.images);
+    const { plans } = planned;
+    const render = (resolveAsset?: (src: string) => string) => portableHtml(renderArticle(body, createNodePurify(), { ...science.options, resolveAsset }));
+    const math = target.math === 'images' ? await mathImagesFor(render(), this.deps.libraryRoot, mediaOf.media?.publisher ?? target.publisher) : null;
+    const assets = math ? math.withAssets(planned.assets, coverRef) : planned.assets;
     // A post without a date goes out dated now and keeps that date later (it is recorded as
     // published_at), so its URL stays put and an unchanged republish sends nothing.
     const date = meta.date ?? record?.published_at ?? new Date(this.now()).toISOString();
     const status = effectiveStatus(options.status ?? meta.status, date, this.now());
     const build = (placed: Map<string, PlacedAsset>): OutgoingPost => {
-      const html = portableHtml(renderArticle(body, createNodePurify(), { ...science.options, resolveAsset: (src) => placed.get(src)?.url ?? src }));
+      const urlOf = (src: string) => placed.get(src)?.url ?? src;
+      const html = math ? math.replace(render(urlOf), urlOf) : render(urlOf);
       const cover = coverRef ? (placed.get(coverRef) ?? null) : null;
       return {
         postId, key, title: meta.title, slug: meta.slug, status, date, dateIsDay: meta.date !== null && meta.dateIsDay,
@@ -339,7 +347,7 @@ export class PublishPipeline {
     await keepPublished(this.deps.libraryRoot, target, written, postId, withRecord(done.sent, target, next), outgoing.assets);
     onProgress({ phase: 'done', url: written.url });
     const broken = written.brokenImages?.length ? { brokenImages: written.brokenImages } : {};
-    const warnings = written.warnings?.length ? { warnings: written.warnings } : {};
+    const warnings = written.warnings?.length ? { warnings: written.warnings, ...(written.mathStripped ? { mathStripped: true } : {}) } : {};
     return { kind: 'published', target, url: written.url, remoteId: written.id, created, unchanged: false, uploaded, reused: Math.max(0, outgoing.assets.length - uploaded), ...broken, ...warnings };
   }
 

@@ -69,6 +69,8 @@ export interface RemotePost {
   brokenImages?: string[];
   /// What the service removed or changed from what was sent, in plain words (verify.ts).
   warnings?: string[];
+  /// Among those: the service removed the post's formulas (MathML).
+  mathStripped?: boolean;
 }
 
 /// A remote post as it is now, for conflict detection and the conflict diff.
@@ -88,6 +90,9 @@ export interface PublisherCapabilities {
   assets: AssetMode;
   canonicalUrl: boolean;
   categories: boolean;
+  /// false where the service refuses SVG uploads (WordPress core allows no image/svg+xml):
+  /// formulas sent as images go there as PNG.
+  svg?: boolean;
 }
 
 export interface PreviewPayload {

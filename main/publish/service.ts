@@ -179,7 +179,7 @@ export class PublishService {
     const settings = await this.targetStore.get(name);
     const key = secretKey(settings);
     const secret = key ? await this.options.secrets.get(key).catch((error: unknown) => Promise.reject(this.secretError(error))) : null;
-    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}), images: imagesOf(settings) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, this.options.backend ?? {}), images: imagesOf(settings), math: mathOf(settings) };
     // A blog that keeps no images (Blogger) puts them on the target its settings name.
     const media = mediaName(settings);
     if (media) resolved.media = await this.mediaFor(settings.name, media, (name) => this.resolve(name));
@@ -201,7 +201,7 @@ export class PublishService {
   private offline(settings: TargetSettings, all: TargetSettings[] = []): ResolvedTarget {
     const noNetwork = () => Promise.reject(new Error('checking a post’s publish state makes no requests'));
     const secret = needsSecret(settings) ? 'not-read-for-status' : null;
-    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }), images: imagesOf(settings) };
+    const resolved: ResolvedTarget = { name: settings.name, publisher: this.createPublisher(settings, secret, { ...this.options.backend, fetch: noNetwork }), images: imagesOf(settings), math: mathOf(settings) };
     const name = mediaName(settings);
     const media = name ? all.find((t) => t.name === name && storesImages(t)) : undefined;
     if (media) resolved.media = this.offline(media);
@@ -271,6 +271,10 @@ function mediaName(settings: TargetSettings): string | null {
 /// Targets that can keep another target's images.
 function storesImages(settings: TargetSettings): boolean {
   return settings.kind === 'image-host' || settings.kind === 'wordpress' || settings.kind === 'ghost';
+}
+
+function mathOf(settings: TargetSettings) {
+  return 'math' in settings ? settings.math : undefined;
 }
 
 function imagesOf(settings: TargetSettings) {

@@ -13,6 +13,9 @@ const CONSTRUCTS: ReadonlyArray<readonly [what: string, pattern: RegExp]> = [
   ['anchors (id=…, which heading and footnote links point to)', /<[^>]+\sid="/gi],
 ];
 
+/// How describeDifferences names removed formulas; the fix for them is "math as images".
+export const FORMULAS = CONSTRUCTS[0]![0];
+
 /// A top-level block of WordPress block markup, or the whole text where there are none.
 export interface StoredBlock {
   name: string;

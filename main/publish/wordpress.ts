@@ -10,13 +10,15 @@ import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
 import { htmlToBlocks } from './wp-blocks/html-to-blocks';
 import { serializeBlocks, warmBlockSerializer } from './wp-blocks/serialize';
-import { compareStored, describeDifferences } from './verify';
+import { compareStored, describeDifferences, FORMULAS } from './verify';
 
 export interface WordPressSettings {
   siteUrl: string;
   username: string;
   /// 'classic' for sites on the Classic Editor: the article HTML instead of blocks.
   editor?: 'blocks' | 'classic';
+  /// 'images': formulas are sent as images, so WordPress has none to remove.
+  math?: 'markup' | 'images';
 }
 
 export interface WordPressOptions {
@@ -38,7 +40,7 @@ interface Call {
 }
 
 export class WordPressPublisher implements Publisher {
-  readonly capabilities = { assets: 'upload', canonicalUrl: false, categories: true } as const;
+  readonly capabilities = { assets: 'upload', canonicalUrl: false, categories: true, svg: false } as const;
   readonly label: string;
   private readonly host: string;
   private readonly fetch: FetchLike;
@@ -133,13 +135,18 @@ export class WordPressPublisher implements Publisher {
     const lines = describeDifferences(differences, this.label);
     const caps = await this.roleCapabilities().catch(() => null);
     if (caps && !caps.unfiltered_html) lines.push(UNFILTERED_FIX(this.settings.username));
-    return { ...post, warnings: lines };
+    const mathStripped = differences.some((d) => d.what === FORMULAS);
+    if (mathStripped) lines.push(MATH_FIX);
+    return { ...post, warnings: lines, ...(mathStripped ? { mathStripped } : {}) };
   }
 
   /// Before publishing: what this account's role will make WordPress remove from posts.
   async cautions(): Promise<string[]> {
     const caps = await this.roleCapabilities();
-    return caps.unfiltered_html ? [] : [`${this.settings.username} may not post raw HTML on ${this.host} (no “unfiltered_html” capability): WordPress will remove formulas, embedded players other than YouTube and Vimeo, and other HTML it does not allow. ${UNFILTERED_FIX(this.settings.username)}`];
+    if (caps.unfiltered_html) return [];
+    const images = this.settings.math === 'images';
+    const removed = images ? 'embedded players other than YouTube and Vimeo, and other HTML it does not allow (formulas go out as images, as this target is set to)' : 'formulas, embedded players other than YouTube and Vimeo, and other HTML it does not allow';
+    return [`${this.settings.username} may not post raw HTML on ${this.host} (no “unfiltered_html” capability): WordPress will remove ${removed}. ${UNFILTERED_FIX(this.settings.username)}${images ? '' : ` ${MATH_FIX}`}`];
   }
 
   private async roleCapabilities(): Promise<Record<string, boolean>> {
@@ -324,6 +331,7 @@ export class WordPressPublisher implements Publisher {
   }
 }
 
+const MATH_FIX = 'For formulas, you can also choose “Publish math as images”: each formula goes out as a picture of it, with its TeX as the alt text.';
 const UNFILTERED_FIX = (user: string) => `To keep them, ask the site’s administrator to give ${user} the Editor or Administrator role (on a multisite network only super admins may post raw HTML), or publish with an account that has it.`;
 
 function marker(key: string): string {

@@ -1,5 +1,6 @@
-/// Ghost gets a native post: Lexical with its own paragraph, heading, list, quote, image, code,
-/// embed and divider nodes, and HTML cards only for the table, the math and the footnotes. And the
+/// Ghost gets a native post: Lexical with its own paragraph, heading, list, quote, image,
+/// embed and divider nodes, and HTML cards only for the table, the coloured code, the math and
+/// the footnotes. And the
 /// way back: the published post imports as the very markdown that was sent, and an edit made in
 /// Ghost comes in with every construct still the construct it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ describe.skipIf(!hasGhost)(`Ghost receives native content and gives it back${rea
     await ghost?.stop();
   });
 
-  it('publishes Lexical with native nodes, and HTML cards only for the table, math and footnotes', async () => {
+  it('publishes Lexical with native nodes, and HTML cards only for the table, coloured code, math and footnotes', async () => {
     const result = await service.publish(RICH_ID, 'blog');
     expect(result).toMatchObject({ kind: 'published', created: true, uploaded: 2 });
     if (result.kind !== 'published') return;
@@ -61,22 +62,25 @@ describe.skipIf(!hasGhost)(`Ghost receives native content and gives it back${rea
     expect(JSON.stringify(of('extended-heading')[0])).toContain('"format":2'); // *ferment* stays italic
     expect(of('list').map((n) => n.listType)).toEqual(['bullet', 'number']);
     expect(of('extended-quote')).toHaveLength(1);
-    expect(of('codeblock')).toEqual([expect.objectContaining({ language: 'python', code: expect.stringContaining('def acidity(h):\n    return -math.log10(h)') })]);
+    // Highlighted code is an HTML card: Ghost's code card would drop its colours (ghost-lexical).
+    expect(of('codeblock')).toEqual([]);
     const images = of('image');
     expect(images.map((n) => [n.alt, n.caption])).toEqual([['A jar of sauerkraut', ''], ['The crock', "My grandmother's crock"], ['A jar of sauerkraut', '']]);
     expect(images.every((n) => String(n.src).startsWith(`${ghost.url}/content/images/`))).toBe(true);
     expect(of('embed')).toEqual([expect.objectContaining({ url: 'https://www.youtube.com/embed/dQw4w9WgXcQ' })]);
     expect(of('horizontalrule')).toHaveLength(1);
     expect(of('paragraph').length).toBeGreaterThanOrEqual(1);
-    // Exactly four HTML cards: the paragraph with the footnote mark, the table, the math, the footnotes.
+    // Exactly five HTML cards: the paragraph with the footnote mark, the table, the code (a card
+    // of its own), the math, the footnotes.
     const cards = of('html').map((n) => String(n.html));
-    expect(cards).toHaveLength(4);
+    expect(cards).toHaveLength(5);
     expect(cards[0]).toContain('class="footnote-ref"');
     expect(cards[1]).toMatch(/^<table>[\s\S]*text-align:right[\s\S]*<\/table>$/);
-    expect(cards[2]).toContain('<math');
-    expect(cards[3]).toContain('class="footnotes"');
+    expect(cards[2]).toMatch(/^<pre><code class="hljs language-python"><span class="hljs-keyword" style="color:#7c3aed">def<\/span> [\s\S]*<\/code><\/pre>$/);
+    expect(cards[3]).toContain('<math');
+    expect(cards[4]).toContain('class="footnotes"');
     // And Ghost renders them: its own figure for images, the embed, the cards as they were.
-    for (const piece of ['kg-image-card', 'kg-embed-card', '<figcaption>My grandmother', '<code class="language-python">', '<annotation encoding="application/x-tex">', 'footnote-backref']) expect(post.html, piece).toContain(piece);
+    for (const piece of ['kg-image-card', 'kg-embed-card', '<figcaption>My grandmother', '<code class="hljs language-python">', '<annotation encoding="application/x-tex">', 'footnote-backref']) expect(post.html, piece).toContain(piece);
   }, 60_000);
 
   it('republishes the unchanged post as nothing changed', async () => {

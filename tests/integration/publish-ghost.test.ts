@@ -74,7 +74,7 @@ describe.skipIf(!hasGhost)(`publishing to Ghost${reason}`, () => {
     if (result.kind !== 'published') return;
 
     const page = await (await fetch(result.url)).text();
-    for (const piece of ['Why ferment?', '<strong>slow cooking</strong>', '<li>patience</li>', '<td>Sauerkraut</td>', '<th style="text-align:right">pH</th>', '<code class="language-python">', '{{ not a template }} {{% nor this %}} {% if x %}', '<math', '<mfrac>', 'My grandmother', 'What a jar of cabbage taught me about acids.']) {
+    for (const piece of ['Why ferment?', '<strong>slow cooking</strong>', '<li>patience</li>', '<td>Sauerkraut</td>', '<th style="text-align:right">pH</th>', '<code class="hljs language-python">', 'style="color:#7c3aed">def</span>', '{{ not a template }} {{% nor this %}} {% if x %}', '<math', '<mfrac>', 'My grandmother', 'What a jar of cabbage taught me about acids.']) {
       expect(page, piece).toContain(piece);
     }
     const images = [...page.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]!).filter((src) => src.includes('/content/images/'));

@@ -1,7 +1,7 @@
 /// The article as Lexical, the format Ghost's editor keeps, so the post opens in Ghost as its
 /// own paragraphs, headings, lists, quotes, images, code cards, embeds and dividers. What Ghost
 /// has no node for (tables, math, footnotes and the paragraphs that point at them) goes in HTML
-/// cards, exactly as rendered. Ghost's own converter does the work; jsdom and Lexical are heavy,
+/// cards, exactly as rendered, and so does highlighted code, whose colours a code card loses. Ghost's own converter does the work; jsdom and Lexical are heavy,
 /// so both load only when a post goes to Ghost.
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import type { JSDOM as JsDom } from 'jsdom';
 /// Top-level elements Ghost turns into nodes of its own.
 const NATIVE = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'HR', 'FIGURE', 'IFRAME']);
 /// Inside a native element, anything here makes it an HTML card: Ghost's nodes cannot hold it.
-const CARD_ONLY = 'math, table, sup.footnote-ref, iframe, video, audio, details, input, svg, [id], div, section, figure figure, pre pre';
+/// (A formula sent as an image stays in its line: Ghost's converter would lift it into an image card.)
+const CARD_ONLY = 'math, img.math-image, table, sup.footnote-ref, iframe, video, audio, details, input, svg, [id], div, section, figure figure, pre pre';
 /// Embeds Ghost's embed card plays; any other iframe stays in an HTML card.
 const EMBED = /^https:\/\/(?:www\.youtube(?:-nocookie)?\.com\/embed\/|player\.vimeo\.com\/video\/)/;
 
@@ -67,6 +68,11 @@ function markCards(doc: Document): string {
     if (isNative(element)) {
       flush();
       out.push(element.outerHTML);
+    } else if (element.tagName === 'PRE') {
+      // Coloured code is a card of its own, edited on its own like the code card it replaces.
+      flush();
+      card.push(element.outerHTML);
+      flush();
     } else {
       card.push(element.outerHTML);
     }
@@ -79,6 +85,12 @@ function isNative(element: Element): boolean {
   if (!NATIVE.has(element.tagName)) return false;
   if (element.tagName === 'IFRAME') return EMBED.test(element.getAttribute('src') ?? '');
   if (element.tagName === 'HR') return !element.classList.contains('footnotes-sep');
+  // Highlighted code goes in an HTML card. Ghost's code card keeps plain text and renders it as
+  // `<pre><code class="language-…">` that no theme colours (Casper loads no highlighter; Ghost's
+  // advice is a script from a CDN in code injection), while the HTML card keeps each token's
+  // inline colour (code-colours.ts). It stays editable in Ghost's editor, as HTML, and the way
+  // back reads its `language-…` class into the fence. Code without colours stays a code card.
+  if (element.tagName === 'PRE') return element.querySelector('code.hljs span[style]') === null;
   // Ghost's image card has no id, and a numbered figure's id is what its cross-references link to.
   if (element.tagName === 'FIGURE') return !element.id && isImageFigure(element);
   // A heading keeps its place as a native heading; Ghost gives it an id of its own.

@@ -75,7 +75,9 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
 
   // What this account may not publish there (a WordPress role without unfiltered_html), said before publishing.
   const [cautions, setCautions] = useState<string[]>([]);
-  const targetKind = targets?.find((info) => info.settings.name === target)?.settings.kind;
+  const targetSettings = targets?.find((info) => info.settings.name === target)?.settings;
+  const targetKind = targetSettings?.kind;
+  const mathMode = targetSettings && 'math' in targetSettings ? targetSettings.math : undefined;
   useEffect(() => {
     setCautions([]);
     if (targetKind !== 'wordpress') return;
@@ -84,7 +86,20 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
     return () => {
       live = false;
     };
-  }, [target, targetKind]);
+  }, [target, targetKind, mathMode]);
+
+  // "Publish math as images": the target's formulas go out as images from now on (math-images.ts).
+  const switchToMathImages = async (): Promise<boolean> => {
+    if (!targetSettings || targetSettings.kind === 'image-host') return false;
+    try {
+      await studio.targets.update(target, { settings: { ...targetSettings, math: 'images' } });
+      setTargets(await studio.targets.list());
+      return true;
+    } catch (failure) {
+      setError(messageOf(failure));
+      return false;
+    }
+  };
 
   // Publishes of this post waiting in the outbox (offline, server trouble), with a way out.
   const [queued, setQueued] = useState<OutboxEntry[]>([]);
@@ -168,10 +183,21 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
             </div>
           </div>
         ))}
-        {cautions.length > 0 && <p className="form-error" role="note" data-testid="publish-caution">{cautions.join(' ')}</p>}
+        {cautions.length > 0 && (
+          <div className="form-error" role="note" data-testid="publish-caution">
+            {cautions.join(' ')}
+            {mathMode !== 'images' && (
+              <div className="row dialog-actions">
+                <button type="button" className="button" disabled={busy} onClick={() => void switchToMathImages()}>
+                  Publish math as images
+                </button>
+              </div>
+            )}
+          </div>
+        )}
         {busy && progress && <Progress progress={progress} />}
         {error && <p className="form-error" role="alert">{error}</p>}
-        {outcome && <Outcome outcome={outcome} body={parsePostFile(text).body} onChoose={(options) => void run(options)} />}
+        {outcome && <Outcome outcome={outcome} body={parsePostFile(text).body} onChoose={(options) => void run(options)} onMathImages={() => void switchToMathImages().then((done) => (done ? run({}) : undefined))} />}
         {preview && <SentPreview preview={preview} />}
         <div className="row dialog-actions">
           <button type="button" className="link-button muted" onClick={onManageTargets}>
@@ -208,13 +234,20 @@ function Progress({ progress }: { progress: PublishProgress }) {
   );
 }
 
-function Outcome({ outcome, body, onChoose }: { outcome: PublishOutcome; body: string; onChoose: (options: PublishOptions) => void }) {
+function Outcome({ outcome, body, onChoose, onMathImages }: { outcome: PublishOutcome; body: string; onChoose: (options: PublishOptions) => void; onMathImages: () => void }) {
   switch (outcome.kind) {
     case 'published':
       return (
         <div className={`publish-result ${outcome.warnings?.length ? 'failed' : 'success'}`} role="status" data-testid="publish-result">
           {outcome.unchanged ? 'Nothing had changed since the last publish. ' : outcome.created ? 'Published. ' : 'Updated. '}
           {outcome.warnings?.length ? <ul className="publish-warnings">{outcome.warnings.map((line) => <li key={line}>{line}</li>)}</ul> : null}
+          {outcome.mathStripped && (
+            <div className="row dialog-actions">
+              <button type="button" className="button" onClick={onMathImages}>
+                Publish math as images
+              </button>
+            </div>
+          )}
           <a href={outcome.url} target="_blank" rel="noopener noreferrer">
             Open the post
           </a>

@@ -1,7 +1,7 @@
 /// Where posts are published: add, test and remove targets. Passwords go to the OS keychain,
 /// never into the library.
 import { useCallback, useEffect, useState } from 'react';
-import type { TargetInfo, TargetSettings } from '../../../shared/publish';
+import type { MathMode, TargetInfo, TargetSettings } from '../../../shared/publish';
 import { describeTarget } from '../../../shared/target-label';
 import { host, studio } from '../studio';
 import { BloggerFields } from './BloggerFields';
@@ -113,6 +113,8 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
   const [draft, setDraft] = useState(() => hostDraft(editing?.settings.kind === 'image-host' ? editing.settings.host : undefined));
   // Blogger's image host, or a static site's ('' keeps its images in the repository).
   const [media, setMedia] = useState(() => (editing?.settings.kind === 'blogger' ? editing.settings.mediaTarget : editing?.settings.kind === 'static-git' ? (editing.settings.imageHost ?? '') : ''));
+  // How formulas go out: MathML, or images for a blog that strips MathML (math-images.ts).
+  const [math, setMath] = useState<MathMode>(() => (editing && 'math' in editing.settings ? (editing.settings.math ?? 'markup') : 'markup'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [waiting, setWaiting] = useState(false);
@@ -123,16 +125,19 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
     if (kind === 'blogger' && editing?.settings.kind !== 'blogger') return;
     setBusy(true);
     const hosted = hostFromDraft(draft);
+    // Settings this form does not show (image preparation, the classic editor) stay as they were.
+    const kept = editing && editing.settings.kind !== 'image-host' ? editing.settings : {};
+    const withMath = math === 'images' || 'math' in kept ? { math } : {};
     const settings =
       editing?.settings.kind === 'blogger'
-        ? { ...editing.settings, mediaTarget: media }
+        ? { ...editing.settings, mediaTarget: media, ...withMath }
         : kind === 'wordpress'
-          ? { name: fields.name, kind, siteUrl: fields.siteUrl, username: fields.username }
+          ? { ...kept, name: fields.name, kind, siteUrl: fields.siteUrl, username: fields.username, ...withMath }
           : kind === 'ghost'
-            ? { name: fields.name, kind, siteUrl: fields.siteUrl }
+            ? { ...kept, name: fields.name, kind, siteUrl: fields.siteUrl, ...withMath }
             : kind === 'image-host'
               ? { name: fields.name, kind, host: hosted.host }
-              : { name: fields.name, kind: 'static-git' as const, repoPath: fields.repoPath, generator: kind, branch: fields.branch || 'main', remote: 'origin', ...(media ? { imageHost: media } : {}) };
+              : { name: fields.name, kind: 'static-git' as const, repoPath: fields.repoPath, generator: kind, branch: fields.branch || 'main', remote: 'origin', ...(media ? { imageHost: media } : {}), ...withMath };
     // When editing, an empty password field keeps the saved one.
     const secret = kind === 'image-host' ? hosted.secret : (kind === 'wordpress' || kind === 'ghost') && (fields.password || !editing) ? fields.password : undefined;
     (editing ? studio.targets.update(editing.settings.name, { settings: settings as TargetSettings, secret }) : studio.targets.add({ settings: settings as TargetSettings, secret })).then(onAdded, (failure: unknown) => {
@@ -240,6 +245,15 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
           </label>
           <ImageHostPicker value={media} onChange={setMedia} hosts={mediaTargets.filter((info) => info.settings.kind === 'image-host')} allowNone="The repository, beside each post" why="Images are committed with the post unless you choose an image host for them." />
         </>
+      )}
+      {kind !== 'image-host' && (kind !== 'blogger' || editing) && (
+        <label className="field">
+          <span>Formulas</span>
+          <select value={math} onChange={(event) => setMath(event.target.value as MathMode)} data-testid="target-math">
+            <option value="markup">As formulas (MathML)</option>
+            <option value="images">As images (for a blog that removes formulas)</option>
+          </select>
+        </label>
       )}
       {error && <p className="form-error">{error}</p>}
       <div className="row dialog-actions">
