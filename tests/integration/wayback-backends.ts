@@ -77,7 +77,7 @@ async function ghost(): Promise<RunningBlog> {
     secret: blog.adminKey,
     uploads: 2,
     stored: async (id) => (await read(id)).lexical,
-    native: ['"type":"extended-heading"', '"type":"list"', '"type":"extended-quote"', '"type":"codeblock"', '"type":"image"', '"type":"embed"'],
+    native: ['"type":"extended-heading"', '"type":"list"', '"type":"extended-quote"', 'hljs language-python', '"type":"image"', '"type":"embed"'],
     async editRemote(id, from, to) {
       const { lexical, updated_at } = await read(id);
       if (!lexical.includes(from)) throw new Error(`“${from}” is not in the Ghost post`);
