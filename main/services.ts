@@ -208,6 +208,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     },
     science: {
       sources: (postId, refs) => current.science.sources(postId, refs),
+      addDoi: (request) => current.science.addDoi(request),
     },
     // --- editor-tools: writing statistics, spelling and export ---
     writing: {

@@ -126,6 +126,27 @@ export const ScienceSourcesResult = z
   })
   .nullable();
 export type ScienceSourcesResult = z.infer<typeof ScienceSourcesResult>;
+
+/// Add a source by DOI: for a post (its `bibliography:` decides the file) or, with no post, the
+/// library's default bibliography.
+export const AddDoiRequest = z.object({
+  doi: z.string().max(2048),
+  postId: PostId.nullable(),
+  bibliography: ScienceRefs.shape.bibliography,
+});
+export const AddedSource = z.object({
+  key: z.string(),
+  doi: z.string(),
+  /// The bibliography file, relative to the library.
+  file: z.string(),
+  created: z.boolean(),
+  /// The DOI was there already: nothing was added and `key` is the existing entry's.
+  existing: z.boolean(),
+  /// The reference as a reader sees it (plain text).
+  reference: z.string(),
+  message: z.string(),
+});
+export type AddedSource = z.infer<typeof AddedSource>;
 // --- editor-tools: spelling and export shapes ---
 export const SpellingWord = z
   .string()
@@ -230,6 +251,8 @@ export const api = {
   /// Citations: the bibliography and style a post names, read inside the library.
   science: {
     sources: call(z.tuple([PostId, ScienceRefs]), ScienceSourcesResult),
+    /// Looks the DOI up (doi.org content negotiation) and appends the entry to the bibliography.
+    addDoi: call(z.tuple([AddDoiRequest]), AddedSource),
   },
   // --- editor-tools: writing statistics, spelling and export ---
   /// Words written today in this library (net, across posts), kept in `.postwright/`.
