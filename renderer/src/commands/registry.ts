@@ -9,6 +9,7 @@ import { currentSession, editorRef } from '../state/session';
 import { toggleWriting, WRITING_FONTS, writingStore } from '../state/writing';
 import { EXPORT_LABELS, exportOpenPost, type ExportKind } from '../export/export-post';
 import { setLibraryLanguage } from '../spell/editor-spelling';
+import { doiDialogStore } from '../science/doi-dialog';
 
 const SPELLING: [string, string][] = [['en', 'English (US)'], ['en-gb', 'English (UK)'], ['es', 'Spanish'], ['fr', 'French'], ['de', 'German'], ['off', 'Off']];
 
@@ -61,6 +62,7 @@ const appCommands: Command[] = [
   { id: 'post.save', title: 'Save', group: 'Post', key: 'Mod-s', run: () => void currentSession()?.save() },
   { id: 'post.publish', title: 'Publish…', group: 'Post', run: () => dialogStore.set('publish') },
   { id: 'post.history', title: 'History…', group: 'Post', run: () => dialogStore.set('history') },
+  { id: 'insert.doi', title: 'Add a source by DOI…', group: 'Insert', run: () => doiDialogStore.set(true) },
   { id: 'post.details', title: 'Show or hide details', group: 'Post', run: () => detailsStore.set((now) => !now) },
   { id: 'view.write', title: 'Layout: write', group: 'View', run: () => layoutStore.set('editor') },
   { id: 'view.split', title: 'Layout: split', group: 'View', run: () => layoutStore.set('split') },

@@ -12,6 +12,7 @@ import { PublishDialog } from './PublishDialog';
 import { RecoverDialog } from './RecoverDialog';
 import { TargetsDialog } from './TargetsDialog';
 import { TrashDialog } from './TrashDialog';
+import { DoiDialogHost } from '../science/DoiDialog';
 
 const close = () => dialogStore.set(null);
 const replaceText = (text: string) => editorRef.current?.replaceText(text);
@@ -41,6 +42,7 @@ export function Dialogs() {
           }}
         />
       )}
+      <DoiDialogHost />
       <Recover />
     </>
   );
