@@ -29,6 +29,18 @@ afterAll(async () => {
   await resolver.stop();
 });
 
+describe('postwright render in a Spanish library', () => {
+  it('writes "Figura 1", as the preview does', async () => {
+    writeFileSync(path.join(library, '.postwright', 'settings.json'), JSON.stringify({ words: { fig: 'Figura', tbl: 'Tabla', eq: 'Ecuación', references: 'Referencias' } }));
+    const file = path.join(library, 'posts', 'radishes', 'brotes.md');
+    writeFileSync(file, '---\ntitle: Brotes\n---\n\n![Brotes el día 3](d3.png){#fig:brotes}\n\nVer @fig:brotes.\n');
+    const { stdout } = await postwright('render', file);
+    expect(stdout).toContain('Figura 1: ');
+    expect(stdout).toMatch(/Ver <a[^>]*>Figura 1<\/a>/);
+    rmSync(path.join(library, '.postwright', 'settings.json'));
+  });
+});
+
 describe('postwright cite add', () => {
   it('adds the source to the library’s references.bib and prints the key to cite', async () => {
     const { stdout } = await postwright('cite', 'add', 'https://doi.org/10.5555/jse.2023.017');

@@ -13,6 +13,7 @@ import { RecoverDialog } from './RecoverDialog';
 import { TargetsDialog } from './TargetsDialog';
 import { TrashDialog } from './TrashDialog';
 import { DoiDialogHost } from '../science/DoiDialog';
+import { WordsDialogHost } from '../science/WordsDialog';
 
 const close = () => dialogStore.set(null);
 const replaceText = (text: string) => editorRef.current?.replaceText(text);
@@ -43,6 +44,7 @@ export function Dialogs() {
         />
       )}
       <DoiDialogHost />
+      <WordsDialogHost />
       <Recover />
     </>
   );
