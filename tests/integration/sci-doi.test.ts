@@ -158,6 +158,7 @@ describe('what the blogger is told when the lookup fails (nothing is written)', 
   it('a broken answer', () => fails('10.5555/broken.json', /not a reference Postwright can read \(not valid JSON\)\. Nothing was added/, 'internal'));
   it('a web page instead of a reference', () => fails('10.5555/landing.page', /does not give its reference in a form Postwright reads \(it answered with text\/html\)/, 'internal'));
   it('a list instead of one entry', () => fails('10.5555/list.answer', /not a single entry/, 'internal'));
+  it('a redirect to plain http elsewhere is not followed', () => fails('10.5555/elsewhere', /sent the lookup of 10\.5555\/elsewhere somewhere Postwright does not follow \(http:\/\/192\.0\.2\.1\)/, 'internal'));
   it('the agency is down', () => fails('10.5555/busy.agency', /could not answer for 10\.5555\/busy\.agency just now \(status 503\)/, 'internal'));
 
   it('offline', async () => {

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import { CROSSREF_ARTICLE, CROSSREF_SECOND, DATACITE_DATASET } from './records';
 
-export type Answer = { agency: 'crossref' | 'datacite'; csl: object } | { raw: string; type: string; status?: number } | 'hang';
+export type Answer = { agency: 'crossref' | 'datacite'; csl: object } | { raw: string; type: string; status?: number } | { redirect: string } | 'hang';
 
 export const KNOWN: Record<string, Answer> = {
   '10.5555/jse.2023.017': { agency: 'crossref', csl: CROSSREF_ARTICLE },
@@ -18,6 +18,8 @@ export const KNOWN: Record<string, Answer> = {
   '10.5555/list.answer': { raw: '[1, 2, 3]', type: 'application/json' },
   '10.5555/busy.agency': { raw: 'Service Unavailable', type: 'text/plain', status: 503 },
   '10.5555/never.answers': 'hang',
+  // A resolver (or a machine in between) sending the lookup to plain http elsewhere.
+  '10.5555/elsewhere': { redirect: 'http://192.0.2.1/works/10.5555/elsewhere' },
 };
 
 export interface DoiResolver {
@@ -39,6 +41,7 @@ export async function startDoiResolver(known: Record<string, Answer> = KNOWN): P
     const answer = lookup(doi);
     if (!answer) return void res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>DOI Not Found</body></html>');
     if (answer === 'hang') return; // never answers: the client's time-out must end it
+    if ('redirect' in answer) return void res.writeHead(302, { Location: answer.redirect }).end();
     if (!agency) {
       // The resolver only redirects; it is the agency that answers.
       const where = 'agency' in answer ? answer.agency : 'crossref';
