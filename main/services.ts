@@ -16,6 +16,7 @@ import { GoogleSignIn } from './publish/google-signin';
 import { WordPressSignIn } from './publish/wordpress-signin';
 import { RecentLibraries } from './recent';
 import { ScienceService } from './science/service';
+import { readLibrarySettings, saveLibrarySettings } from './library/settings';
 import { stateDir } from './state-dir';
 import { ThemeSnapshots } from './themes/index';
 // editor-tools: writing statistics, spelling, export
@@ -137,6 +138,8 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
       previewCss: () => current.library.previewCss(),
       // The desktop app's protocol; the browser host answers this call itself with its key.
       filesBase: () => 'files/',
+      settings: () => readLibrarySettings(current.library.root),
+      saveSettings: (settings) => saveLibrarySettings(current.library.root, settings),
     },
     posts: {
       list: () => current.library.list(),
@@ -208,6 +211,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     },
     science: {
       sources: (postId, refs) => current.science.sources(postId, refs),
+      addDoi: (request) => current.science.addDoi(request),
     },
     // --- editor-tools: writing statistics, spelling and export ---
     writing: {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ImportProgress, ImportSummary } from './import';
 import { ThemeLook, ThemeSnapshotInfo } from './theme-look';
+import { MAX_WORD_LENGTH } from './science-words';
 import { OutboxEntry, PostPublishState, PublishFailure, PublishOptions, PublishPreview, PublishProgress, PublishResult, TargetInfo, TargetInput, TargetName } from './publish';
 
 /// A post is a folder under `posts/`; its id is that folder's name. The pattern refuses
@@ -49,6 +50,16 @@ export const SaveRequest = z.object({
 
 export const SaveResult = z.object({ hash: z.string(), summary: PostSummary });
 export type SaveResult = z.infer<typeof SaveResult>;
+
+const Word = z.string().trim().min(1, 'a word is needed').max(MAX_WORD_LENGTH, `at most ${MAX_WORD_LENGTH} characters`);
+export const WordsSetting = z.object({ fig: Word, tbl: Word, eq: Word, references: Word }).partial();
+
+/// Settings kept with the library (`.postwright/settings.json`), read by every host.
+export const LibrarySettings = z.object({
+  /// The words for "Figure", "Table", "Equation" and the bibliography's heading.
+  words: WordsSetting.optional(),
+});
+export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
 export const LibraryInfo = z.object({ root: z.string(), name: z.string(), postCount: z.number() });
 export type LibraryInfo = z.infer<typeof LibraryInfo>;
@@ -126,6 +137,27 @@ export const ScienceSourcesResult = z
   })
   .nullable();
 export type ScienceSourcesResult = z.infer<typeof ScienceSourcesResult>;
+
+/// Add a source by DOI: for a post (its `bibliography:` decides the file) or, with no post, the
+/// library's default bibliography.
+export const AddDoiRequest = z.object({
+  doi: z.string().max(2048),
+  postId: PostId.nullable(),
+  bibliography: ScienceRefs.shape.bibliography,
+});
+export const AddedSource = z.object({
+  key: z.string(),
+  doi: z.string(),
+  /// The bibliography file, relative to the library.
+  file: z.string(),
+  created: z.boolean(),
+  /// The DOI was there already: nothing was added and `key` is the existing entry's.
+  existing: z.boolean(),
+  /// The reference as a reader sees it (plain text).
+  reference: z.string(),
+  message: z.string(),
+});
+export type AddedSource = z.infer<typeof AddedSource>;
 // --- editor-tools: spelling and export shapes ---
 export const SpellingWord = z
   .string()
@@ -153,6 +185,8 @@ export const api = {
     /// Where the files beside posts load from, relative to the app's page: `files/` in the
     /// desktop app, `files/<read-only key>/` in the browser host (an <img> cannot send a header).
     filesBase: call(z.tuple([]), z.string()),
+    settings: call(z.tuple([]), LibrarySettings),
+    saveSettings: call(z.tuple([LibrarySettings]), LibrarySettings),
   },
   posts: {
     list: call(z.tuple([]), z.array(PostSummary)),
@@ -230,6 +264,8 @@ export const api = {
   /// Citations: the bibliography and style a post names, read inside the library.
   science: {
     sources: call(z.tuple([PostId, ScienceRefs]), ScienceSourcesResult),
+    /// Looks the DOI up (doi.org content negotiation) and appends the entry to the bibliography.
+    addDoi: call(z.tuple([AddDoiRequest]), AddedSource),
   },
   // --- editor-tools: writing statistics, spelling and export ---
   /// Words written today in this library (net, across posts), kept in `.postwright/`.

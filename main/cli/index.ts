@@ -37,6 +37,9 @@ ${IMAGE_HOST_USAGE}
   targets remove NAME
   export POST [--format html|docx] [-o FILE]
                         Save a post as a self-contained HTML file or a Word document
+  cite add DOI [--post POST]
+                        Look a DOI up (doi.org) and add the source to the post's bibliography,
+                        or the library's references.bib (made if there is none); prints its key
 
 Options:
   --library DIR         Use this library folder (default: $POSTWRIGHT_LIBRARY or ~/Documents/Postwright)
@@ -55,13 +58,14 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     await runWebHost(rest);
     return -1; // keeps running
   }
-  if (command === 'publish' || command === 'targets' || command === 'import' || command === 'outbox' || command === 'export') {
+  if (command === 'publish' || command === 'targets' || command === 'import' || command === 'outbox' || command === 'export' || command === 'cite') {
     const library = flagValue(rest, '--library');
     const { openServices } = await import('../services');
     const services = await openServices(resolveLibraryRoot({ flag: library }));
     try {
       if (command === 'outbox') return await (await import('./outbox')).runOutbox(services, rest, out);
       if (command === 'export') return await (await import('./export')).runExport(services, rest, out);
+      if (command === 'cite') return await (await import('./cite')).runCite(services, rest, out);
       if (command === 'import') return await (await import('./import')).runImportCommand(services, rest, out, Boolean(process.stdout.isTTY));
       const { runPublish, runTargets } = await import('./publish');
       return command === 'publish'

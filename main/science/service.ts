@@ -3,7 +3,8 @@
 /// Better BibTeX re-exports after every change is picked up without a restart.
 import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
-import type { ScienceRefs, ScienceSourcesResult } from '../../shared/api';
+import { StudioError, type AddedSource, type ScienceRefs, type ScienceSourcesResult } from '../../shared/api';
+import { SaveError } from '../fs/atomic-write';
 import { resolveInside } from '../library/paths';
 import { DEFAULT_BIBLIOGRAPHIES } from './render-options';
 import { loadScienceSources } from './sources';
@@ -29,6 +30,23 @@ export class ScienceService {
     this.watch(sources.files);
     const { items, style, styleName, locale, problems } = sources;
     return { items, style, styleName, locale, problems };
+  }
+
+  /// Adds a source by DOI to the post's bibliography (or the library's), then re-renders every
+  /// preview that cites: a file just made was not being watched yet.
+  async addDoi(request: { doi: string; postId: string | null; bibliography: string[] }): Promise<AddedSource> {
+    const dir = request.postId ? resolveInside(path.join(this.root, 'posts'), request.postId) : this.root;
+    const { addSourceByDoi } = await import('./add-source');
+    const { DoiError } = await import('./doi');
+    try {
+      const added = await addSourceByDoi(request.doi, { root: this.root, dir, bibliography: request.postId ? request.bibliography : [] });
+      if (!added.existing) this.onChanged?.();
+      return added;
+    } catch (error) {
+      if (error instanceof DoiError) throw new StudioError(error.reason === 'not-a-doi' || error.reason === 'setup' ? 'invalid-argument' : error.reason === 'not-found' ? 'not-found' : 'internal', error.message);
+      if (error instanceof SaveError) throw new StudioError('save-failed', error.message);
+      throw error;
+    }
   }
 
   private watch(files: string[]): void {

@@ -3,6 +3,7 @@ declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown, options?: Record<string, unknown>);
     data: { id: string; [field: string]: unknown }[];
+    format(name: string, options?: Record<string, unknown>): unknown;
   }
   export const plugins: { config: { get(name: string): unknown } };
 }

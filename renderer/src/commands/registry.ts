@@ -9,6 +9,8 @@ import { currentSession, editorRef } from '../state/session';
 import { toggleWriting, WRITING_FONTS, writingStore } from '../state/writing';
 import { EXPORT_LABELS, exportOpenPost, type ExportKind } from '../export/export-post';
 import { setLibraryLanguage } from '../spell/editor-spelling';
+import { doiDialogStore } from '../science/doi-dialog';
+import { wordsDialogStore } from '../science/library-words';
 
 const SPELLING: [string, string][] = [['en', 'English (US)'], ['en-gb', 'English (UK)'], ['es', 'Spanish'], ['fr', 'French'], ['de', 'German'], ['off', 'Off']];
 
@@ -61,6 +63,7 @@ const appCommands: Command[] = [
   { id: 'post.save', title: 'Save', group: 'Post', key: 'Mod-s', run: () => void currentSession()?.save() },
   { id: 'post.publish', title: 'Publish…', group: 'Post', run: () => dialogStore.set('publish') },
   { id: 'post.history', title: 'History…', group: 'Post', run: () => dialogStore.set('history') },
+  { id: 'insert.doi', title: 'Add a source by DOI…', group: 'Insert', run: () => doiDialogStore.set(true) },
   { id: 'post.details', title: 'Show or hide details', group: 'Post', run: () => detailsStore.set((now) => !now) },
   { id: 'view.write', title: 'Layout: write', group: 'View', run: () => layoutStore.set('editor') },
   { id: 'view.split', title: 'Layout: split', group: 'View', run: () => layoutStore.set('split') },
@@ -75,6 +78,7 @@ const appCommands: Command[] = [
   { id: 'writing.smart', title: 'Smart quotes and dashes', group: 'Writing', on: () => writingStore.get().smartTyping, run: () => toggleWriting('smartTyping') },
   { id: 'writing.pairs', title: 'Auto-pair brackets and marks', group: 'Writing', on: () => writingStore.get().autoPair, run: () => toggleWriting('autoPair') },
   { id: 'writing.format-bar', title: 'Formatting bar', group: 'Writing', on: () => writingStore.get().formatBar, run: () => toggleWriting('formatBar') },
+  { id: 'writing.science-words', title: 'Words for figures and tables (Figure, Table, Equation, References)…', group: 'Writing', run: () => wordsDialogStore.set(true) },
   ...(['html', 'docx', 'pdf'] as ExportKind[]).map((kind) => ({ id: `post.export-${kind}`, title: EXPORT_LABELS[kind], group: 'Post', run: () => void exportOpenPost(kind) })),
   ...SPELLING.map(([lang, label]) => ({ id: `writing.spelling-${lang}`, title: `Spelling: ${label}`, group: 'Writing', run: () => setLibraryLanguage(lang) })),
   ...WRITING_FONTS.map((font) => ({ id: `writing.font-${font.id}`, title: `Font: ${font.label}`, group: 'Writing', run: () => writingStore.set((now) => ({ ...now, font: font.id })) })),

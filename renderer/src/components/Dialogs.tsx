@@ -12,6 +12,8 @@ import { PublishDialog } from './PublishDialog';
 import { RecoverDialog } from './RecoverDialog';
 import { TargetsDialog } from './TargetsDialog';
 import { TrashDialog } from './TrashDialog';
+import { DoiDialogHost } from '../science/DoiDialog';
+import { WordsDialogHost } from '../science/WordsDialog';
 
 const close = () => dialogStore.set(null);
 const replaceText = (text: string) => editorRef.current?.replaceText(text);
@@ -41,6 +43,8 @@ export function Dialogs() {
           }}
         />
       )}
+      <DoiDialogHost />
+      <WordsDialogHost />
       <Recover />
     </>
   );

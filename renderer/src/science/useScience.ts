@@ -4,7 +4,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ScienceRefs } from '../../../shared/api';
 import type { ScienceOptions } from '../../../shared/render/science/context';
+import { wordsFor } from '../../../shared/science-words';
+import { useStore } from '../state/store';
 import { studio } from '../studio';
+import { followLibraryWords, libraryWordsStore } from './library-words';
 
 export interface ScienceState {
   options: ScienceOptions | undefined;
@@ -25,6 +28,10 @@ export function refsOf(data: Record<string, unknown>): ScienceRefs {
 }
 
 export function useScience(postId: string, data: Record<string, unknown>): ScienceState {
+  useEffect(followLibraryWords, []);
+  const libraryWords = useStore(libraryWordsStore);
+  // The same choice `postwright render` and publishing make (shared/science-words.ts).
+  const words = JSON.stringify(wordsFor(libraryWords, data));
   const refs = JSON.stringify(refsOf(data));
   const [state, setState] = useState<ScienceState>(NONE);
   const [reloads, setReloads] = useState(0);
@@ -48,5 +55,9 @@ export function useScience(postId: string, data: Record<string, unknown>): Scien
     };
   }, [postId, refs, reloads]);
 
-  return useMemo(() => state, [state]);
+  return useMemo(() => {
+    if (words === '{}') return state;
+    const chosen = JSON.parse(words) as ScienceOptions['words'];
+    return { ...state, options: { ...state.options, words: chosen }, version: `${state.version}:${words}` };
+  }, [state, words]);
 }
