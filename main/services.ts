@@ -208,6 +208,8 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     },
     science: {
       sources: (postId, refs) => current.science.sources(postId, refs),
+      diagrams: (postId) => current.science.diagrams(postId),
+      saveDiagram: (postId, source, svg) => current.science.saveDiagram(postId, source, svg),
     },
     // --- editor-tools: writing statistics, spelling and export ---
     writing: {

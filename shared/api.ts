@@ -230,6 +230,9 @@ export const api = {
   /// Citations: the bibliography and style a post names, read inside the library.
   science: {
     sources: call(z.tuple([PostId, ScienceRefs]), ScienceSourcesResult),
+    /// Mermaid diagrams drawn by the app, kept beside the post as diagram-<hash>.svg.
+    diagrams: call(z.tuple([PostId]), z.array(z.string())),
+    saveDiagram: call(z.tuple([PostId, z.string().max(50_000), z.string().max(2_000_000)]), z.string()),
   },
   // --- editor-tools: writing statistics, spelling and export ---
   /// Words written today in this library (net, across posts), kept in `.postwright/`.

@@ -84,6 +84,8 @@ export interface PublisherCapabilities {
   assets: AssetMode;
   canonicalUrl: boolean;
   categories: boolean;
+  /// false: SVG images are refused or lost there, so diagrams go as PNG (science/diagram-files.ts).
+  svgImages?: boolean;
 }
 
 export interface PreviewPayload {

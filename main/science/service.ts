@@ -5,6 +5,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
 import type { ScienceRefs, ScienceSourcesResult } from '../../shared/api';
 import { resolveInside } from '../library/paths';
+import { drawnDiagrams, saveDiagram } from './diagram-files';
 import { DEFAULT_BIBLIOGRAPHIES } from './render-options';
 import { loadScienceSources } from './sources';
 
@@ -29,6 +30,20 @@ export class ScienceService {
     this.watch(sources.files);
     const { items, style, styleName, locale, problems } = sources;
     return { items, style, styleName, locale, problems };
+  }
+
+  /// The post's drawn diagrams, by name ("diagram-<hash>").
+  async diagrams(postId: string): Promise<string[]> {
+    return [...(await drawnDiagrams(this.postDir(postId)))].sort();
+  }
+
+  /// Keeps the app's drawing of a diagram beside the post; answers its name.
+  async saveDiagram(postId: string, source: string, svg: string): Promise<string> {
+    return saveDiagram(this.postDir(postId), source, svg);
+  }
+
+  private postDir(postId: string): string {
+    return resolveInside(path.join(this.root, 'posts'), postId);
   }
 
   private watch(files: string[]): void {
