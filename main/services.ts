@@ -209,7 +209,7 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     science: {
       sources: (postId, refs) => current.science.sources(postId, refs),
       diagrams: (postId) => current.science.diagrams(postId),
-      saveDiagram: (postId, source, svg) => current.science.saveDiagram(postId, source, svg),
+      saveDiagram: (postId, source, svg, drafts) => current.science.saveDiagram(postId, source, svg, drafts),
     },
     // --- editor-tools: writing statistics, spelling and export ---
     writing: {

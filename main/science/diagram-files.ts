@@ -31,7 +31,8 @@ export function diagramsOf(body: string): DiagramSource[] {
 
 /// Writes the drawing of `source` and answers its name. The name is made here from the source,
 /// so a caller cannot choose which file it writes.
-export async function saveDiagram(dir: string, source: string, svg: string): Promise<string> {
+/// `drafts`: drawings the app made of earlier versions while the diagram was typed; removed.
+export async function saveDiagram(dir: string, source: string, svg: string, drafts: readonly string[] = []): Promise<string> {
   if (source.length > MAX_DIAGRAM_SOURCE_CHARS) throw new DiagramError('This diagram is too long to draw.');
   const clean = cleanDiagramSvg(createNodePurify(), svg);
   if (!clean) throw new DiagramError('The drawing of this diagram is empty or too large to keep.');
@@ -39,6 +40,10 @@ export async function saveDiagram(dir: string, source: string, svg: string): Pro
   const file = await resolveInsideReal(dir, `${name}.svg`);
   const existing = await fs.readFile(file, 'utf8').catch(() => null);
   if (existing !== clean) await writeFileAtomic(file, clean);
+  for (const draft of drafts) {
+    if (draft === name || !DIAGRAM_FILE.test(`${draft}.svg`)) continue;
+    for (const ext of ['svg', 'png']) await fs.rm(await resolveInsideReal(dir, `${draft}.${ext}`), { force: true });
+  }
   return name;
 }
 

@@ -38,8 +38,8 @@ export class ScienceService {
   }
 
   /// Keeps the app's drawing of a diagram beside the post; answers its name.
-  async saveDiagram(postId: string, source: string, svg: string): Promise<string> {
-    return saveDiagram(this.postDir(postId), source, svg);
+  async saveDiagram(postId: string, source: string, svg: string, drafts: string[] = []): Promise<string> {
+    return saveDiagram(this.postDir(postId), source, svg, drafts);
   }
 
   private postDir(postId: string): string {
