@@ -4,7 +4,7 @@
 import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
 import type { ScienceRefs, ScienceSourcesResult } from '../../shared/api';
-import { resolveInside } from '../library/paths';
+import { resolveInside, resolveInsideReal } from '../library/paths';
 import { drawnDiagrams, saveDiagram } from './diagram-files';
 import { DEFAULT_BIBLIOGRAPHIES } from './render-options';
 import { loadScienceSources } from './sources';
@@ -39,6 +39,8 @@ export class ScienceService {
 
   /// Keeps the app's drawing of a diagram beside the post; answers its name.
   async saveDiagram(postId: string, source: string, svg: string, drafts: string[] = []): Promise<string> {
+    // The post's folder itself must really be in the library (not a link to elsewhere).
+    await resolveInsideReal(path.join(this.root, 'posts'), postId);
     return saveDiagram(this.postDir(postId), source, svg, drafts);
   }
 
