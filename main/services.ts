@@ -212,6 +212,8 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     science: {
       sources: (postId, refs) => current.science.sources(postId, refs),
       addDoi: (request) => current.science.addDoi(request),
+      diagrams: (postId) => current.science.diagrams(postId),
+      saveDiagram: (postId, source, svg, drafts) => current.science.saveDiagram(postId, source, svg, drafts),
     },
     // --- editor-tools: writing statistics, spelling and export ---
     writing: {

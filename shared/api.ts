@@ -266,6 +266,10 @@ export const api = {
     sources: call(z.tuple([PostId, ScienceRefs]), ScienceSourcesResult),
     /// Looks the DOI up (doi.org content negotiation) and appends the entry to the bibliography.
     addDoi: call(z.tuple([AddDoiRequest]), AddedSource),
+    /// Mermaid diagrams drawn by the app, kept beside the post as diagram-<hash>.svg.
+    diagrams: call(z.tuple([PostId]), z.array(z.string())),
+    /// (post, source, svg, drafts this session drew that the post no longer uses): the name kept.
+    saveDiagram: call(z.tuple([PostId, z.string().max(50_000), z.string().max(2_000_000), z.array(z.string().regex(/^diagram-[0-9a-f]{16}$/)).max(100)]), z.string()),
   },
   // --- editor-tools: writing statistics, spelling and export ---
   /// Words written today in this library (net, across posts), kept in `.postwright/`.

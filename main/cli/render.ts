@@ -20,7 +20,8 @@ export async function runRender(file: string | undefined, out: (text: string) =>
   const { scienceRenderOptions } = await import('../science/render-options');
   const science = await scienceRenderOptions(post.data, { dir, root: libraryRootOf(dir) });
   for (const problem of science.problems) process.stderr.write(`postwright: ${problem}\n`);
-  out(renderArticle(post.body, createNodePurify(), science.options));
+  const { diagramOptions } = await import('../science/diagram-files');
+  out(renderArticle(post.body, createNodePurify(), { ...science.options, diagrams: await diagramOptions(dir) }));
   out('\n');
   return 0;
 }

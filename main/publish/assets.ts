@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { isRelativeAsset, renderArticle } from '../../shared/render';
+import { isRelativeAsset, renderArticle, type RenderOptions } from '../../shared/render';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { PathOutsideLibraryError, resolveInside, resolveInsideReal } from '../library/paths';
 import { createNodePurify } from '../render/node-purify';
@@ -20,16 +20,17 @@ const TYPES: Record<string, string> = {
 
 /// The asset references of a post's body, exactly as the render pipeline resolves them (markdown
 /// images and raw <img>/<video>/<source> alike), in order of first use.
-export function assetReferences(body: string): string[] {
-  return [...assetUses(body).keys()];
+export function assetReferences(body: string, options: Pick<RenderOptions, 'diagrams'> = {}): string[] {
+  return [...assetUses(body, options).keys()];
 }
 
 /// Each asset reference with the alt text of its first image that has one ('' when none does):
 /// what an upload is described by. Every reference is rendered as a placeholder name, so its
 /// <img> is found however the reference was escaped on the way.
-export function assetUses(body: string): Map<string, string> {
+export function assetUses(body: string, options: Pick<RenderOptions, 'diagrams'> = {}): Map<string, string> {
   const refs: string[] = [];
   const html = renderArticle(body, createNodePurify(), {
+    ...options,
     resolveAsset: (src) => {
       if (!refs.includes(src)) refs.push(src);
       return `pw-asset-${refs.indexOf(src)}.png`;

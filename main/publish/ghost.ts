@@ -38,7 +38,8 @@ const ADMIN_KEY = /^([0-9a-f]{24}):([0-9a-f]{64})$/i;
 const NEW_KEY = 'Create a new custom integration under Settings → Integrations in Ghost and paste its Admin API key into the target';
 
 export class GhostPublisher implements Publisher {
-  readonly capabilities = { assets: 'upload', canonicalUrl: true, categories: false } as const;
+  // Ghost emails posts to members, and mail clients show no SVG: diagrams go as PNG.
+  readonly capabilities = { assets: 'upload', canonicalUrl: true, categories: false, svgImages: false } as const;
   readonly label: string;
   private readonly host: string;
   private readonly fetch: FetchLike;

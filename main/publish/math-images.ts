@@ -31,7 +31,7 @@ export interface MathImages {
 
 /// The formulas of `html` as images in the format the blog that keeps the images takes.
 export function mathImagesFor(html: string, libraryRoot: string, media: Publisher): Promise<MathImages | null> {
-  return mathImages(html, libraryRoot, media.capabilities.svg === false ? 'png' : 'svg');
+  return mathImages(html, libraryRoot, media.capabilities.svgImages === false ? 'png' : 'svg');
 }
 
 /// Cache entry: the image and the size MathJax gave it, so a cached formula needs no MathJax.

@@ -8,7 +8,9 @@ import type { PublishOptions, PublishPreview, PublishProgress, PublishRecord, Pu
 import { isRelativeAsset, renderArticle } from '../../shared/render';
 import { FULL_RENDER_CHARS, planRender } from '../../shared/render/budget';
 import { createNodePurify } from '../render/node-purify';
+import { drawnDiagrams, diagramsOf, ensureDiagramPng, missingDiagramsMessage } from '../science/diagram-files';
 import { scienceRenderOptions } from '../science/render-options';
+import type { DiagramOptions } from '../../shared/render/science/diagram';
 import { imageSettingsFor, type ResolvedImageSettings } from '../../shared/image-settings';
 import { AssetMap, assetUses, loadAssets } from './assets';
 import { checkSizes, limitFromRefusal, outgoing, planAssets, type Planned } from './image-prep-assets';
@@ -206,14 +208,15 @@ export class PublishPipeline {
       throw new PublishError('invalid', `“${meta.title}” is too large to publish in one piece (more than ${(FULL_RENDER_CHARS / 1e6).toLocaleString('en')} million characters). Split it into several posts.`);
     }
     const record = meta.records[target.name] ?? null;
-    const uses = assetUses(body);
+    const mediaOf = this.mediaOf(target);
+    const diagrams = await this.diagrams(postId, body, meta.title, mediaOf.media?.publisher ?? target.publisher);
+    const uses = assetUses(body, { diagrams });
     const refs = [...uses.keys()];
     const coverRef = meta.cover && isRelativeAsset(meta.cover) ? meta.cover : null;
     const loaded = await loadAssets(this.deps.store.postDir(postId), coverRef ? [...refs, coverRef] : refs, meta.title);
-    const mediaOf = this.mediaOf(target);
     const planned = await planAssets(loaded, uses, mediaOf.images);
     const { plans } = planned;
-    const render = (resolveAsset?: (src: string) => string) => portableHtml(renderArticle(body, createNodePurify(), { ...science.options, resolveAsset }));
+    const render = (resolveAsset?: (src: string) => string) => portableHtml(renderArticle(body, createNodePurify(), { ...science.options, diagrams, resolveAsset }));
     const math = target.math === 'images' ? await mathImagesFor(render(), this.deps.libraryRoot, mediaOf.media?.publisher ?? target.publisher) : null;
     const assets = math ? math.withAssets(planned.assets, coverRef) : planned.assets;
     // A post without a date goes out dated now and keeps that date later (it is recorded as
@@ -232,6 +235,20 @@ export class PublishPipeline {
       };
     };
     return { meta, record, build, assets, plans, images: mediaOf.images, mediaOf, where: { slug: meta.slug, date, status } };
+  }
+
+  /// The post's drawn diagrams, as ordinary images: SVG, or their PNG copies where the blog
+  /// strips SVG. A diagram not drawn yet stops the publish rather than going out as its source.
+  private async diagrams(postId: string, body: string, title: string, keeper: Publisher): Promise<DiagramOptions | undefined> {
+    const found = diagramsOf(body);
+    if (found.length === 0) return undefined;
+    const dir = this.deps.store.postDir(postId);
+    const drawn = await drawnDiagrams(dir);
+    const missing = found.filter((diagram) => !drawn.has(diagram.name));
+    if (missing.length > 0) throw new PublishError('invalid', missingDiagramsMessage(title, missing));
+    const png = keeper.capabilities.svgImages === false;
+    if (png) for (const diagram of found) await ensureDiagramPng(dir, diagram.name);
+    return { has: (name) => drawn.has(name), format: png ? 'png' : 'svg' };
   }
 
   /// Assets whose place on the target is already known: bundled ones, and uploaded ones in the map.

@@ -90,9 +90,10 @@ export interface PublisherCapabilities {
   assets: AssetMode;
   canonicalUrl: boolean;
   categories: boolean;
-  /// false where the service refuses SVG uploads (WordPress core allows no image/svg+xml):
-  /// formulas sent as images go there as PNG.
-  svg?: boolean;
+  /// false where SVG images are refused or lost (WordPress core allows no image/svg+xml upload;
+  /// Ghost's newsletters go to mail clients that show no SVG): formulas sent as images and
+  /// diagrams go there as PNG.
+  svgImages?: boolean;
 }
 
 export interface PreviewPayload {

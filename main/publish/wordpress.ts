@@ -40,7 +40,8 @@ interface Call {
 }
 
 export class WordPressPublisher implements Publisher {
-  readonly capabilities = { assets: 'upload', canonicalUrl: false, categories: true, svg: false } as const;
+  // WordPress refuses SVG uploads unless a plugin allows them: formulas and diagrams go as PNG.
+  readonly capabilities = { assets: 'upload', canonicalUrl: false, categories: true, svgImages: false } as const;
   readonly label: string;
   private readonly host: string;
   private readonly fetch: FetchLike;

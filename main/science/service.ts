@@ -5,7 +5,8 @@ import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
 import { StudioError, type AddedSource, type ScienceRefs, type ScienceSourcesResult } from '../../shared/api';
 import { SaveError } from '../fs/atomic-write';
-import { resolveInside } from '../library/paths';
+import { resolveInside, resolveInsideReal } from '../library/paths';
+import { drawnDiagrams, saveDiagram } from './diagram-files';
 import { DEFAULT_BIBLIOGRAPHIES } from './render-options';
 import { loadScienceSources } from './sources';
 
@@ -47,6 +48,22 @@ export class ScienceService {
       if (error instanceof SaveError) throw new StudioError('save-failed', error.message);
       throw error;
     }
+  }
+
+  /// The post's drawn diagrams, by name ("diagram-<hash>").
+  async diagrams(postId: string): Promise<string[]> {
+    return [...(await drawnDiagrams(this.postDir(postId)))].sort();
+  }
+
+  /// Keeps the app's drawing of a diagram beside the post; answers its name.
+  async saveDiagram(postId: string, source: string, svg: string, drafts: string[] = []): Promise<string> {
+    // The post's folder itself must really be in the library (not a link to elsewhere).
+    await resolveInsideReal(path.join(this.root, 'posts'), postId);
+    return saveDiagram(this.postDir(postId), source, svg, drafts);
+  }
+
+  private postDir(postId: string): string {
+    return resolveInside(path.join(this.root, 'posts'), postId);
   }
 
   private watch(files: string[]): void {

@@ -16,7 +16,8 @@ export function isRelativeAsset(src: string): boolean {
   return src !== '' && !ABSOLUTE.test(src);
 }
 
-function resolve(src: string, env: RenderEnv): string {
+/// A source as the host shows it (relative ones through `resolveAsset`).
+export function resolveSrc(src: string, env: RenderEnv): string {
   if (!env.resolveAsset || !isRelativeAsset(src)) return src;
   // markdown-it percent-encodes destinations; hosts want the path as written.
   let path = src;
@@ -36,7 +37,7 @@ export function imagesPlugin(md: MarkdownIt): void {
   const defaultImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx]!;
-    token.attrSet('src', resolve(token.attrGet('src') ?? '', env));
+    token.attrSet('src', resolveSrc(token.attrGet('src') ?? '', env));
     token.attrSet('loading', 'lazy');
     return defaultImage(tokens, idx, options, env, self);
   };
@@ -58,7 +59,7 @@ const MEDIA_ATTR =
 function resolveHtmlMedia(html: string, env: RenderEnv): string {
   return html.replace(MEDIA_ATTR, (_match, head: string, dq?: string, sq?: string, bare?: string) => {
     const src = decodeEntities(dq ?? sq ?? bare ?? '');
-    return `${head}"${escapeAttr(resolve(src, env))}"`;
+    return `${head}"${escapeAttr(resolveSrc(src, env))}"`;
   });
 }
 

@@ -10,6 +10,7 @@ import { assemble, FULL_RENDER_CHARS, planRender, type BudgetEnv } from './budge
 import { changedLines, lineStarts, type ChangedLines, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
 import type { RenderEnv } from './images';
 import { createMarkdown, hasRawHtml, type RenderOptions } from './markdown';
+import type { DiagramEnv } from './science/diagram';
 import { sanitizeArticle, type PurifySource } from './sanitize';
 import { scienceContext, type ScienceContext } from './science/context';
 import type { ScienceEnv } from './science/plugin';
@@ -37,7 +38,7 @@ interface Rendered {
   science: ScienceContext;
 }
 
-interface WindowEnv extends RenderEnv, ScienceEnv {
+interface WindowEnv extends RenderEnv, ScienceEnv, DiagramEnv {
   references?: Record<string, unknown>;
   lineOffset?: number;
   stopAt?: (line: number) => boolean;
@@ -224,7 +225,9 @@ function windowMarkdown(): MarkdownIt {
 const SCIENCE_SENSITIVE = /[@`~$]|\{#/;
 
 function envFor(options: RenderOptions, science: ScienceContext): WindowEnv {
-  return options.resolveAsset ? { resolveAsset: options.resolveAsset, science } : { science };
+  const env: WindowEnv = options.resolveAsset ? { resolveAsset: options.resolveAsset, science } : { science };
+  if (options.diagrams) env.diagrams = options.diagrams;
+  return env;
 }
 
 // markdown-it reads "\r\n" and a lone "\r" as line breaks; so do the line numbers here.

@@ -9,6 +9,7 @@ import { autolinks, closeInlineTags, strikethrough, tagFilter } from './gfm';
 import { highlightPlugin } from './highlight';
 import { imagesPlugin, type RenderEnv, type ResolveAsset } from './images';
 import { mathPlugin } from './math';
+import { diagramPlugin, type DiagramEnv, type DiagramOptions } from './science/diagram';
 import { scienceContext, type ScienceContext, type ScienceOptions } from './science/context';
 import { sciencePlugin, type ScienceEnv } from './science/plugin';
 import { slugify } from './slug';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   science?: ScienceOptions;
   /** The whole post's numbering, when the caller renders it a block at a time (incremental preview). */
   scienceContext?: ScienceContext;
+  /// The post's drawn diagram files (science/diagram.ts); without it every diagram is a note.
+  diagrams?: DiagramOptions;
 }
 
 /// `article` is what readers get. `commonmark` is the same parser without the
@@ -47,7 +50,7 @@ export function createMarkdown(profile: Profile = 'article'): MarkdownIt {
   // GFM's raw-HTML rules change what CommonMark's own examples expect, so they are article-only.
   md.use(autolinks).use(tagFilter).use(closeInlineTags);
   md.use(anchor, { slugify, tabIndex: false });
-  md.use(imagesPlugin).use(sciencePlugin).use(blockLinesPlugin);
+  md.use(imagesPlugin).use(sciencePlugin).use(diagramPlugin).use(blockLinesPlugin);
   return md;
 }
 
@@ -61,8 +64,9 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 /** The article HTML, and whether the post holds raw HTML (which only the DOM sanitizer may vet). */
 export function renderMarkdownParts(markdown: string, options: RenderOptions = {}, budget: BudgetEnv = {}): { html: string; rawHtml: boolean } {
   article ??= createMarkdown('article');
-  const env: RenderEnv & BudgetEnv & ScienceEnv = { ...budget };
+  const env: RenderEnv & BudgetEnv & ScienceEnv & DiagramEnv = { ...budget };
   if (options.resolveAsset) env.resolveAsset = options.resolveAsset;
+  if (options.diagrams) env.diagrams = options.diagrams;
   env.science = options.scienceContext ?? scienceContext(markdown, options.science ?? {});
   const tokens = article.parse(markdown, env);
   return { html: article.renderer.render(tokens, article.options, env), rawHtml: hasRawHtml(tokens) };

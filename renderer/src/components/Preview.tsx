@@ -16,6 +16,7 @@ import { applyLook } from '../preview/theme';
 import { keepTexturized } from '../preview/theme-text';
 import { ThemePage } from '../preview/theme-page';
 import type { ThemeLook } from '../../../shared/theme-look';
+import { useDiagrams } from '../science/useDiagrams';
 import { useScience } from '../science/useScience';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
@@ -56,8 +57,10 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   // ... and for the citation sources, only when the front matter itself changes.
   const frontData = useMemo(() => parseFrontMatterData(file.frontMatter).data, [file.frontMatter]);
   const science = useScience(id, frontData);
-  // The header can trail the text by a frame; the body may not.
+  // Diagrams are drawn after a pause in typing, so they follow the deferred text.
   const deferred = useDeferredValue(text);
+  const diagrams = useDiagrams(id, useMemo(() => splitPostFile(deferred).body, [deferred]));
+  // The header can trail the text by a frame; the body may not.
   const summary = useMemo(() => summarizePost(id, deferred, 0), [id, deferred]);
   const date = useMemo(() => summary.date && formatDate(summary.date), [summary.date]);
   const latest = useRef({ text, body: file.body, lines: null as FileLines | null });
@@ -104,12 +107,12 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
     if (!article.current) return;
     const resolveAsset = (src: string) => assetUrl(id, src);
     // The key changes with the citation sources, so a new bibliography renders the whole post.
-    article.current.update(`${id}\u0000${science.version}`, file.body, { resolveAsset, science: science.options });
+    article.current.update(`${id}\u0000${science.version}\u0000${diagrams.version}`, file.body, { resolveAsset, science: science.options, diagrams: diagrams.options });
     if (shownId.current === id) return;
     shownId.current = id;
     // Another post: start where the editor is, once it has laid the post out.
     requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
-  }, [id, file.body, syncScrollWith, frameDoc, science]);
+  }, [id, file.body, syncScrollWith, frameDoc, science, diagrams]);
 
   useEffect(() => {
     const element = scroller.current;
