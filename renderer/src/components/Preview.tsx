@@ -16,6 +16,7 @@ import { applyLook } from '../preview/theme';
 import { keepTexturized } from '../preview/theme-text';
 import { ThemePage } from '../preview/theme-page';
 import type { ThemeLook } from '../../../shared/theme-look';
+import { asWordPressBlocks } from '../preview/wordpress-blocks';
 import { useScience } from '../science/useScience';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
@@ -100,16 +101,19 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
 
   useImperativeHandle(ref, () => ({ revealLine: (line) => sync.current?.scrollToLine(line) }), []);
 
+  // As on a WordPress blog, the blocks carry the classes its native blocks have there.
+  const wordpress = look?.platform === 'wordpress' || (look?.platform === undefined && look?.texturize === true);
   useLayoutEffect(() => {
     if (!article.current) return;
     const resolveAsset = (src: string) => assetUrl(id, src);
-    // The key changes with the citation sources, so a new bibliography renders the whole post.
-    article.current.update(`${id}\u0000${science.version}`, file.body, { resolveAsset, science: science.options });
+    article.current.setDecorator(wordpress ? asWordPressBlocks : null);
+    // The key changes with the citation sources and the platform, so either renders the whole post.
+    article.current.update(`${id}\u0000${science.version}\u0000${wordpress ? 'wp' : ''}`, file.body, { resolveAsset, science: science.options });
     if (shownId.current === id) return;
     shownId.current = id;
     // Another post: start where the editor is, once it has laid the post out.
     requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
-  }, [id, file.body, syncScrollWith, frameDoc, science]);
+  }, [id, file.body, syncScrollWith, frameDoc, science, wordpress]);
 
   useEffect(() => {
     const element = scroller.current;
