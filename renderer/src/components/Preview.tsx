@@ -95,8 +95,10 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   useLayoutEffect(() => {
     if (!frameDoc) return;
     applyLook(frameDoc, look);
-    const root = look?.texturize ? frameDoc.querySelector('.preview-scroll') : null;
-    return root ? keepTexturized(root) : undefined;
+    const platform = look?.texturize ? 'wordpress' : look?.platform === 'hugo' ? 'hugo' : null;
+    // WordPress curls the title too; Hugo's typographer sees only the Markdown body.
+    const root = platform ? frameDoc.querySelector(platform === 'hugo' ? '[data-testid="article-body"]' : '.preview-scroll') : null;
+    return root && platform ? keepTexturized(root, platform) : undefined;
   }, [frameDoc, look]);
 
   useImperativeHandle(ref, () => ({ revealLine: (line) => sync.current?.scrollToLine(line) }), []);
