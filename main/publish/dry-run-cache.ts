@@ -56,16 +56,23 @@ async function signatureOf(inputs: DryRunInputs): Promise<string | null> {
   return hash.digest('hex');
 }
 
-/// Each file under `dir` as path, size and modification time; [] for a folder not there.
+/// Each file under `dir` as path, size and modification time; [] for a folder not there, null
+/// for one too large to sign.
 async function filesIn(dir: string): Promise<string[] | null> {
   const out: string[] = [];
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  if (entries.length > MAX_FILES) return null;
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const stat = await fs.stat(file).catch(() => null);
-    if (stat) out.push(`${path.relative(dir, file)}\0${stat.size}\0${stat.mtimeMs}`);
+  const folders = [dir];
+  for (let seen = 0; folders.length > 0; ) {
+    const folder = folders.pop()!;
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    seen += entries.length;
+    if (seen > MAX_FILES) return null;
+    for (const entry of entries) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) folders.push(file);
+      if (!entry.isFile()) continue;
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat) out.push(`${path.relative(dir, file)}\0${stat.size}\0${stat.mtimeMs}`);
+    }
   }
   return out.sort();
 }
