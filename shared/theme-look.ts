@@ -21,10 +21,14 @@ export const ThemeSnapshotInfo = z.object({
   foundBy: z.string(),
   /// The platform changes text on display the way WordPress's wptexturize does.
   texturize: z.boolean(),
+  /// The blog's platform, whose way of showing a post the preview follows (block classes,
+  /// line breaks, typography); absent in snapshots taken before it was kept.
+  platform: z.enum(['wordpress', 'ghost', 'blogger', 'hugo', 'jekyll']).optional(),
   /// What was left out (too large, another site's file, unreachable), in the blogger's words.
   skipped: z.array(z.string()),
 });
 export type ThemeSnapshotInfo = z.infer<typeof ThemeSnapshotInfo>;
+export type ThemePlatform = NonNullable<ThemeSnapshotInfo['platform']>;
 
 export const ThemeLook = ThemeSnapshotInfo.extend({
   /// The snapshot's CSS with every font and image as a data: address.

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { TargetSettings, type OutboxEntry, type PostPublishState, type PublishOptions, type PublishPreview, type PublishResult, type TargetInfo, type TargetInput } from '../../shared/publish';
 import { createPublisher, needsSecret, type BackendOptions } from './backends';
 import { issuingOrigin, sealSecret } from './bound-secret';
+import { DryRunCache } from './dry-run-cache';
 import { PublishError, asPublishError } from './errors';
 import { imageSettingsFor } from '../../shared/image-settings';
 import { mediaState } from './media-check';
@@ -32,6 +33,7 @@ export class PublishService {
   private readonly targetStore: TargetStore;
   private readonly pipeline: PublishPipeline;
   private readonly box: Outbox;
+  private readonly dryRuns = new DryRunCache();
 
   constructor(private readonly options: PublishServiceOptions) {
     this.targetStore = new TargetStore(options.libraryRoot);
@@ -116,7 +118,7 @@ export class PublishService {
 
   async publish(postId: string, target: string, options: PublishOptions = {}, onProgress?: OnProgress): Promise<PublishResult> {
     try {
-      const result = await this.pipeline.publish(postId, target, options, onProgress);
+      const result = options.dryRun ? await this.dryRun(postId, target, options, onProgress) : await this.pipeline.publish(postId, target, options, onProgress);
       if (result.kind === 'published' || result.kind === 'took-remote') await this.box.settle(postId, target);
       return result;
     } catch (thrown) {
@@ -152,6 +154,14 @@ export class PublishService {
         }
       }),
     );
+  }
+
+  /// A dry run of an unchanged post for unchanged targets answers from the last one.
+  private async dryRun(postId: string, target: string, options: PublishOptions, onProgress?: OnProgress): Promise<PublishResult> {
+    const [post, settings] = await Promise.all([this.options.store.get(postId), this.targetStore.list()]);
+    const stateDirs = settings.map((s) => path.join(this.options.libraryRoot, '.postwright', 'targets', s.name));
+    const inputs = { postId, target, options, text: post.text, settings, postDir: this.options.store.postDir(postId), stateDirs };
+    return this.dryRuns.get(inputs, () => this.pipeline.publish(postId, target, options, onProgress));
   }
 
   preview(postId: string, target: string): Promise<PublishPreview> {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { StudioError } from '../../shared/api';
 import type { TargetSettings } from '../../shared/publish';
-import type { ThemeLook, ThemeSnapshotInfo } from '../../shared/theme-look';
+import type { ThemeLook, ThemePlatform, ThemeSnapshotInfo } from '../../shared/theme-look';
 import { ThemeFetchError, type FetchLike } from './fetch';
 import { loadLook, takeSnapshot } from './snapshot';
 
@@ -26,7 +26,7 @@ export class ThemeSnapshots {
     const address = blogAddress(target) ?? siteUrl ?? (previous ? new URL(previous.pageUrl).origin + '/' : null);
     if (!address) throw new StudioError('invalid-argument', `“${name}” is a static site: give the address where it is published to read its look.`);
     try {
-      return await takeSnapshot(this.dir, { target: target.name, siteUrl: address, texturize: target.kind === 'wordpress' }, this.fetchFn);
+      return await takeSnapshot(this.dir, { target: target.name, siteUrl: address, texturize: target.kind === 'wordpress', platform: platformOf(target) }, this.fetchFn);
     } catch (error) {
       if (error instanceof ThemeFetchError) throw new StudioError('publish-failed', `The look of “${name}” could not be read: ${error.message}. The previous snapshot, if any, is kept.`);
       throw error;
@@ -55,5 +55,16 @@ function blogAddress(target: TargetSettings): string | null {
     case 'static-git':
     case 'image-host':
       return null;
+  }
+}
+
+function platformOf(target: TargetSettings): ThemePlatform {
+  switch (target.kind) {
+    case 'static-git':
+      return target.generator;
+    case 'image-host':
+      throw new StudioError('invalid-argument', `“${target.name}” stores images and has no pages to read a look from.`);
+    default:
+      return target.kind;
   }
 }

@@ -4,7 +4,8 @@
 import { JSDOM } from 'jsdom';
 import { ThemeWrapper } from '../../shared/theme-look';
 
-export type PageSheet = { kind: 'link'; href: string; media: string } | { kind: 'inline'; css: string; media: string };
+/// `id` is the element's (WordPress names each block's styles `wp-block-<name>-inline-css`).
+export type PageSheet = { kind: 'link'; href: string; media: string; id: string } | { kind: 'inline'; css: string; media: string; id: string };
 
 export interface PageLook {
   sheets: PageSheet[];
@@ -36,12 +37,13 @@ export function readPage(html: string, pageUrl: string, knownText?: string): Pag
     if (element.closest('noscript, template')) continue;
     const media = element.getAttribute('media')?.trim() ?? '';
     if (media === 'print') continue;
+    const id = element.id;
     if (element.localName === 'style') {
-      sheets.push({ kind: 'inline', css: element.textContent ?? '', media });
+      sheets.push({ kind: 'inline', css: element.textContent ?? '', media, id });
     } else {
       const href = element.getAttribute('href');
       if (href && !element.hasAttribute('disabled') && !/\balternate\b/i.test(element.getAttribute('rel') ?? '') && URL.canParse(href, pageUrl)) {
-        sheets.push({ kind: 'link', href: new URL(href, pageUrl).href, media });
+        sheets.push({ kind: 'link', href: new URL(href, pageUrl).href, media, id });
       }
     }
   }
@@ -94,8 +96,16 @@ function wrapperChain(content: Element): ThemeWrapper[] {
 
 /// The newest item's address in an RSS or Atom feed, if it is on `origin`.
 export function newestFromFeed(xml: string, origin: string): string | null {
-  const item = /<(item|entry)\b[\s\S]*?<\/\1>/i.exec(xml)?.[0];
-  if (!item) return null;
+  return recentFromFeed(xml, origin, 1)[0] ?? null;
+}
+
+/// The addresses of the feed's first `max` items that are on `origin`, newest first.
+export function recentFromFeed(xml: string, origin: string, max: number): string[] {
+  const items = [...xml.matchAll(/<(item|entry)\b[\s\S]*?<\/\1>/gi)].slice(0, max).map((match) => itemLink(match[0], origin));
+  return items.filter((link): link is string => link !== null);
+}
+
+function itemLink(item: string, origin: string): string | null {
   const rss = /<link>\s*(?:<!\[CDATA\[)?\s*([^<\]\s]+)/i.exec(item)?.[1];
   const atom = /<link\b[^>]*rel=["']alternate["'][^>]*href=["']([^"']+)["']/i.exec(item)?.[1] ?? /<link\b[^>]*href=["']([^"']+)["']/i.exec(item)?.[1];
   const link = (rss ?? atom ?? '').replace(/&amp;/g, '&');

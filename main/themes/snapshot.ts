@@ -6,17 +6,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ThemeSnapshotInfo, type ThemeLook } from '../../shared/theme-look';
+import { ThemeSnapshotInfo, type ThemeLook, type ThemePlatform } from '../../shared/theme-look';
 import { cssImports, cssUrls, dropCharset, replaceImports, rewriteUrls } from './css';
 import { fetchCapped, ThemeFetchError, type FetchLike } from './fetch';
-import { feedOf, newestFromFeed, readPage, type PageSheet } from './page';
+import { feedOf, readPage, recentFromFeed, type PageSheet } from './page';
 
 export interface ThemeSource {
   target: string;
   /// The blog's public address (the target's site address, or the one the blogger gave).
   siteUrl: string;
   texturize: boolean;
+  platform: ThemePlatform;
 }
+
+/// The posts read for a WordPress blog's block styles (the newest one's page gives the rest).
+const RECENT_POSTS = 5;
+const BLOCK_SHEET = /^wp-block-[\w-]+-(?:inline-)?css$/;
 
 const LIMITS = { page: 3 << 20, feed: 2 << 20, sheet: 3 << 19, allCss: 6 << 20, asset: 3 << 20, allAssets: 25 << 20, assets: 150, importDepth: 4 };
 
@@ -41,9 +46,12 @@ export async function takeSnapshot(themesDir: string, source: ThemeSource, fetch
   let page = home;
   // The newest post shows the blog's post styles; the home page is the fallback.
   const feed = feedOf(home.bytes.toString('utf8'), home.url);
-  const newest = feed ? await fetchCapped(fetchFn, feed, LIMITS.feed, origin).then((got) => newestFromFeed(got.bytes.toString('utf8'), origin), () => null) : null;
-  if (newest) page = await fetchCapped(fetchFn, newest, LIMITS.page, origin).catch(() => home);
+  const recent = feed ? await fetchCapped(fetchFn, feed, LIMITS.feed, origin).then((got) => recentFromFeed(got.bytes.toString('utf8'), origin, RECENT_POSTS), () => []) : [];
+  if (recent[0]) page = await fetchCapped(fetchFn, recent[0], LIMITS.page, origin).catch(() => home);
   const look = readPage(page.bytes.toString('utf8'), page.url);
+  // WordPress sends a block's styles only with pages that hold that block: the newest post may
+  // have no table or quote, so the styles of the blocks in a few recent posts are added.
+  if (source.platform === 'wordpress') look.sheets = withBlockSheets(look.sheets, await blockSheetsOf(recent.slice(1), fetchFn, origin));
 
   const assets = new Map<string, { name: string; bytes: Buffer } | null>();
   const budget = { css: 0, assets: 0 };
@@ -63,6 +71,7 @@ export async function takeSnapshot(themesDir: string, source: ThemeSource, fetch
     bodyClass: look.bodyClass,
     foundBy: look.foundBy,
     texturize: source.texturize,
+    platform: source.platform,
     skipped,
   };
   await mkdir(themesDir, { recursive: true });
@@ -79,6 +88,26 @@ export async function takeSnapshot(themesDir: string, source: ThemeSource, fetch
     await rm(fresh, { recursive: true, force: true });
   }
   return info;
+}
+
+/// The block stylesheets of these pages that `sheets` lacks, each once, in the order read.
+async function blockSheetsOf(pages: string[], fetchFn: FetchLike, origin: string): Promise<PageSheet[]> {
+  const found = new Map<string, PageSheet>();
+  for (const url of pages) {
+    const got = await fetchCapped(fetchFn, url, LIMITS.page, origin).catch(() => null);
+    if (!got) continue;
+    for (const sheet of readPage(got.bytes.toString('utf8'), got.url).sheets) if (BLOCK_SHEET.test(sheet.id) && !found.has(sheet.id)) found.set(sheet.id, sheet);
+  }
+  return [...found.values()];
+}
+
+/// `extra` block sheets go where WordPress prints block styles: before the global styles, which
+/// a theme's own rules for blocks are in.
+function withBlockSheets(sheets: PageSheet[], extra: PageSheet[]): PageSheet[] {
+  const have = new Set(sheets.map((sheet) => sheet.id));
+  const missing = extra.filter((sheet) => !have.has(sheet.id));
+  const at = sheets.findIndex((sheet) => sheet.id === 'global-styles-inline-css');
+  return at < 0 ? [...sheets, ...missing] : [...sheets.slice(0, at), ...missing, ...sheets.slice(at)];
 }
 
 /// The snapshot as the preview uses it, its files inlined as data: addresses; null if none.

@@ -81,3 +81,25 @@ export async function sideBySide(name: string, preview: Locator, real: Page): Pr
     .toFile(both);
   return both;
 }
+
+/// What a theme does to a table's cells and a quote's edge: borders, padding and indent,
+/// which a theme gives to its platform's block classes (wp-block-table, wp-block-quote).
+export const BOX_PROPS = {
+  'table cell': ['border-top-width', 'border-top-style', 'border-left-width', 'border-left-style', 'padding-left', 'padding-top'],
+  blockquote: ['margin-left', 'padding-left', 'border-left-width', 'border-left-style', 'border-left-color'],
+  table: ['border-collapse', 'width'],
+} as const;
+
+export async function boxesOf(content: Locator): Promise<Record<string, Record<string, string>>> {
+  const parts = { 'table cell': content.locator('td').first(), blockquote: content.locator('blockquote').first(), table: content.locator('table').first() };
+  const out: Record<string, Record<string, string>> = {};
+  for (const [part, props] of Object.entries(BOX_PROPS)) {
+    out[part] = await parts[part as keyof typeof parts].evaluate((el, names) => {
+      const style = getComputedStyle(el);
+      // The table's width only as a share of the text column, which the two pages share.
+      const share = (value: string, name: string) => (name === 'width' ? String(Math.round((el.getBoundingClientRect().width / el.parentElement!.closest('.wp-block-post-content, [data-testid="article-body"]')!.getBoundingClientRect().width) * 100)) : value);
+      return Object.fromEntries(names.map((name) => [name, share(style.getPropertyValue(name), name)]));
+    }, props as unknown as string[]);
+  }
+  return out;
+}

@@ -42,6 +42,10 @@ test('the preview in a Hugo theme matches the published page', async ({ host, li
   // The theme's web font is in use on the real page, and loaded from the snapshot in the preview.
   expect(published['body text']!['font-family']).toContain('Notebook Serif');
   await expect.poll(() => stylesOf(partsIn(content))).toEqual(published);
+  // Hugo's typographer curls the quotes and turns " -- " into an en dash; so does the preview.
+  const realText = await partsIn(real.locator('.post-content'))['body text'].textContent();
+  expect(realText).toContain('“making do” –');
+  await expect(partsIn(content)['body text']).toHaveText(realText!);
   await expect.poll(() => frame.locator('body').evaluate(async (body) => [...body.ownerDocument.fonts].filter((font) => font.status === 'loaded').map((font) => font.family))).toContain('Notebook Serif');
 
   await sideBySide('hugo-notebook', page.locator('iframe[data-testid="preview-frame"]'), real);

@@ -17,6 +17,7 @@ import { keepTexturized } from '../preview/theme-text';
 import { ThemePage } from '../preview/theme-page';
 import type { ThemeLook } from '../../../shared/theme-look';
 import { useDiagrams } from '../science/useDiagrams';
+import { asWordPressBlocks } from '../preview/wordpress-blocks';
 import { useScience } from '../science/useScience';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
@@ -97,22 +98,27 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   useLayoutEffect(() => {
     if (!frameDoc) return;
     applyLook(frameDoc, look);
-    const root = look?.texturize ? frameDoc.querySelector('.preview-scroll') : null;
-    return root ? keepTexturized(root) : undefined;
+    const platform = look?.texturize ? 'wordpress' : look?.platform === 'hugo' ? 'hugo' : null;
+    // WordPress curls the title too; Hugo's typographer sees only the Markdown body.
+    const root = platform ? frameDoc.querySelector(platform === 'hugo' ? '[data-testid="article-body"]' : '.preview-scroll') : null;
+    return root && platform ? keepTexturized(root, platform) : undefined;
   }, [frameDoc, look]);
 
   useImperativeHandle(ref, () => ({ revealLine: (line) => sync.current?.scrollToLine(line) }), []);
 
+  // As on a WordPress blog, the blocks carry the classes its native blocks have there.
+  const wordpress = look?.platform === 'wordpress' || (look?.platform === undefined && look?.texturize === true);
   useLayoutEffect(() => {
     if (!article.current) return;
     const resolveAsset = (src: string) => assetUrl(id, src);
-    // The key changes with the citation sources, so a new bibliography renders the whole post.
-    article.current.update(`${id}\u0000${science.version}\u0000${diagrams.version}`, file.body, { resolveAsset, science: science.options, diagrams: diagrams.options });
+    article.current.setDecorator(wordpress ? asWordPressBlocks : null);
+    // The key changes with the citation sources, the drawn diagrams and the platform, so any of them renders the whole post.
+    article.current.update(`${id}\u0000${science.version}\u0000${diagrams.version}\u0000${wordpress ? 'wp' : ''}`, file.body, { resolveAsset, science: science.options, diagrams: diagrams.options });
     if (shownId.current === id) return;
     shownId.current = id;
     // Another post: start where the editor is, once it has laid the post out.
     requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
-  }, [id, file.body, syncScrollWith, frameDoc, science, diagrams]);
+  }, [id, file.body, syncScrollWith, frameDoc, science, diagrams, wordpress]);
 
   useEffect(() => {
     const element = scroller.current;

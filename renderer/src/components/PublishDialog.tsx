@@ -23,9 +23,15 @@ interface Props {
   onClose: () => void;
 }
 
+/// The last image list worked out, so the dialog opened again on the same text shows it at once
+/// while the dry run (answered from main's cache when nothing changed) confirms it.
+let lastList: { postId: string; target: string; text: string; assets: PublishPreview['assets'] } | null = null;
+const listFor = (postId: string, target: string, text: string) =>
+  lastList?.postId === postId && lastList.target === target && lastList.text === text ? lastList.assets : null;
+
 export function PublishDialog({ postId, text, save, onChangeText, onManageTargets, onClose }: Props) {
   const [targets, setTargets] = useState<TargetInfo[] | null>(null);
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState(() => (lastList?.postId === postId ? lastList.target : ''));
   const [status, setStatus] = useState<PublishStatus>(() => (parsePostFile(text).data.status as PublishStatus) ?? 'draft');
   const [preview, setPreview] = useState<PublishPreview | null>(null);
   const [progress, setProgress] = useState<PublishProgress | null>(null);
@@ -36,7 +42,7 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
   useEffect(() => {
     studio.targets.list().then((list) => {
       setTargets(list);
-      setTarget((now) => now || list[0]?.settings.name || '');
+      setTarget((now) => (list.some((info) => info.settings.name === now) ? now : list[0]?.settings.name || ''));
     }, (failure: unknown) => setError(messageOf(failure)));
   }, []);
 
@@ -54,17 +60,21 @@ export function PublishDialog({ postId, text, save, onChangeText, onManageTarget
 
   // The images this target will get, worked out (prepared, not sent) when the dialog opens, the
   // target changes, or a publish ends.
-  const [images, setImages] = useState<PublishPreview['assets'] | null>(null);
+  const [images, setImages] = useState<PublishPreview['assets'] | null>(() => listFor(postId, target, text));
   const [imagesError, setImagesError] = useState<string | null>(null);
   useEffect(() => {
     if (!target) return;
     let current = true;
-    setImages(null);
+    setImages(outcome ? null : listFor(postId, target, text));
     setImagesError(null);
     save()
       .then(() => studio.publish.run({ postId, target, options: { dryRun: true } }))
       .then(
-        (result) => current && result.kind === 'preview' && setImages(result.preview.assets),
+        (result) => {
+          if (!current || result.kind !== 'preview') return;
+          lastList = { postId, target, text, assets: result.preview.assets };
+          setImages(result.preview.assets);
+        },
         (failure: unknown) => current && setImagesError(messageOf(failure)),
       );
     return () => {

@@ -27,6 +27,7 @@ export class PreviewBody {
   private fullRenderMs = 0;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private sectioned = false;
+  private decorate: ((root: ParentNode) => void) | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -56,6 +57,12 @@ export class PreviewBody {
     }
   }
 
+  /// Rewrites each rendered block as a blog's platform will show it (its block classes); the
+  /// next `update` must come with a new key, so the whole post is rendered with it.
+  setDecorator(decorate: ((root: ParentNode) => void) | null): void {
+    this.decorate = decorate;
+  }
+
   /// The elements that carry `data-line`, for scroll sync. Do not modify.
   blocks(): readonly Element[] {
     return this.anchors;
@@ -79,6 +86,7 @@ export class PreviewBody {
     const started = performance.now();
     const full = this.article.render(key, body, options);
     this.container.innerHTML = full.html;
+    this.decorate?.(this.container);
     this.anchors = [...this.container.children].filter((element) => element.hasAttribute('data-line'));
     this.sectioned = sectionize(this.container, this.options.sectionMinNodes ?? SECTION_MIN_NODES, this.options.sectionBlocks ?? SECTION_BLOCKS);
     this.footnotes = full.footnotes;
@@ -102,6 +110,7 @@ export class PreviewBody {
     const range = this.container.ownerDocument.createRange();
     range.selectNodeContents(this.container);
     const fragment = range.createContextualFragment(patch.html);
+    this.decorate?.(fragment);
     const added = [...fragment.children].filter((element) => element.hasAttribute('data-line'));
     this.insertionParent(end).insertBefore(fragment, end);
     if (this.sectioned) for (const parent of emptied) if (isSection(parent) && !parent.firstChild) parent.remove();

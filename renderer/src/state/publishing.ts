@@ -8,26 +8,35 @@ import { createStore } from './store';
 export const publishStatesStore = createStore<{ postId: string | null; states: PostPublishState[] }>({ postId: null, states: [] });
 
 let wanted: string | null = null;
+let asked = 0;
 
-/// Loads the states of `postId` (null: no post open); a slower earlier answer is dropped.
+/// Loads the states of `postId` (null: no post open); an answer to an earlier ask is dropped,
+/// so a slow one computed from the text before a publish cannot replace a newer one.
 export function loadPublishStates(postId: string | null): void {
   wanted = postId;
+  const ask = ++asked;
   if (postId === null) return publishStatesStore.set({ postId: null, states: [] });
+  const latest = () => ask === asked && wanted === postId;
   studio.publish.status(postId).then(
-    (states) => wanted === postId && publishStatesStore.set({ postId, states }),
-    () => wanted === postId && publishStatesStore.set({ postId, states: [] }),
+    (states) => latest() && publishStatesStore.set({ postId, states }),
+    () => latest() && publishStatesStore.set({ postId, states: [] }),
   );
 }
 
-/// Follows the outbox, and reloads when a dialog opens or closes (publishing, targets);
+/// Follows the outbox and the post's file (a publish writes its record there while the Publish
+/// dialog is still open), and reloads when a dialog opens or closes (publishing, targets);
 /// returns the unsubscribe function.
 export function followPublishing(): () => void {
   const stopOutbox = studio.on('outbox.changed', (entry) => {
     if (entry.postId === wanted) loadPublishStates(wanted);
   });
+  const stopPosts = studio.on('posts.changed', (change) => {
+    if (change.id !== null && change.id === wanted) loadPublishStates(wanted);
+  });
   const stopDialogs = dialogStore.subscribe(() => loadPublishStates(wanted));
   return () => {
     stopOutbox();
+    stopPosts();
     stopDialogs();
   };
 }
