@@ -15,6 +15,7 @@ import { Sidebar } from './components/Sidebar';
 import { SplitDivider } from './components/SplitDivider';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import type { ChangeSet } from '@codemirror/state';
 import type { TextSource } from './document';
 import { creatingStore, fail, problemStore } from './state/dialogs';
 import { appearanceStore, detailsStore, layoutStore, splitStore, useShownLayout } from './state/layout';
@@ -27,7 +28,7 @@ import { host, studio } from './studio';
 import { useAppearance } from './useAppearance';
 import { useDocumentText } from './useDocument';
 
-const edit = (text: TextSource) => currentSession()?.edit(text);
+const edit = (text: TextSource, changes: ChangeSet) => currentSession()?.edit(text, changes);
 const showProblem = (message: string) => problemStore.set(message);
 const select = (selected: string) => selectionStore.set(selected);
 const replaceText = (text: string) => editorRef.current?.replaceText(text);

@@ -6,6 +6,7 @@
 /// (CodeMirror's immutable Text) without copying it into a string, listeners of the status
 /// (dirty, saving, conflict…) hear only when the status changes, and text listeners are
 /// told cheaply and do their own work later (the preview in the next frame, counts when idle).
+import type { ChangeSet } from '@codemirror/state';
 import { StudioError, type Post, type Studio } from '../../shared/api';
 import { whenIdle } from './state/idle';
 
@@ -35,7 +36,7 @@ export class DocumentSession {
   private cancelBackup: (() => void) | undefined;
   private backedUp = false;
   private listeners = new Set<() => void>();
-  private textListeners = new Set<() => void>();
+  private textListeners = new Set<(changes: ChangeSet | null) => void>();
   private snapshot: DocumentSnapshot;
   private error: string | null = null;
   private conflict = false;
@@ -63,8 +64,9 @@ export class DocumentSession {
 
   getSnapshot = (): DocumentSnapshot => this.snapshot;
 
-  /// Every change of the text; listeners must be cheap and defer their work.
-  subscribeText = (listener: () => void): (() => void) => {
+  /// Every change of the text; listeners must be cheap and defer their work. They are told
+  /// the editor's changes when it gave them (null: the text was replaced some other way).
+  subscribeText = (listener: (changes: ChangeSet | null) => void): (() => void) => {
     this.textListeners.add(listener);
     return () => this.textListeners.delete(listener);
   };
@@ -78,7 +80,8 @@ export class DocumentSession {
     return this.version !== this.savedVersion;
   }
 
-  edit(text: TextSource): void {
+  /// `changes` (from the editor's transaction) lead from the previous text to this one.
+  edit(text: TextSource, changes: ChangeSet | null = null): void {
     if (typeof text === 'string') {
       if (this.pending === null && text === this.text) return;
       this.text = text;
@@ -88,7 +91,7 @@ export class DocumentSession {
     }
     this.version += 1;
     this.changed();
-    for (const listener of [...this.textListeners]) listener();
+    for (const listener of [...this.textListeners]) listener(changes);
     clearTimeout(this.timer);
     if (!this.conflict) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
     this.backupTimer ??= setTimeout(() => {
@@ -153,7 +156,7 @@ export class DocumentSession {
     this.conflict = false;
     this.error = null;
     this.changed();
-    for (const listener of [...this.textListeners]) listener();
+    for (const listener of [...this.textListeners]) listener(null);
   }
 
   /// Another window or program saved this post; reload quietly unless there are edits here.
@@ -176,6 +179,11 @@ export class DocumentSession {
     }
     this.adopt(post);
     return 'reloaded';
+  }
+
+  /// The text as the editor handed it over (its document), without making a string of it.
+  currentSource(): TextSource {
+    return this.pending ?? this.text;
   }
 
   /// The whole text as a string: read from the editor's document once per change, when asked.

@@ -7,7 +7,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, Token } from 'markdown-it';
 import { assemble, FULL_RENDER_CHARS, planRender, type BudgetEnv } from './budget';
-import { changedLines, lineStarts, type ChangedLines, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
+import { changedLines, type ChangedLines, parseBound, resumeBlock, stoppedInside, windowStart, type SourceBlock } from './blocks';
 import type { RenderEnv } from './images';
 import { createMarkdown, hasRawHtml, type RenderOptions } from './markdown';
 import type { DiagramEnv } from './science/diagram';
@@ -16,6 +16,7 @@ import { scienceContext, type ScienceContext } from './science/context';
 import type { ScienceEnv } from './science/plugin';
 import { isSelfContained } from './self-contained';
 import { slugify } from './slug';
+import { isBlankLine, StringLines, type SourceLines } from './source-lines';
 
 interface Block extends SourceBlock {
   /// Heading slugs inside, in order, before they are made unique.
@@ -26,8 +27,7 @@ interface Block extends SourceBlock {
 
 interface Rendered {
   key: string;
-  text: string;
-  starts: number[];
+  source: SourceLines;
   blocks: Block[];
   /// Link reference definitions, from the last full render.
   references: Record<string, unknown> | undefined;
@@ -89,8 +89,7 @@ export class IncrementalArticle {
     const footnotes = tail === -1 ? [] : tokens.slice(tail);
     this.rendered = {
       key,
-      text,
-      starts: lineStarts(text),
+      source: new StringLines(text),
       blocks,
       references: env.references,
       tailSlugs: slugsOf(footnotes),
@@ -112,20 +111,32 @@ export class IncrementalArticle {
     if (!old || old.key !== key || old.fragile) return null;
     const text = normalize(body);
     if (text.length > FULL_RENDER_CHARS) return null;
-    const starts = lineStarts(text);
-    const change = changedLines(old.text, old.starts, text, starts);
+    const before = old.source instanceof StringLines ? old.source : new StringLines(old.source.text());
+    const source = new StringLines(text);
+    const change = changedLines(before.value, before.starts, text, source.starts);
     if (!change) return 'unchanged';
-    const window = windowStart(old.blocks, change, (line) => isBlankLine(old.text, old.starts, line));
-    const offset = starts[window.startLine]!;
-    if (CROSS_REFERENCE.test(text.slice(offset, starts[change.newTo] ?? text.length))) return null;
+    return this.patchLines(key, source, change, options);
+  }
+
+  /// As `patch`, told what changed: lines [from, oldTo) of the text last rendered or patched
+  /// became lines [from, newTo) of `source`, the rest is the same (the editor knows this from
+  /// its own transactions). Reads only the lines near the change, however long the post.
+  patchLines(key: string, source: SourceLines, change: ChangedLines, options: RenderOptions = {}): BlockPatch | null {
+    const old = this.rendered;
+    if (!old || old.key !== key || old.fragile) return null;
+    if (source.length > FULL_RENDER_CHARS) return null;
+    const before = old.source;
+    const window = windowStart(old.blocks, change, (line) => isBlankLine(before, line));
+    const offset = source.start(window.startLine);
+    if (CROSS_REFERENCE.test(source.slice(offset, source.start(change.newTo)))) return null;
 
     // Numbers and citations depend on the whole post: an edit that can move one renders all.
-    const science = this.scienceAfter(old, change, text, starts, options);
+    const science = this.scienceAfter(old, change, source, options);
     if (!science) return null;
 
     const shift = change.newTo - change.oldTo;
-    const isBlank = (line: number) => isBlankLine(text, starts, line);
-    const bound = parseBound(old.blocks, change, starts.length);
+    const isBlank = (line: number) => isBlankLine(source, line);
+    const bound = parseBound(old.blocks, change, source.lines);
     const parse = (endLine: number) => {
       let stop = -1;
       const env: WindowEnv = {
@@ -134,19 +145,19 @@ export class IncrementalArticle {
         stopAt: (line) => (stop = resumeBlock(old.blocks, change, line + window.startLine)) !== -1,
       };
       if (old.references) env.references = { ...old.references };
-      const tokens = this.md.parse(text.slice(offset, starts[endLine] ?? text.length), env);
+      const tokens = this.md.parse(source.slice(offset, source.start(endLine)), env);
       return { tokens, env, stop };
     };
     // First up to a few blocks past the change; the whole rest only if that was too short.
     let parsed = parse(bound);
     const stopLine = parsed.stop === -1 ? -1 : old.blocks[parsed.stop]!.start + shift;
-    if (bound < starts.length && (stopLine === -1 || !stoppedInside(stopLine, bound, isBlank))) parsed = parse(starts.length);
+    if (bound < source.lines && (stopLine === -1 || !stoppedInside(stopLine, bound, isBlank))) parsed = parse(source.lines);
     const { tokens, env, stop } = parsed;
 
     const end = stop === -1 ? old.blocks.length : stop;
-    const oldEnd = stop === -1 ? old.text.length : old.starts[old.blocks[stop]!.start]!;
-    const newEnd = stop === -1 ? text.length : starts[old.blocks[stop]!.start + shift]!;
-    if (CROSS_REFERENCE.test(old.text.slice(offset, oldEnd)) || CROSS_REFERENCE.test(text.slice(offset, newEnd))) return null;
+    const oldEnd = stop === -1 ? before.length : before.start(old.blocks[stop]!.start);
+    const newEnd = stop === -1 ? source.length : source.start(old.blocks[stop]!.start + shift);
+    if (CROSS_REFERENCE.test(before.slice(offset, oldEnd)) || CROSS_REFERENCE.test(source.slice(offset, newEnd))) return null;
     const blocks = this.blocksOf(tokens);
     if (blocks.some((block) => block.fragile) || !idsStayPut(old, window.first, end, blocks)) return null;
 
@@ -155,19 +166,19 @@ export class IncrementalArticle {
     const to = anchorsBefore(old.blocks, end);
     old.blocks.splice(window.first, end - window.first, ...blocks);
     for (let i = window.first + blocks.length; i < old.blocks.length; i++) old.blocks[i]!.start += shift;
-    old.text = text;
-    old.starts = starts;
+    old.source = source;
     return { kind: 'patch', html, from, to, atStart: window.atStart, atEnd: stop === -1, shift };
   }
 
   /// The science context for the edited text: the old one when the edit cannot have changed
   /// it, null when it did change (then every block citing or numbering may read differently).
-  private scienceAfter(old: Rendered, change: ChangedLines, text: string, starts: number[], options: RenderOptions): ScienceContext | null {
+  /// Only an edit of a citation, a label, code or math reads the whole text.
+  private scienceAfter(old: Rendered, change: ChangedLines, source: SourceLines, options: RenderOptions): ScienceContext | null {
     if (options.scienceContext) return options.scienceContext.fingerprint === old.science.fingerprint ? old.science : null;
-    const before = old.text.slice(old.starts[change.from] ?? old.text.length, old.starts[change.oldTo] ?? old.text.length);
-    const after = text.slice(starts[change.from] ?? text.length, starts[change.newTo] ?? text.length);
+    const before = old.source.slice(old.source.start(change.from), old.source.start(change.oldTo));
+    const after = source.slice(source.start(change.from), source.start(change.newTo));
     if (!SCIENCE_SENSITIVE.test(before) && !SCIENCE_SENSITIVE.test(after)) return old.science;
-    const fresh = scienceContext(text, options.science ?? {});
+    const fresh = scienceContext(source.text(), options.science ?? {});
     return fresh.fingerprint === old.science.fingerprint ? old.science : null;
   }
 
@@ -233,11 +244,6 @@ function envFor(options: RenderOptions, science: ScienceContext): WindowEnv {
 // markdown-it reads "\r\n" and a lone "\r" as line breaks; so do the line numbers here.
 function normalize(body: string): string {
   return body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
-}
-
-function isBlankLine(text: string, starts: number[], line: number): boolean {
-  const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
-  return /^[ \t]*$/.test(text.slice(starts[line], end));
 }
 
 function anchorsBefore(blocks: readonly Block[], index: number): number {

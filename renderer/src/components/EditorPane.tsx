@@ -1,5 +1,6 @@
 /// The React shell around the framework-free editor: the view is made once, callbacks are
 /// kept in refs, and the parent drives it through an imperative handle.
+import type { ChangeSet } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { htmlToMarkdown } from '../../../shared/html-to-markdown';
@@ -30,7 +31,8 @@ export interface EditorHandle {
 interface Props {
   /// Every change of the text, given as the editor's own document: reading it into a string
   /// costs a copy of the whole post, so the listener does that only when it needs to.
-  onChange: (text: TextSource) => void;
+  /// `changes` lead from the editor's previous text to this one (the preview patches from them).
+  onChange: (text: TextSource, changes: ChangeSet) => void;
   onError?: (message: string) => void;
   onSelectionChanged?: (selected: string) => void;
 }
@@ -56,7 +58,7 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
       onError: (message) => onErrorRef.current?.(message),
     });
     const changes = EditorView.updateListener.of((update) => {
-      if (update.docChanged) onChangeRef.current(update.state.doc);
+      if (update.docChanged) onChangeRef.current(update.state.doc, update.changes);
     });
     const bibliography = followFrontMatter(() => postId.current);
     const instance = createEditor({

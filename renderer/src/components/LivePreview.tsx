@@ -33,7 +33,7 @@ export function LivePreview({ editor }: { editor: RefObject<EditorHandle | null>
           look={look}
           ref={attachPreview}
           id={fed.id}
-          text={fed.text}
+          post={fed}
           blogName={blogName}
           libraryCss={choice === 'library' ? previewCss : null}
           theme={previewTheme}

@@ -4,12 +4,15 @@
 /// changed (preview/incremental.ts), and the preview scrolls with the editor both ways
 /// (preview/scroll-sync.ts).
 import DOMPurify from 'dompurify';
-import { memo, useCallback, useDeferredValue, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import { parseFrontMatterData, splitPostFile } from '../../../shared/frontmatter';
+import { parseFrontMatterData } from '../../../shared/frontmatter';
+import type { PostSummary } from '../../../shared/api';
 import { summarizePost } from '../../../shared/post';
+import { isBlankLine } from '../../../shared/render/source-lines';
 import { PREVIEW_DOCUMENT, PREVIEW_SANDBOX, setLibraryCss } from '../preview/frame';
 import { PreviewBody } from '../preview/incremental';
+import { PostView } from '../preview/post-view';
 import { PreviewScroll, type FileLines } from '../preview/scroll-sync';
 import { blockBox } from '../preview/sections';
 import { applyLook } from '../preview/theme';
@@ -19,12 +22,15 @@ import type { ThemeLook } from '../../../shared/theme-look';
 import { useDiagrams } from '../science/useDiagrams';
 import { asWordPressBlocks } from '../preview/wordpress-blocks';
 import { useScience } from '../science/useScience';
+import type { FedText } from '../state/preview-feed';
+import { afterQuiet } from '../state/idle';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
 
 interface Props {
   id: string;
-  text: string;
+  /// The post's text as the feed hands it over (state/preview-feed.ts).
+  post: FedText;
   blogName: string;
   /// The library's preview.css, applied inside the frame only.
   libraryCss?: string | null;
@@ -45,7 +51,7 @@ export interface PreviewHandle {
   revealLine(line: number): void;
 }
 
-export const Preview = memo(function Preview({ id, text, blogName, libraryCss = null, theme = 'light', textScale = 1, syncScrollWith, look = null, ref }: Props) {
+export const Preview = memo(function Preview({ id, post, blogName, libraryCss = null, theme = 'light', textScale = 1, syncScrollWith, look = null, ref }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   /// The frame's document once its srcdoc has loaded; the article is rendered into it.
   const [frameDoc, setFrameDoc] = useState<Document | null>(null);
@@ -53,19 +59,19 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
   const body = useRef<HTMLDivElement>(null);
   const article = useRef<PreviewBody | null>(null);
   const sync = useRef<PreviewScroll | null>(null);
-  // The body only: the front matter's YAML is read for the header, from the deferred text.
-  const file = useMemo(() => splitPostFile(text), [text]);
-  // ... and for the citation sources, only when the front matter itself changes.
-  const frontData = useMemo(() => parseFrontMatterData(file.frontMatter).data, [file.frontMatter]);
+  // Where the body starts, found again only when an edit reaches the front matter.
+  const lastView = useRef<PostView | null>(null);
+  const view = useMemo(() => PostView.of(post, lastView.current), [post]);
+  lastView.current = view;
+  // The front matter's YAML is read for the citation sources only when it changes.
+  const frontData = useMemo(() => parseFrontMatterData(view.frontMatter).data, [view.frontMatter]);
   const science = useScience(id, frontData);
-  // Diagrams are drawn after a pause in typing, so they follow the deferred text.
-  const deferred = useDeferredValue(text);
-  const diagrams = useDiagrams(id, useMemo(() => splitPostFile(deferred).body, [deferred]));
-  // The header can trail the text by a frame; the body may not.
-  const summary = useMemo(() => summarizePost(id, deferred, 0), [id, deferred]);
+  // Diagrams are drawn after a pause in typing; the body is read only then.
+  const diagrams = useDiagrams(id, view);
+  const summary = useHeader(id, view);
   const date = useMemo(() => summary.date && formatDate(summary.date), [summary.date]);
-  const latest = useRef({ text, body: file.body, lines: null as FileLines | null });
-  latest.current = { text, body: file.body, lines: latest.current.text === text ? latest.current.lines : null };
+  const latest = useRef(view);
+  latest.current = view;
   const shownId = useRef<string | null>(null);
 
   const onFrameLoad = useCallback(() => {
@@ -113,12 +119,12 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
     const resolveAsset = (src: string) => assetUrl(id, src);
     article.current.setDecorator(wordpress ? asWordPressBlocks : null);
     // The key changes with the citation sources, the drawn diagrams and the platform, so any of them renders the whole post.
-    article.current.update(`${id}\u0000${science.version}\u0000${diagrams.version}\u0000${wordpress ? 'wp' : ''}`, file.body, { resolveAsset, science: science.options, diagrams: diagrams.options });
+    article.current.update(`${id}\u0000${science.version}\u0000${diagrams.version}\u0000${wordpress ? 'wp' : ''}`, view, { resolveAsset, science: science.options, diagrams: diagrams.options });
     if (shownId.current === id) return;
     shownId.current = id;
     // Another post: start where the editor is, once it has laid the post out.
     requestAnimationFrame(() => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0));
-  }, [id, file.body, syncScrollWith, frameDoc, science, diagrams, wordpress]);
+  }, [id, view, syncScrollWith, frameDoc, science, diagrams, wordpress]);
 
   useEffect(() => {
     const element = scroller.current;
@@ -128,7 +134,7 @@ export const Preview = memo(function Preview({ id, text, blogName, libraryCss = 
     const preview = new PreviewScroll(
       element,
       () => article.current?.blocks() ?? [],
-      () => (latest.current.lines ??= fileLines(latest.current.text, latest.current.body)),
+      () => fileLines(latest.current),
       (line) => editor()?.scrollToLine(line),
       blockBox,
     );
@@ -212,15 +218,31 @@ function followLink(event: MouseEvent<HTMLDivElement>): void {
   }
 }
 
-const LINE_BREAK = /\r\n?|\n/g;
-
-/// Lines as CodeMirror and markdown-it count them (a lone "\r" breaks a line too).
-function fileLines(text: string, body: string): FileLines {
-  const count = (part: string) => part.match(LINE_BREAK)?.length ?? 0;
-  const bodyStart = count(text.slice(0, text.length - body.length));
-  const bodyLines = body.split(LINE_BREAK);
-  return { bodyStart, total: bodyStart + bodyLines.length, isBlank: (line) => /^[ \t]*$/.test(bodyLines[line] ?? '') };
+/// Lines as CodeMirror and markdown-it count them, read from the editor's document.
+function fileLines(view: PostView): FileLines {
+  const body = view.lines;
+  return { bodyStart: view.bodyLine, total: view.bodyLine + body.lines, isBlank: (line) => line >= body.lines || isBlankLine(body, line) };
 }
+
+/// The header's title, date and labels. The front matter is read again when it changes; a
+/// title taken from the body's first heading catches up when typing pauses, as counts do.
+function useHeader(id: string, view: PostView): PostSummary {
+  const [summary, setSummary] = useState(() => summarizePost(id, view.fed.text, 0));
+  const latest = useRef(view);
+  latest.current = view;
+  const refresh = useCallback(() => {
+    const next = summarizePost(id, latest.current.fed.text, 0);
+    setSummary((now) => (now.title === next.title && now.date === next.date && now.tags.join('\n') === next.tags.join('\n') ? now : next));
+  }, [id]);
+  useLayoutEffect(refresh, [refresh, view.frontMatter]);
+  useEffect(() => {
+    const quiet = afterQuiet(refresh, HEADER_QUIET_MS);
+    quiet.poke();
+    return quiet.cancel;
+  }, [refresh, view]);
+  return summary;
+}
+const HEADER_QUIET_MS = 200;
 
 function formatDate(date: string): string {
   const parsed = new Date(date.length === 10 ? `${date}T12:00:00` : date);

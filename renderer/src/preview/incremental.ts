@@ -5,6 +5,7 @@
 import type { DOMPurify } from 'dompurify';
 import type { RenderOptions } from '../../../shared/render';
 import { IncrementalArticle, type BlockPatch } from '../../../shared/render/incremental';
+import type { PostView } from './post-view';
 import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, sectionize, newSection } from './sections';
 
 // A full render slower than this waits for a pause in typing instead of holding up a keystroke.
@@ -28,6 +29,9 @@ export class PreviewBody {
   private pending: ReturnType<typeof setTimeout> | undefined;
   private sectioned = false;
   private decorate: ((root: ParentNode) => void) | null = null;
+  /// The post text the article describes, when it came from the editor: later texts are
+  /// patched from the editor's changes since it.
+  private described: PostView | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -37,22 +41,30 @@ export class PreviewBody {
     this.article = new IncrementalArticle(purify);
   }
 
-  /// Shows `body` of the post `key` (which must change whenever `options` do).
-  update(key: string, body: string, options: RenderOptions): void {
+  /// Shows the body of the post `key` (which must change whenever `options` do): a string, or
+  /// the editor's document seen through `PostView`, whose changes say which lines to re-read.
+  update(key: string, post: string | PostView, options: RenderOptions): void {
     clearTimeout(this.pending);
     this.pending = undefined;
-    const patch = this.article.patch(key, body, options);
-    if (patch === 'unchanged') return;
+    const view = typeof post === 'string' ? null : post;
+    const body = () => (typeof post === 'string' ? post : post.body());
+    const change = view && this.described && key === this.key ? view.changedSince(this.described) : null;
+    const patch = change === 'same' ? 'unchanged' : change ? this.article.patchLines(key, view!.lines, change, options) : this.article.patch(key, body(), options);
+    if (patch === 'unchanged') {
+      this.described = view;
+      return;
+    }
     if (patch) {
       this.apply(patch);
+      this.described = view;
     } else if (key !== this.key || this.fullRenderMs <= (this.options.fullRenderBudgetMs ?? FULL_RENDER_BUDGET_MS)) {
-      this.render(key, body, options);
+      this.render(key, body(), options, view);
     } else {
       // The preview keeps showing the last text it rendered, and the article still
       // describes exactly that, so a later patch is still applied correctly.
       this.pending = setTimeout(() => {
         this.pending = undefined;
-        this.render(key, body, options);
+        this.render(key, body(), options, view);
       }, PAUSE_MS);
     }
   }
@@ -82,8 +94,9 @@ export class PreviewBody {
     clearTimeout(this.pending);
   }
 
-  private render(key: string, body: string, options: RenderOptions): void {
+  private render(key: string, body: string, options: RenderOptions, view: PostView | null): void {
     const started = performance.now();
+    this.described = view;
     const full = this.article.render(key, body, options);
     this.container.innerHTML = full.html;
     this.decorate?.(this.container);

@@ -17,7 +17,9 @@ export interface DiagramState {
 const PAUSE_MS = 500;
 let parser: MarkdownIt | undefined;
 
-export function useDiagrams(postId: string, body: string): DiagramState {
+/// `post` changes identity with every edit; its body is read only after the pause, never on
+/// the keystroke.
+export function useDiagrams(postId: string, post: { body(): string }): DiagramState {
   const [drawn, setDrawn] = useState<{ postId: string; names: ReadonlySet<string> }>({ postId, names: new Set() });
   // Names this session drew (per post) and sources mermaid could not draw.
   const mine = useRef(new Map<string, Set<string>>());
@@ -37,9 +39,10 @@ export function useDiagrams(postId: string, body: string): DiagramState {
   }, [postId]);
 
   useEffect(() => {
-    if (drawn.postId !== postId || !/mermaid/i.test(body)) return;
+    if (drawn.postId !== postId) return;
     const timer = setTimeout(() => {
-      if (busy.current) return;
+      const body = post.body();
+      if (busy.current || !/mermaid/i.test(body)) return;
       const wanted = findDiagrams((parser ??= createMarkdown('commonmark')), body);
       const next = wanted.find((diagram) => !drawn.names.has(diagram.name) && !failed.current.has(diagram.name));
       if (!next) return;
@@ -66,7 +69,7 @@ export function useDiagrams(postId: string, body: string): DiagramState {
       })();
     }, PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [postId, body, drawn]);
+  }, [postId, post, drawn]);
 
   return useMemo(() => {
     const names = drawn.postId === postId ? drawn.names : new Set<string>();

@@ -1,6 +1,6 @@
 // The open post while the writer types: what a keystroke costs the session, and when the
 // preview and the counts hear of it. Tier 1: no DOM, a small in-memory studio.
-import { Text } from '@codemirror/state';
+import { ChangeSet, Text } from '@codemirror/state';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Studio } from '../../../shared/api';
 import { AUTOSAVE_DELAY_MS, DocumentSession } from '../../../renderer/src/document';
@@ -101,6 +101,28 @@ describe('the preview feed', () => {
     feed.dispose();
   });
 
+  it('hands over the editor’s document with its changes merged per frame, never the whole text as a string', () => {
+    const session = new DocumentSession(memoryStudio().studio, 'tides', START, 'h0');
+    const feed = new PreviewFeed(session);
+    feed.subscribe(() => undefined);
+    const first = feed.getSnapshot();
+    const toString = vi.spyOn(Text.prototype, 'toString');
+    let doc = first.doc;
+    for (const key of ['a', 'b', 'c']) {
+      const changes = ChangeSet.of({ from: doc.length, insert: key }, doc.length);
+      doc = changes.apply(doc);
+      session.edit(doc, changes);
+    }
+    paintFrame();
+    const fed = feed.getSnapshot();
+    expect(fed.doc).toBe(doc);
+    expect(toString).not.toHaveBeenCalled();
+    toString.mockRestore();
+    expect(fed.changesSince(first)?.apply(first.doc).toString()).toBe(`${START}abc`);
+    session.dispose();
+    feed.dispose();
+  });
+
   it('reads nothing while no preview shows, and catches up when one does', async () => {
     const session = new DocumentSession(memoryStudio().studio, 'tides', START, 'h0');
     const feed = new PreviewFeed(session);
@@ -125,9 +147,9 @@ describe('the preview feed', () => {
     const feed = new PreviewFeed(session, before.getSnapshot());
     const heard = vi.fn();
     feed.subscribe(heard);
-    expect(feed.getSnapshot()).toEqual({ id: 'tides', text: START });
+    expect(shownText(feed)).toEqual({ id: 'tides', text: START });
     paintFrame();
-    expect(feed.getSnapshot()).toEqual({ id: 'crabs', text: '# Crabs' });
+    expect(shownText(feed)).toEqual({ id: 'crabs', text: '# Crabs' });
     expect(heard).toHaveBeenCalledTimes(1);
     feed.dispose();
   });
@@ -173,3 +195,8 @@ describe('an outside edit while the writer types', () => {
     session.dispose();
   });
 });
+
+function shownText(feed: PreviewFeed): { id: string; text: string } {
+  const fed = feed.getSnapshot();
+  return { id: fed.id, text: fed.text };
+}
