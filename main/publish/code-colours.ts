@@ -26,10 +26,19 @@ export function styleFor(classes: readonly string[]): string | null {
   return null;
 }
 
-/// Gives every highlight token under `root` its colour inline.
+/// The ground the palette is drawn on: a theme that sets code light-on-dark (Ghost's Casper
+/// does) would leave purple keywords on near-black, so the block brings its own light ground.
+export const GROUND_COLOURS = { background: '#f6f8fa', text: '#1f2328' } as const;
+export const CODE_GROUND = `background:${GROUND_COLOURS.background};color:${GROUND_COLOURS.text}`;
+
+/// Gives every highlight token under `root` its colour inline, and its block the ground for them.
 export function inlineCodeColours(root: ParentNode): void {
   for (const span of Array.from(root.querySelectorAll('code.hljs span[class]'))) {
     const style = styleFor(Array.from(span.classList));
     if (style) span.setAttribute('style', style);
+  }
+  for (const code of Array.from(root.querySelectorAll('pre > code.hljs'))) {
+    const pre = code.parentElement!;
+    if (!pre.hasAttribute('style') && code.querySelector('span[style]')) pre.setAttribute('style', CODE_GROUND);
   }
 }

@@ -36,6 +36,9 @@ test.describe('code colours on Ghost', () => {
     // Not the theme's text colour: the colour is the palette's, not black or grey.
     const plain = await page.locator('.gh-content p, .gh-content pre').first().evaluate((el) => getComputedStyle(el).color);
     expect(plain).not.toBe(KEYWORD_COLOUR);
+    // Casper draws code light-on-dark; the palette brings its own light ground, so the
+    // keywords stay legible.
+    expect(await page.locator('.gh-content pre').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(246, 248, 250)');
     mkdirSync('/work/notes/shot/wp-native', { recursive: true });
     await page.locator('.gh-content pre').first().screenshot({ path: '/work/notes/shot/wp-native/ghost-code.png' });
   });

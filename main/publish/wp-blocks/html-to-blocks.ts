@@ -4,6 +4,7 @@
 /// author wrote) becomes a Custom HTML block, kept exactly. Only the shape is decided here; the
 /// markup is made by WordPress's own block library (serialize.ts).
 import { JSDOM } from 'jsdom';
+import { CODE_GROUND, GROUND_COLOURS } from '../code-colours';
 
 export interface BlockSpec {
   name: string;
@@ -81,10 +82,16 @@ function blockOf(element: Element, mediaId: MediaIdOf): BlockSpec {
       return table(element) ?? html();
     case 'pre': {
       const code = onlyChild(element);
-      if (code?.tagName.toLowerCase() !== 'code' || element.attributes.length > 0) return html();
+      // The palette's own ground (code-colours.ts) is the code block's colour setting.
+      const ground = element.getAttribute('style') === CODE_GROUND;
+      if (code?.tagName.toLowerCase() !== 'code' || element.attributes.length > (ground ? 1 : 0)) return html();
       // The language rides on the block's class, so the way back can fence the code with it.
       const language = /\blanguage-[\w+#-]+/.exec(code.getAttribute('class') ?? '')?.[0];
-      return block('core/code', { content: code.innerHTML.replace(/\n$/, ''), ...(language ? { className: language } : {}) });
+      return block('core/code', {
+        content: code.innerHTML.replace(/\n$/, ''),
+        ...(language ? { className: language } : {}),
+        ...(ground ? { style: { color: GROUND_COLOURS } } : {}),
+      });
     }
     case 'hr':
       // The rule before the footnotes belongs to them.

@@ -22,13 +22,14 @@ describe('code sent to Ghost', () => {
     const [card, ...rest] = topNodes(`${FENCED}\n`);
     expect(rest).toEqual([]);
     expect(card?.type).toBe('html');
-    expect(card?.html).toMatch(/<pre><code class="[^"]*language-python[^"]*">/);
+    // On a light ground of its own: Casper draws code light-on-dark.
+    expect(card?.html).toMatch(/<pre style="background:#f6f8fa;color:#1f2328"><code class="[^"]*language-python[^"]*">/);
     expect(card?.html).toContain('<span class="hljs-keyword" style="color:#7c3aed">def</span>');
   });
 
   it('is a card of its own between a table and math, as the code card was', () => {
     const types = topNodes(`| a | b |\n|---|---|\n| 1 | 2 |\n\n${FENCED}\n\nThe mean is $x$.\n`).map((n) => [n.type, n.html?.slice(0, 10)]);
-    expect(types).toEqual([['html', '<table>\n<t'], ['html', '<pre><code'], ['html', '<p>The mea']]);
+    expect(types).toEqual([['html', '<table>\n<t'], ['html', '<pre style'], ['html', '<p>The mea']]);
   });
 
   it('stays a native code card when it has no colours to keep', () => {

@@ -31,6 +31,8 @@ describe('the blocks WordPress gets', () => {
     const [heading, , , , , table, code, jar, crock, youtube, vimeo, inlineMath] = blocks;
     expect(heading!.attributes).toEqual({ content: 'Why ferment?', level: 2, anchor: 'why-ferment' });
     expect(table!.attributes.head).toEqual([{ cells: [{ content: 'A', tag: 'th' }, { content: 'B', tag: 'th', align: 'right' }] }]);
+    // Its light ground as WordPress's own colour setting for the block (a theme may set code dark).
+    expect(code!.attributes.style).toEqual({ color: { background: '#f6f8fa', text: '#1f2328' } });
     expect(code!.attributes.content).toBe('<span class="hljs-keyword" style="color:#7c3aed">def</span> <span class="hljs-title function_" style="color:#1d4ed8">f</span>(): <span class="hljs-keyword" style="color:#7c3aed">pass</span>');
     expect(jar!.attributes).toEqual({ url: 'jar.png', alt: 'A jar', id: 42, sizeSlug: 'full', linkDestination: 'none' });
     expect(crock!.attributes).toMatchObject({ url: 'crock.png', alt: 'The crock', caption: 'Grandma’s crock' });
