@@ -4,24 +4,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
 import { expect, test } from './fixtures';
+import { withWordPress } from './wordpress';
 
 const SHOTS = '/work/notes/shot/image-prep';
 
 test.describe('image-prep: images in the publish dialog', () => {
-  let wp: WordPress | undefined;
-  test.skip(!hasWordPress, 'WordPress is not installed here: run tests/servers/wordpress/install.sh');
-  test.beforeAll(async () => {
-    wp = await startWordPress();
-  });
-  test.afterAll(async () => {
-    await wp?.stop();
-  });
+  const server = withWordPress();
 
   test('lists the prepared images, takes the missing alt text into the post, and shows each upload', async ({ host, library, studio, page }) => {
     test.setTimeout(240_000);
-    const blog = wp!;
+    const blog = server.wp;
     const dir = path.join(library, 'posts', 'rock-pools');
     mkdirSync(dir, { recursive: true });
     const photo = await sharp(grainyPixels(4000, 3000), { raw: { width: 4000, height: 3000, channels: 3 } })

@@ -1,29 +1,10 @@
 /// Publishing through the UI to a real WordPress on 127.0.0.1, then reading the post there.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
 import { expect, test } from './fixtures';
+import { withWordPress } from './wordpress';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4/5/h/38GBgYGBgYGAAk+Af8bfhkhAAAAAElFTkSuQmCC', 'base64');
-
-/// A private WordPress for the tests of one describe block; skipped, with the reason, where
-/// WordPress is not installed.
-function withWordPress(): { readonly wp: WordPress } {
-  let wp: WordPress | undefined;
-  test.skip(!hasWordPress, 'WordPress is not installed here: run tests/servers/wordpress/install.sh');
-  test.beforeAll(async () => {
-    wp = await startWordPress();
-  });
-  test.afterAll(async () => {
-    await wp?.stop();
-  });
-  return {
-    get wp() {
-      if (!wp) throw new Error('WordPress did not start');
-      return wp;
-    },
-  };
-}
 
 test.describe('publishing to WordPress', () => {
   const server = withWordPress();

@@ -1,25 +1,16 @@
 /// `postwright outbox` as a user types it: publishes to an unreachable blog wait in one entry
 /// per post and target, and can be listed, tried now and cancelled from the terminal.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const bin = path.resolve(__dirname, '..', '..', 'bin', 'postwright.cjs');
+import { runPostwright } from './cli-runner';
 
 describe('postwright outbox', () => {
   let base: string;
   let library: string;
 
-  function postwright(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = execFile(process.execPath, [bin, ...args, '--library', library], { env: { ...process.env, POSTWRIGHT_STATE_DIR: path.join(base, 'state') } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(input ?? '');
-    });
-  }
+  const postwright = (args: string[], input?: string) => runPostwright(library, path.join(base, 'state'), args, input);
 
   beforeAll(() => {
     base = mkdtempSync(path.join(os.tmpdir(), 'pw-cli-outbox-'));

@@ -1,26 +1,17 @@
 /// `postwright targets` and `postwright publish` as a user types them, against a real WordPress.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPostwright } from './cli-runner';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
-
-const bin = path.resolve(__dirname, '..', '..', 'bin', 'postwright.cjs');
 
 describe.skipIf(!hasWordPress)(hasWordPress ? 'postwright publish to WordPress' : 'postwright publish (skipped: install with tests/servers/wordpress/install.sh)', () => {
   let wp: WordPress;
   let base: string;
   let library: string;
 
-  function postwright(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = execFile(process.execPath, [bin, ...args, '--library', library], { env: { ...process.env, POSTWRIGHT_STATE_DIR: path.join(base, 'state') } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(input ?? '');
-    });
-  }
+  const postwright = (args: string[], input?: string) => runPostwright(library, path.join(base, 'state'), args, input);
 
   beforeAll(async () => {
     wp = await startWordPress();

@@ -9,42 +9,31 @@ import { runImport } from '../../main/import/run';
 import { libraryImportTarget } from '../../main/import/target';
 import type { PublishService } from '../../main/publish/service';
 import { parsePostFile } from '../../shared/frontmatter';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
+import { hasWordPress, type WordPress } from '../servers/wordpress';
 import { makeLibrary, type TestLibrary } from './publish-fixtures';
 import { RICH_BODY, RICH_ID, richPost } from './ghost-wayback-fixture';
-import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
-
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+import { startWordPressBlog, type WordPressBlog } from './wordpress-blog';
 
 describe.skipIf(!hasWordPress)(hasWordPress ? 'the way back from WordPress' : 'the way back from WordPress (skipped: install with tests/servers/wordpress/install.sh)', () => {
   let wp: WordPress;
   let lib: TestLibrary;
   let service: PublishService;
   let remoteId = '';
-  const rest = async <T>(route: string, init: RequestInit = {}): Promise<T> => {
-    const response = await fetch(`${wp.url}/wp-json${route}`, { ...init, headers: { Authorization: basic(wp.username, wp.appPassword), 'Content-Type': 'application/json', ...init.headers }, signal: AbortSignal.timeout(15_000) });
-    expect(response.ok, `${route}: ${response.status}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  const settings = () => ({ name: 'blog', kind: 'wordpress' as const, siteUrl: wp.url, username: wp.username });
+  let blog: WordPressBlog;
+  const rest = <T,>(route: string, init?: RequestInit) => blog.rest<T>(route, init);
+  const settings = () => blog.settings();
 
   beforeAll(async () => {
-    // WordPress's block library loads once, before the tests: it can take a minute on a busy machine.
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
-    lib.writePost(richPost(), RICH_ID);
-    copyFileSync(path.join(lib.root, 'posts', RICH_ID, 'img', 'crock.png'), path.join(lib.root, 'posts', RICH_ID, 'crock.png'));
-    service = lib.service();
-    await service.start();
-    await service.targets.add({ settings: settings(), secret: wp.appPassword });
+    blog = await startWordPressBlog((lib) => {
+      lib.writePost(richPost(), RICH_ID);
+      copyFileSync(path.join(lib.root, 'posts', RICH_ID, 'img', 'crock.png'), path.join(lib.root, 'posts', RICH_ID, 'crock.png'));
+    });
+    ({ wp, lib, service } = blog);
     const result = await service.publish(RICH_ID, 'blog');
     expect(result).toMatchObject({ kind: 'published', created: true });
     if (result.kind === 'published') remoteId = result.remoteId;
   }, 300_000);
-  afterAll(async () => {
-    service?.close();
-    lib?.remove();
-    await wp?.stop();
-  });
+  afterAll(() => blog?.stop());
 
   it('imports the published post into another library as the very markdown that was sent', async () => {
     const other = await makeLibrary();

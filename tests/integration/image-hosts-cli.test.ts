@@ -1,28 +1,19 @@
 /// `postwright targets add` for image hosts, as a user types it (the built CLI), against s3rver:
 /// the S3 secret comes from stdin and goes to the secret store, the add signs in first, bad
 /// settings are refused with the field named, and publishing to an image host says what it is.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPostwright } from './cli-runner';
 import { S3_ACCESS_KEY, S3_SECRET, startS3, type S3Server } from '../servers/s3/s3-server';
-
-const bin = path.resolve(__dirname, '..', '..', 'bin', 'postwright.cjs');
 
 describe('postwright targets add with image hosts', () => {
   let s3: S3Server;
   let base: string;
   let library: string;
 
-  function postwright(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = execFile(process.execPath, [bin, ...args, '--library', library], { env: { ...process.env, POSTWRIGHT_STATE_DIR: path.join(base, 'state') } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(input);
-    });
-  }
+  const postwright = (args: string[], input?: string) => runPostwright(library, path.join(base, 'state'), args, input);
 
   beforeAll(async () => {
     s3 = await startS3();

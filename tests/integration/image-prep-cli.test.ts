@@ -1,29 +1,20 @@
 /// `postwright publish` tells what happens to images, as the app's dialog does: the dry run lists
 /// each image's size before and after preparation and the location removed, a missing alt text is
 /// a warning (the publish goes ahead), and each upload's bytes are reported on stderr.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPostwright } from './cli-runner';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
-
-const bin = path.resolve(__dirname, '..', '..', 'bin', 'postwright.cjs');
 
 describe.skipIf(!hasWordPress)(hasWordPress ? 'image-prep: postwright publish and images' : 'image-prep: postwright publish and images (skipped: no WordPress)', () => {
   let wp: WordPress;
   let base: string;
   let library: string;
 
-  function postwright(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = execFile(process.execPath, [bin, ...args, '--library', library], { env: { ...process.env, POSTWRIGHT_STATE_DIR: path.join(base, 'state') } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(input ?? '');
-    });
-  }
+  const postwright = (args: string[], input?: string) => runPostwright(library, path.join(base, 'state'), args, input);
 
   beforeAll(async () => {
     wp = await startWordPress();

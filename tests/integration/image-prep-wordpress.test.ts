@@ -7,11 +7,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishService } from '../../main/publish/service';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
-import { makeLibrary, makePng, type TestLibrary } from './publish-fixtures';
-import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
+import { hasWordPress } from '../servers/wordpress';
+import { makePng } from './publish-fixtures';
+import { startWordPressBlog, type WordPressBlog } from './wordpress-blog';
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const POST = 'rock-pools';
 
 interface Media {
@@ -24,37 +23,26 @@ interface Media {
 }
 
 describe.skipIf(!hasWordPress)(hasWordPress ? 'image-prep: images on a real WordPress' : 'image-prep: images on WordPress (skipped: install with tests/servers/wordpress/install.sh)', () => {
-  let wp: WordPress;
-  let lib: TestLibrary;
   let service: PublishService;
-  const rest = async <T,>(route: string, init: RequestInit = {}): Promise<T> => {
-    const response = await fetch(`${wp.url}/wp-json${route}`, { ...init, headers: { Authorization: basic(wp.username, wp.appPassword), 'Content-Type': 'application/json', ...init.headers }, signal: AbortSignal.timeout(30_000) });
-    expect(response.ok, `${route}: ${response.status}`).toBe(true);
-    return (await response.json()) as T;
-  };
+  let blog: WordPressBlog;
+  const rest = <T,>(route: string, init?: RequestInit) => blog.rest<T>(route, init);
   const media = () => rest<Media[]>('/wp/v2/media?per_page=100&context=edit');
 
   beforeAll(async () => {
-    // WordPress's block library loads once, before the tests: it can take a minute on a busy machine.
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
-    const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 60, g: 120, b: 170 } } })
-      .jpeg({ quality: 90 })
-      .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 2/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 39/1' } })
-      .toBuffer();
-    const dir = path.join(lib.root, 'posts', POST);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'IMG_2041.jpg'), photo);
-    writeFileSync(path.join(dir, 'tide-chart-3f9a2c1d7e.png'), makePng(24, 16, [10, 200, 90]));
-    writeFileSync(path.join(dir, 'index.md'), `---\ntitle: Rock pools\nstatus: published\nsummary: What lives in a rock pool at low tide.\n---\n\n![Starfish in a rock pool](IMG_2041.jpg)\n\n![](tide-chart-3f9a2c1d7e.png)\n`);
-    service = lib.service();
-    await service.start();
-    await service.targets.add({ settings: { name: 'blog', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
+    blog = await startWordPressBlog(async (lib) => {
+      const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 60, g: 120, b: 170 } } })
+        .jpeg({ quality: 90 })
+        .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 2/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 39/1' } })
+        .toBuffer();
+      const dir = path.join(lib.root, 'posts', POST);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'IMG_2041.jpg'), photo);
+      writeFileSync(path.join(dir, 'tide-chart-3f9a2c1d7e.png'), makePng(24, 16, [10, 200, 90]));
+      writeFileSync(path.join(dir, 'index.md'), `---\ntitle: Rock pools\nstatus: published\nsummary: What lives in a rock pool at low tide.\n---\n\n![Starfish in a rock pool](IMG_2041.jpg)\n\n![](tide-chart-3f9a2c1d7e.png)\n`);
+    });
+    ({ service } = blog);
   }, 300_000);
-  afterAll(async () => {
-    service?.close();
-    lib?.remove();
-    await wp?.stop();
-  });
+  afterAll(() => blog?.stop());
 
   it('uploads the photo prepared and described, attached to the post, with the summary as excerpt', async () => {
     const result = await service.publish(POST, 'blog');

@@ -1,35 +1,19 @@
 /// The library service as the hosts use it: real folders, the real watcher.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../shared/api';
 import { altFromFileName } from '../../shared/alt-text';
-import { openServices, type Services } from '../../main/services';
+import { servicesPerTest } from './services-per-test';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-let root: string;
-let services: Services;
-
-beforeEach(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'pw-lib-'));
-  services = await openServices(path.join(root, 'Blog'), { watch: true });
-});
-afterEach(async () => {
-  await services.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const envelope = await services.dispatch(channel, args);
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
+const each = servicesPerTest('pw-lib-', { watch: true });
+const { call } = each;
 
 function nextChange(): Promise<EventOf<'posts.changed'>> {
   return new Promise((resolve) => {
-    const stop = services.subscribe((event, payload) => {
+    const stop = each.services.subscribe((event, payload) => {
       if (event === 'posts.changed' && (payload as EventOf<'posts.changed'>).id !== null) {
         stop();
         resolve(payload as EventOf<'posts.changed'>);
@@ -40,7 +24,7 @@ function nextChange(): Promise<EventOf<'posts.changed'>> {
 
 describe('library service', () => {
   it('announces an edit made by another program, with its hash', async () => {
-    const file = path.join(services.library.root, 'posts', 'welcome', 'index.md');
+    const file = path.join(each.services.library.root, 'posts', 'welcome', 'index.md');
     const changed = nextChange();
     writeFileSync(file, '---\ntitle: Edited elsewhere\n---\nHello from vim.\n');
     const change = await changed;
@@ -58,15 +42,15 @@ describe('library service', () => {
       ['photo-as-post', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x00])],
       ['huge-export', Buffer.alloc(21 * 1024 * 1024, 0x61)],
     ] as const) {
-      mkdirSync(path.join(root, 'Blog', 'posts', id));
-      writeFileSync(path.join(root, 'Blog', 'posts', id, 'index.md'), bytes);
+      mkdirSync(path.join(each.root, 'Blog', 'posts', id));
+      writeFileSync(path.join(each.root, 'Blog', 'posts', id, 'index.md'), bytes);
       await expect.poll(async () => (await list()).find((post) => post.id === id)?.problem ?? null, { timeout: 20_000 }).toMatch(/\S/);
     }
   });
 
   it('does not mistake its own saves for outside edits', async () => {
     const events: Array<EventOf<'posts.changed'>> = [];
-    services.subscribe((event, payload) => event === 'posts.changed' && events.push(payload as EventOf<'posts.changed'>));
+    each.services.subscribe((event, payload) => event === 'posts.changed' && events.push(payload as EventOf<'posts.changed'>));
     const post = await call<{ text: string; hash: string }>('posts.get', 'welcome');
     const saved = await call<{ hash: string }>('posts.save', { id: 'welcome', text: `${post.text}\nMore.\n`, baseHash: post.hash });
     await new Promise((resolve) => setTimeout(resolve, 600)); // let the watcher report, if it would
@@ -75,7 +59,7 @@ describe('library service', () => {
 
   it('refuses a save over an outside edit, and loses nothing', async () => {
     const post = await call<{ text: string; hash: string }>('posts.get', 'welcome');
-    const file = path.join(services.library.root, 'posts', 'welcome', 'index.md');
+    const file = path.join(each.services.library.root, 'posts', 'welcome', 'index.md');
     writeFileSync(file, 'their version\n');
     await expect(call('posts.save', { id: 'welcome', text: 'my version\n', baseHash: post.hash })).rejects.toThrow(/^conflict: .*changed on disk/);
     expect(readFileSync(file, 'utf8')).toBe('their version\n');
@@ -90,18 +74,18 @@ describe('library service', () => {
     expect(first.file).toMatch(/^[0-9a-f]{16}\.png$/);
     expect(second.file).toBe(first.file);
     expect(first.alt).toBe('tide pool sample');
-    expect(readFileSync(path.join(services.library.root, 'posts', 'welcome', first.file))).toEqual(PNG);
+    expect(readFileSync(path.join(each.services.library.root, 'posts', 'welcome', first.file))).toEqual(PNG);
     await expect(call('assets.add', { postId: 'welcome', name: 'x.png', type: 'image/png', data: Buffer.from('<html>').toString('base64') })).rejects.toThrow(/not a valid PNG/);
     await expect(call('assets.add', { postId: '../..', name: 'x.png', type: 'image/png', data })).rejects.toThrow(/invalid-argument/);
   });
 
   it('opens another folder as a library and remembers both', async () => {
-    const other = path.join(root, 'Second blog');
+    const other = path.join(each.root, 'Second blog');
     const info = await call<{ root: string; postCount: number }>('library.open', other);
     expect(info).toMatchObject({ root: other, postCount: 1 });
-    expect(services.library.root).toBe(other);
+    expect(each.services.library.root).toBe(other);
     const recent = await call<string[]>('library.recent');
-    expect(recent.slice(0, 2)).toEqual([other, path.join(root, 'Blog')]);
+    expect(recent.slice(0, 2)).toEqual([other, path.join(each.root, 'Blog')]);
   });
 });
 

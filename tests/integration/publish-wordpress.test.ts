@@ -6,37 +6,24 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublishError } from '../../main/publish/errors';
 import type { PublishService } from '../../main/publish/service';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
-import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
-import { makeLibrary, POST_ID, postText, type TestLibrary } from './publish-fixtures';
-
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+import { hasWordPress, type WordPress } from '../servers/wordpress';
+import { POST_ID, postText, type TestLibrary } from './publish-fixtures';
+import { startWordPressBlog, type WordPressBlog } from './wordpress-blog';
 
 describe.skipIf(!hasWordPress)(hasWordPress ? 'publishing to WordPress' : 'publishing to WordPress (skipped: install with tests/servers/wordpress/install.sh)', () => {
   let wp: WordPress;
   let lib: TestLibrary;
   let service: PublishService;
-  const rest = async <T>(route: string, init: RequestInit = {}): Promise<T> => {
-    const response = await fetch(`${wp.url}/wp-json${route}`, { ...init, headers: { Authorization: basic(wp.username, wp.appPassword), 'Content-Type': 'application/json', ...init.headers }, signal: AbortSignal.timeout(15_000) });
-    expect(response.ok, `${route}: ${response.status}`).toBe(true);
-    return (await response.json()) as T;
-  };
+  let blog: WordPressBlog;
+  const rest = <T,>(route: string, init?: RequestInit) => blog.rest<T>(route, init);
   const ourPosts = () => rest<Array<{ id: number }>>('/wp/v2/posts?status=any&per_page=100&search=Fermentation');
   const media = () => rest<Array<{ id: number; source_url: string }>>('/wp/v2/media?per_page=100');
 
   beforeAll(async () => {
-    // WordPress's block library loads once per process; on a busy machine that takes a while.
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
-    lib.writePost();
-    service = lib.service();
-    await service.start();
-    await service.targets.add({ settings: { name: 'blog', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
+    blog = await startWordPressBlog((lib) => lib.writePost());
+    ({ wp, lib, service } = blog);
   }, 300_000);
-  afterAll(async () => {
-    service?.close();
-    lib?.remove();
-    await wp?.stop();
-  });
+  afterAll(() => blog?.stop());
 
   it('signs in to test the target', async () => {
     expect((await service.targets.test('blog')).account).toContain(wp.url.replace('http://', ''));

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRender } from '../../main/cli/render';
 import { diagramsOf, saveDiagram } from '../../main/science/diagram-files';
 import type { PublishService } from '../../main/publish/service';
-import { warmBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 import { hasHugo, makeHugoSite, type StaticSite } from '../servers/static-site';
 import { ghostSkipReason, hasGhost, startGhost, type Ghost, type GhostPost } from '../servers/ghost';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
+import { hasWordPress, type WordPress } from '../servers/wordpress';
 import { makeLibrary, makePng, type TestLibrary } from './publish-fixtures';
+import { basic, startWordPressBlog, type WordPressBlog } from './wordpress-blog';
 
 const fixtures = path.resolve(__dirname, '../fixtures/science');
 const styles = ['apa', 'ieee'] as const;
@@ -88,27 +88,20 @@ function expectScience(html: string, expected: Document, csl: string): void {
   }
 }
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-
 describe.skipIf(!hasWordPress)(hasWordPress ? 'sci-targets: the science post on WordPress' : 'sci-targets: the science post on WordPress (skipped: no test WordPress)', () => {
   let wp: WordPress;
-  let lib: TestLibrary;
   let service: PublishService;
+  let blog: WordPressBlog;
   const files: Record<string, string> = {};
 
   beforeAll(async () => {
-    [wp, lib] = await Promise.all([startWordPress(), makeLibrary(), warmBlockSerializer()]);
-    for (const csl of styles) files[csl] = writeReview(lib, csl);
-    for (const csl of styles) await drawReviewDiagram(files[csl]!, csl);
-    service = lib.service();
-    await service.start();
-    await service.targets.add({ settings: { name: 'blog', kind: 'wordpress', siteUrl: wp.url, username: wp.username }, secret: wp.appPassword });
+    blog = await startWordPressBlog(async (lib) => {
+      for (const csl of styles) files[csl] = writeReview(lib, csl);
+      for (const csl of styles) await drawReviewDiagram(files[csl]!, csl);
+    });
+    ({ wp, service } = blog);
   }, 300_000);
-  afterAll(async () => {
-    service?.close();
-    lib?.remove();
-    await wp?.stop();
-  });
+  afterAll(() => blog?.stop());
 
   for (const csl of styles) {
     it(`${csl}: the stored post and the served page keep numbers, references and links`, async () => {

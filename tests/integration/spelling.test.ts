@@ -1,35 +1,19 @@
 /// The spelling service every host serves: the bundled dictionaries by language, and the
 /// library's own word list in `.postwright/dictionary.txt`.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nspell from 'nspell';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { welcomePost } from '../../main/library/welcome';
-import { openServices, type Services } from '../../main/services';
+import { servicesPerTest } from './services-per-test';
 import { markdownSupport } from '../../renderer/editor/extensions/markdown';
 import { proseWords } from '../../renderer/editor/extensions/spellcheck';
 import { makeSpeller, spelledRight } from '../../renderer/src/spell/checker';
 
-let root: string;
-let services: Services;
-
-beforeEach(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'pw-spell-'));
-  services = await openServices(path.join(root, 'Blog'));
-});
-afterEach(async () => {
-  await services.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const envelope = await services.dispatch(channel, args);
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
+const each = servicesPerTest('pw-spell-');
+const { call } = each;
 
 describe('spelling service', () => {
   it('serves the dictionary a post’s lang: asks for, which checks that variety of the language', async () => {
@@ -63,11 +47,11 @@ describe('spelling service', () => {
     await call('spelling.addWord', 'Zostrawort');
     await call('spelling.addWord', 'anemometer');
     expect(await call<string[]>('spelling.addWord', 'Zostrawort')).toEqual(['anemometer', 'Zostrawort']);
-    expect(readFileSync(path.join(services.library.root, '.postwright', 'dictionary.txt'), 'utf8')).toBe('anemometer\nZostrawort\n');
+    expect(readFileSync(path.join(each.services.library.root, '.postwright', 'dictionary.txt'), 'utf8')).toBe('anemometer\nZostrawort\n');
   });
 
   it('refuses a “word” with spaces or line breaks, which would smuggle several into the list', async () => {
-    const envelope = await services.dispatch('spelling.addWord', ['two words\nthree']);
+    const envelope = await each.services.dispatch('spelling.addWord', ['two words\nthree']);
     expect(envelope.ok).toBe(false);
     if (!envelope.ok) expect(envelope.error.code).toBe('invalid-argument');
     expect(await call<string[]>('spelling.words')).toEqual([]);

@@ -8,8 +8,9 @@ import { importSourceForTarget } from '../../main/import';
 import { runImport } from '../../main/import/run';
 import { libraryImportTarget } from '../../main/import/target';
 import type { PublishService } from '../../main/publish/service';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
-import { makeLibrary, type TestLibrary } from './publish-fixtures';
+import { hasWordPress, type WordPress } from '../servers/wordpress';
+import { makeLibrary } from './publish-fixtures';
+import { basic, startWordPressBlog, type WordPressBlog } from './wordpress-blog';
 
 const ID = 'unchanged-post';
 // Constructs the way back reads as they were written (table alignment, a code block's language
@@ -35,15 +36,14 @@ The jar again:
 `;
 const TEXT = `---\ntitle: Unchanged post\nslug: unchanged-post\ndate: 2024-03-04\nstatus: published\ntags: [science]\n---\n\n${BODY}`;
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 interface WpPost { id: number; modified_gmt: string; content: { raw: string } }
 
 describe.skipIf(!hasWordPress)(hasWordPress ? 'wp-import: an imported, unedited post' : 'wp-import: an imported, unedited post (skipped: install with tests/servers/wordpress/install.sh)', () => {
   let wp: WordPress;
-  let first: TestLibrary;
   let service: PublishService;
+  let blog: WordPressBlog;
   let remoteId = '';
-  const settings = () => ({ name: 'blog', kind: 'wordpress' as const, siteUrl: wp.url, username: wp.username });
+  const settings = () => blog.settings();
   const remote = async (): Promise<WpPost> => {
     const response = await fetch(`${wp.url}/wp-json/wp/v2/posts/${remoteId}?context=edit`, { headers: { Authorization: basic(wp.username, wp.appPassword) }, signal: AbortSignal.timeout(15_000) });
     expect(response.ok).toBe(true);
@@ -55,21 +55,16 @@ describe.skipIf(!hasWordPress)(hasWordPress ? 'wp-import: an imported, unedited 
   };
 
   beforeAll(async () => {
-    [wp, first] = await Promise.all([startWordPress(), makeLibrary()]);
-    first.writePost(TEXT, ID);
-    copyFileSync(path.join(first.root, 'posts', ID, 'img', 'crock.png'), path.join(first.root, 'posts', ID, 'crock.png'));
-    service = first.service();
-    await service.start();
-    await service.targets.add({ settings: settings(), secret: wp.appPassword });
+    blog = await startWordPressBlog((lib) => {
+      lib.writePost(TEXT, ID);
+      copyFileSync(path.join(lib.root, 'posts', ID, 'img', 'crock.png'), path.join(lib.root, 'posts', ID, 'crock.png'));
+    });
+    ({ wp, service } = blog);
     const result = await service.publish(ID, 'blog');
     expect(result).toMatchObject({ kind: 'published', created: true });
     if (result.kind === 'published') remoteId = result.remoteId;
-  }, 180_000);
-  afterAll(async () => {
-    service?.close();
-    first?.remove();
-    await wp?.stop();
-  });
+  }, 300_000);
+  afterAll(() => blog?.stop());
 
   it('publishes from the other library as “nothing changed”, and the blog keeps its post as it was', async () => {
     const before = await remote();
