@@ -3,24 +3,17 @@
 /// them again as images, and the page then shows them with their TeX as alt text.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
 import { expect, test } from './fixtures';
+import { withWordPress } from './wordpress';
 
 const SHOTS = '/work/notes/shot/math-images';
 
 test.describe('math-img: math as images from the publish dialog', () => {
-  let wp: WordPress | undefined;
-  test.skip(!hasWordPress, 'WordPress is not installed here: run tests/servers/wordpress/install.sh');
-  test.beforeAll(async () => {
-    wp = await startWordPress();
-  });
-  test.afterAll(async () => {
-    await wp?.stop();
-  });
+  const blogs = withWordPress();
 
   test('the caution and the report offer it, and one click publishes the formulas as images', async ({ host, library, studio, page }) => {
     test.setTimeout(300_000);
-    const blog = wp!;
+    const blog = blogs.wp;
     const password = (await blog.php(`
       $id = wp_insert_user(['user_login' => 'writer', 'user_pass' => 'writer-login-pw', 'user_email' => 'writer@example.com', 'role' => 'author']);
       [$password] = WP_Application_Passwords::create_new_application_password($id, ['name' => 'postwright']);

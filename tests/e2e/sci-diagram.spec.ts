@@ -2,14 +2,13 @@
 /// of a file kept beside the post, the same one `postwright render` shows), and published to a
 /// real WordPress as one image, uploaded once.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
 import { expect, test } from './fixtures';
+import { openReview } from './science';
+import { withWordPress } from './wordpress';
 import { ROOT } from './host';
 
-const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/science');
 const SHOTS = '/work/notes/shot/science';
 const diagramFiles = (dir: string) => readdirSync(dir).filter((name) => /^diagram-[0-9a-f]{16}\.svg$/.test(name)).sort();
 // The words a reader sees in a drawing (mermaid puts each word in a <tspan> of its own).
@@ -19,12 +18,7 @@ const render = (file: string) => execFileSync(process.execPath, [path.join(ROOT,
 test('the review’s flowchart and a typed diagram are drawn in the preview, as `postwright render` shows them', async ({ host, library, studio, page }) => {
   // mermaid loads on first use; on a busy machine that and two drawings take a while.
   test.setTimeout(180_000);
-  const dir = path.join(library, 'posts', 'radish-review');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path.join(fixtures, 'review.md'), path.join(dir, 'index.md'));
-  copyFileSync(path.join(fixtures, 'refs.bib'), path.join(dir, 'refs.bib'));
-  await studio.open(host);
-  await studio.openPost('Do radishes need more water than we think? A review');
+  const dir = await openReview(host, library, studio);
 
   // The sample review's flowchart: no longer a code block, but a drawn image that loaded.
   const drawn = studio.articleBody.locator('figure.diagram img');
@@ -66,18 +60,11 @@ test('a diagram being typed leaves one file, not one per pause', async ({ host, 
 });
 
 test.describe('publishing a post with a diagram', () => {
-  let wp: WordPress | undefined;
-  test.skip(!hasWordPress, 'WordPress is not installed here: run tests/servers/wordpress/install.sh');
-  test.beforeAll(async () => {
-    wp = await startWordPress();
-  });
-  test.afterAll(async () => {
-    await wp?.stop();
-  });
+  const blogs = withWordPress();
 
   test('WordPress gets the diagram once, as a PNG, and a republish uploads nothing', async ({ host, library, studio, page }) => {
     test.setTimeout(480_000);
-    const blog = wp!;
+    const blog = blogs.wp;
     const dir = path.join(library, 'posts', 'cycle');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'index.md'), '---\ntitle: The water cycle in a jar\nstatus: published\n---\n\nA sealed jar rains on itself.\n\n```mermaid\nflowchart LR\nE[Evaporation] --> C[Condensation] --> R[Rain]\n```\n');

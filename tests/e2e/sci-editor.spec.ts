@@ -1,19 +1,12 @@
 /// Citations while writing: `@` completes the post's bibliography keys with their titles, and a
 /// cited key that is not in the bibliography is underlined and explained on hover.
-import { appendFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
-
-const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/science');
+import { openReview } from './science';
 
 test.beforeEach(async ({ host, library, studio }) => {
-  const dir = path.join(library, 'posts', 'radish-review');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path.join(fixtures, 'review.md'), path.join(dir, 'index.md'));
-  copyFileSync(path.join(fixtures, 'refs.bib'), path.join(dir, 'refs.bib'));
-  await studio.open(host);
-  await studio.openPost('Do radishes need more water than we think? A review');
+  await openReview(host, library, studio);
 });
 
 test('typing [@ok offers okafor2024 with its title, and Enter inserts it', async ({ page, studio }) => {

@@ -1,19 +1,12 @@
 /// Science writing in the preview: citations formatted from the post's bibliography, unknown
 /// keys marked, and the preview following the .bib file when it changes on disk.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
-
-const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/science');
+import { openReview } from './science';
 
 test.beforeEach(async ({ host, library, studio }) => {
-  const dir = path.join(library, 'posts', 'radish-review');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path.join(fixtures, 'review.md'), path.join(dir, 'index.md'));
-  copyFileSync(path.join(fixtures, 'refs.bib'), path.join(dir, 'refs.bib'));
-  await studio.open(host);
-  await studio.openPost('Do radishes need more water than we think? A review');
+  await openReview(host, library, studio);
 });
 
 test('citations, numbered figures and the bibliography appear in the preview', async ({ studio }) => {
