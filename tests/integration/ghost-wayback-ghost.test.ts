@@ -76,7 +76,7 @@ describe.skipIf(!hasGhost)(`Ghost receives native content and gives it back${rea
     expect(cards).toHaveLength(5);
     expect(cards[0]).toContain('class="footnote-ref"');
     expect(cards[1]).toMatch(/^<table>[\s\S]*text-align:right[\s\S]*<\/table>$/);
-    expect(cards[2]).toMatch(/^<pre><code class="hljs language-python"><span class="hljs-keyword" style="color:#7c3aed">def<\/span> [\s\S]*<\/code><\/pre>$/);
+    expect(cards[2]).toMatch(/^<pre style="background:#f6f8fa;color:#1f2328"><code class="hljs language-python"><span class="hljs-keyword" style="color:#7c3aed">def<\/span> [\s\S]*<\/code><\/pre>$/);
     expect(cards[3]).toContain('<math');
     expect(cards[4]).toContain('class="footnotes"');
     // And Ghost renders them: its own figure for images, the embed, the cards as they were.
