@@ -71,6 +71,13 @@ test('a word goal set in Details shows its progress, and the day’s words survi
   await expect(page.getByTestId('words-today')).toHaveText('17 today');
 });
 
+test('words typed at once into a new post count towards the day’s words', async ({ host, studio, page }) => {
+  await studio.open(host);
+  await studio.createPost('Straight in');
+  await page.keyboard.type('Eight words typed as soon as it opened.');
+  await expect(page.getByTestId('words-today')).toHaveText('8 today');
+});
+
 test('a post exports as one HTML file that the browser downloads', async ({ host, studio, page }) => {
   await studio.open(host);
   await studio.createPost('Export me');

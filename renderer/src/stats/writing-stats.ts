@@ -79,6 +79,10 @@ function followPost(): () => void {
   const refresh = afterQuiet(update, STATS_QUIET_MS);
   const stop = session.subscribeText(() => refresh.poke());
   update();
+  // The count the post had when the writer came to it is today's starting point for it: record
+  // it now, before typing can begin (a record left to the pause would start from the typed text).
+  record.cancel();
+  flush();
   return () => {
     stop();
     refresh.cancel();
