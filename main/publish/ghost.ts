@@ -10,6 +10,7 @@ import { openSecret, originOf } from './bound-secret';
 import { PublishError } from './errors';
 import { ghostLexical } from './ghost-lexical';
 import { ghostHtmlAsArticle } from './ghost-lexical/read-back';
+import { describeDifferences, FORMULAS, lostConstructs } from './verify';
 import { failureMessage, type FetchLike, httpRequest, kindOfStatus, retryAfterMs, siteName } from './http';
 import type { LocalAsset, OutgoingPost, PreviewPayload, Publisher, RemoteAsset, RemotePost, RemoteSnapshot } from './publisher';
 
@@ -115,7 +116,7 @@ export class GhostPublisher implements Publisher {
 
   async create(post: OutgoingPost): Promise<RemotePost> {
     const json = { posts: [await this.settled(() => this.fields(post, true))] };
-    return written(await this.one('POST', '/posts/', { query: { formats: 'html' }, json, what: 'create the post' }));
+    return verified(post, await this.one('POST', '/posts/', { query: { formats: 'html' }, json, what: 'create the post' }));
   }
 
   /// `updated_at` is what Ghost had when Postwright last looked: a post changed since is refused
@@ -124,7 +125,7 @@ export class GhostPublisher implements Publisher {
   /// stamp with its content fingerprint, has caught any edit made before it.
   async update(remote: RemoteSnapshot, post: OutgoingPost): Promise<RemotePost> {
     const json = { posts: [{ ...(await this.settled(() => this.fields(post, false))), updated_at: updatedAt(remote) }] };
-    return written(await this.one('PUT', `/posts/${encodeURIComponent(remote.id)}/`, { query: { formats: 'html' }, json, what: 'update the post' }));
+    return verified(post, await this.one('PUT', `/posts/${encodeURIComponent(remote.id)}/`, { query: { formats: 'html' }, json, what: 'update the post' }));
   }
 
   /// Ghost renders the Lexical it keeps into HTML of its own, so the words are compared.
@@ -266,6 +267,19 @@ export function ghostStamp(p: Json): string {
 function written(p: Json): RemotePost {
   const updated = typeof p.updated_at === 'string' ? p.updated_at : null;
   return { id: String(p.id), url: String(p.url ?? ''), modified: ghostStamp(p), modifiedAt: updated };
+}
+
+/// The written post, with what Ghost's rendering of it lost against what was sent, in plain
+/// words (formulas, players, styles, anchors): Ghost answers a write with its own HTML.
+function verified(post: OutgoingPost, p: Json): RemotePost {
+  const result = written(p);
+  if (typeof p.html !== 'string') return result;
+  const differences = lostConstructs(post.html, p.html);
+  if (differences.length === 0) return result;
+  const mathStripped = differences.some((d) => d.what === FORMULAS);
+  const warnings = describeDifferences(differences, 'Ghost');
+  if (mathStripped) warnings.push('Choose “Publish math as images” for this target to send the formulas as images.');
+  return { ...result, warnings, ...(mathStripped ? { mathStripped } : {}) };
 }
 
 function updatedAt(remote: RemoteSnapshot): string | null {

@@ -81,6 +81,19 @@ export function compareStored(sent: string, stored: string): Difference[] {
   return [...found.values()];
 }
 
+/// What a platform that renders its own HTML from what it keeps (Ghost) lost, by construct:
+/// its markup differs from what was sent everywhere, so only fewer formulas, players, drawings,
+/// styles or anchors count.
+export function lostConstructs(sent: string, rendered: string): Difference[] {
+  const found = new Map<string | null, Difference>();
+  for (const [what, pattern] of CONSTRUCTS) {
+    const sentCount = sent.match(pattern)?.length ?? 0;
+    const keptCount = rendered.match(pattern)?.length ?? 0;
+    if (keptCount < sentCount) add(found, what, sentCount, keptCount, 'the post');
+  }
+  return [...found.values()];
+}
+
 /// WordPress's HTML filter rewrites without changing anything a reader sees: `<img/>` becomes
 /// `<img />`, and spacing inside tags may change.
 function normalized(html: string): string {

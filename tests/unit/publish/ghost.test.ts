@@ -56,4 +56,16 @@ describe('GhostPublisher', () => {
     await expect(answer(new Response('<html>Not found</html>', { status: 404 })).check()).rejects.toMatchObject({ kind: 'not-found', message: expect.stringMatching(/does not look like a Ghost site/) });
     await expect(answer(new Response('', { status: 503, headers: { 'Retry-After': '20' } })).check()).rejects.toMatchObject({ kind: 'server', retryAfterMs: 20_000 });
   });
+
+  it('says what Ghost’s rendering of the post lost, and nothing when it kept everything', async () => {
+    const post = { postId: 'p', key: 'pw-1', title: 'T', slug: 't', status: 'published' as const, date: null, dateIsDay: false, tags: [], categories: [], excerpt: null, canonicalUrl: null, cover: null, assets: [],
+      html: '<h2 id="a">A</h2><p>E is <math><mi>E</mi></math>.</p><iframe src="https://www.youtube.com/embed/x"></iframe>' };
+    const answer = (html: string) => new GhostPublisher({ siteUrl: 'https://blog.example.com' }, `${ID}:${SECRET}`, { fetch: async () => json(201, { posts: [{ id: '1', url: 'u', updated_at: '2024-01-01T00:00:00.000Z', title: 'T', status: 'published', html }] }) });
+    // Ghost's own markup around the same constructs: nothing to report.
+    const kept = await answer('<h2 id="a">A</h2>\n<!--kg-card-begin: html--><p>E is <math><mi>E</mi></math>.</p><!--kg-card-end: html--><figure class="kg-embed-card"><iframe src="https://www.youtube.com/embed/x?feature=oembed"></iframe></figure>').create(post);
+    expect(kept.warnings).toBeUndefined();
+    const lost = await answer('<h2 id="a">A</h2><p>E is .</p><figure class="kg-embed-card"><iframe src="https://www.youtube.com/embed/x"></iframe></figure>').create(post);
+    expect(lost.warnings).toEqual(['Ghost removed all formulas (MathML <math>) from 1 block when it stored the post: readers will not see them.', expect.stringMatching(/Publish math as images/)]);
+    expect(lost.mathStripped).toBe(true);
+  });
 });
