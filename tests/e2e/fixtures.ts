@@ -36,6 +36,19 @@ export class Studio {
     await expect(this.page.locator('.toolbar-title')).toHaveText(title);
   }
 
+  /// From an open Publish dialog: Add a target → a Hugo site at `clone`, named `name`; leaves
+  /// the targets dialog open.
+  async addHugoTarget(name: string, clone: string): Promise<Locator> {
+    await this.page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Add a target' }).click();
+    const targets = this.page.getByRole('dialog', { name: 'Publishing targets' });
+    await targets.getByRole('button', { name: 'Add a target' }).click();
+    await targets.getByRole('combobox', { name: 'Kind' }).selectOption('hugo');
+    await targets.getByLabel('Name', { exact: true }).fill(name);
+    await targets.getByLabel('Folder of the site’s git clone').fill(clone);
+    await targets.getByRole('button', { name: 'Add target' }).click();
+    return targets;
+  }
+
   async createPost(title: string): Promise<void> {
     await this.page.getByRole('button', { name: 'New post' }).click();
     await this.page.getByLabel('New post title').fill(title);

@@ -23,13 +23,7 @@ test('the toolbar reads “Published” right after a publish to a git site, wit
 
   await page.getByRole('button', { name: 'Publish' }).click();
   const dialog = page.getByRole('dialog', { name: 'Publish' });
-  await dialog.getByRole('button', { name: 'Add a target' }).click();
-  const targets = page.getByRole('dialog', { name: 'Publishing targets' });
-  await targets.getByRole('button', { name: 'Add a target' }).click();
-  await targets.getByRole('combobox', { name: 'Kind' }).selectOption('hugo');
-  await targets.getByLabel('Name', { exact: true }).fill('Lab site');
-  await targets.getByLabel('Folder of the site’s git clone').fill(site.clone);
-  await targets.getByRole('button', { name: 'Add target' }).click();
+  const targets = await studio.addHugoTarget('Lab site', site.clone);
   await expect(targets.getByRole('listitem').filter({ hasText: 'Lab site' })).toBeVisible();
   await page.keyboard.press('Escape');
 

@@ -22,13 +22,7 @@ test('a git target is checked as a branch to commit to, and a landed publish sho
 
   await page.getByRole('button', { name: 'Publish' }).click();
   const dialog = page.getByRole('dialog', { name: 'Publish' });
-  await dialog.getByRole('button', { name: 'Add a target' }).click();
-  const targets = page.getByRole('dialog', { name: 'Publishing targets' });
-  await targets.getByRole('button', { name: 'Add a target' }).click();
-  await targets.getByRole('combobox', { name: 'Kind' }).selectOption('hugo');
-  await targets.getByLabel('Name', { exact: true }).fill('Lab site');
-  await targets.getByLabel('Folder of the site’s git clone').fill(site.clone);
-  await targets.getByRole('button', { name: 'Add target' }).click();
+  const targets = await studio.addHugoTarget('Lab site', site.clone);
   await targets.getByRole('listitem').filter({ hasText: 'Lab site' }).getByRole('button', { name: 'Test' }).click();
   await expect(targets.getByText(/✓ Ready to commit to branch main of .+ and push/)).toBeVisible();
   await expect(targets.getByText(/Signed in as/)).toHaveCount(0);
