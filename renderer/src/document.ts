@@ -6,6 +6,7 @@
 /// (CodeMirror's immutable Text) without copying it into a string, listeners of the status
 /// (dirty, saving, conflict…) hear only when the status changes, and text listeners are
 /// told cheaply and do their own work later (the preview in the next frame, counts when idle).
+import { messageOf } from './message-of';
 import type { ChangeSet } from '@codemirror/state';
 import { StudioError, type Post, type Studio } from '../../shared/api';
 import { whenIdle } from './state/idle';
@@ -136,7 +137,7 @@ export class DocumentSession {
         }
       } catch (error) {
         if (error instanceof StudioError && error.code === 'conflict') this.conflict = true;
-        else this.error = error instanceof Error ? error.message : String(error);
+        else this.error = messageOf(error);
       }
     })();
     this.changed();

@@ -1,5 +1,6 @@
 /// What the sidebar shows: the posts filtered by status and tag and sorted, or, while the
 /// writer types a query, full-text search hits from the library index.
+import { messageOf } from './message-of';
 import { useEffect, useMemo, useState } from 'react';
 import type { PostStatus, PostSummary, SearchHit } from '../../shared/api';
 import { studio } from './studio';
@@ -30,7 +31,7 @@ export function usePostBrowser(posts: PostSummary[]) {
             setSearchError(null);
           }
         },
-        (failure: unknown) => !stale && setSearchError(failure instanceof Error ? failure.message : String(failure)),
+        (failure: unknown) => !stale && setSearchError(messageOf(failure)),
       );
     }, 60);
     return () => {

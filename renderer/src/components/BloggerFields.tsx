@@ -1,11 +1,11 @@
 /// Blogger in the targets form: the blogger's own Google OAuth client, a sign-in in the browser,
 /// the blog to use, and the image host its images go to (Blogger stores none).
+import { messageOf } from '../message-of';
 import { useEffect, useState } from 'react';
 import type { TargetInfo } from '../../../shared/publish';
 import { studio } from '../studio';
 import { BLOGGER_WHY, ImageHostPicker } from './ImageHostFields';
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /// Blogger: the blogger's own Google OAuth client (Google requires a verified app for the
 /// Blogger scope), a sign-in in the browser, then the blog to use.

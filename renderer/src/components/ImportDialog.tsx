@@ -1,12 +1,12 @@
 /// Bring an existing blog in: from a connected WordPress target or an export file. Safe to
 /// repeat; progress is shown and the import can be cancelled and resumed.
+import { messageOf } from '../message-of';
 import { useEffect, useState } from 'react';
 import type { EventOf } from '../../../shared/api';
 import type { ImportSummary } from '../../../shared/import';
 import type { TargetInfo } from '../../../shared/publish';
 import { studio } from '../studio';
 import { Modal } from './Modal';
-import { messageOf } from './TargetsDialog';
 import './ImportDialog.css';
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {

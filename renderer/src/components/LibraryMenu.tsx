@@ -1,3 +1,4 @@
+import { messageOf } from '../message-of';
 import { useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../../shared/api';
 import { studio } from '../studio';
@@ -20,7 +21,7 @@ export function LibraryMenu({ library, onOpen }: { library: LibraryInfo | null; 
         setFolder('');
         setError(null);
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(messageOf(failure)),
     );
   };
 

@@ -1,3 +1,4 @@
+import { messageOf } from '../message-of';
 import { useState } from 'react';
 
 interface Props {
@@ -18,7 +19,7 @@ export function NewPostForm({ onCreate, onCancel }: Props) {
         if (!title.trim()) return setError('Give the post a title.');
         setBusy(true);
         onCreate(title.trim()).catch((failure: unknown) => {
-          setError(failure instanceof Error ? failure.message : String(failure));
+          setError(messageOf(failure));
           setBusy(false);
         });
       }}

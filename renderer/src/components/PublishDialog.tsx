@@ -1,5 +1,6 @@
 /// Publish the open post: pick the target and status, see exactly what will be sent, follow
 /// the upload, and get the link, or a clear reason, or the remote's edits to decide on.
+import { messageOf } from '../message-of';
 import { diffLines } from 'diff';
 import { useEffect, useState } from 'react';
 import type { PublishOutcome } from '../../../shared/api';
@@ -9,7 +10,6 @@ import { studio } from '../studio';
 import { DetailsPanel } from './DetailsPanel';
 import { Modal } from './Modal';
 import { PublishImages, sizeOf, type Sending } from './PublishImages';
-import { messageOf } from './TargetsDialog';
 
 interface Props {
   postId: string;

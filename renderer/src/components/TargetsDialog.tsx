@@ -1,5 +1,6 @@
 /// Where posts are published: add, test and remove targets. Passwords go to the OS keychain,
 /// never into the library.
+import { messageOf } from '../message-of';
 import { useCallback, useEffect, useState } from 'react';
 import type { MathMode, TargetInfo, TargetSettings } from '../../../shared/publish';
 import { describeTarget } from '../../../shared/target-label';
@@ -270,6 +271,3 @@ function AddTargetForm({ onAdded, onCancel, mediaTargets, editing }: { onAdded: 
   );
 }
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,3 +1,4 @@
+import { messageOf } from '../message-of';
 import { useEffect, useState } from 'react';
 import type { TrashedPost } from '../../../shared/api';
 import { studio } from '../studio';
@@ -8,7 +9,7 @@ export function TrashDialog({ onRestored, onClose }: { onRestored: (postId: stri
   const [items, setItems] = useState<TrashedPost[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    studio.trash.list().then(setItems, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    studio.trash.list().then(setItems, (failure: unknown) => setError(messageOf(failure)));
   }, []);
   return (
     <Modal title="Trash" onClose={onClose}>
@@ -27,7 +28,7 @@ export function TrashDialog({ onRestored, onClose }: { onRestored: (postId: stri
               onClick={() => {
                 studio.trash.restore(item.trashId).then(
                   (summary) => onRestored(summary.id),
-                  (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+                  (failure: unknown) => setError(messageOf(failure)),
                 );
               }}
             >

@@ -1,6 +1,7 @@
 /// Which look the preview wears: the generic article, the library's preview.css, or a
 /// target's snapshot (its CSS, wrappers and text changes). The blog's CSS goes into the
 /// preview frame only; nothing of it reaches the app's page.
+import { messageOf } from '../message-of';
 import type { ThemeLook } from '../../../shared/theme-look';
 import { studio } from '../studio';
 import { createStore, storedStore } from '../state/store';
@@ -47,9 +48,6 @@ export async function refreshLook(target: string, siteUrl: string | null): Promi
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /// Frame-only styles a blog look needs: the preview's own scroller keeps working inside the
 /// blog's CSS, and a blog that sets no background shows white, as its readers see it.

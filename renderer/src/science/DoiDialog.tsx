@@ -1,5 +1,6 @@
 /// "Add a source by DOI": paste a DOI, Postwright looks it up and adds the entry to the post's
 /// bibliography (or the library's), shows the reference, and cites it at the cursor.
+import { messageOf } from '../message-of';
 import { useEffect, useRef, useState } from 'react';
 import type { AddedSource } from '../../../shared/api';
 import { parseFrontMatterData, splitPostFile } from '../../../shared/frontmatter';
@@ -47,7 +48,7 @@ export function DoiDialog({ onClose }: { onClose: () => void }) {
       setAdded({ ...result, cited: session ? citeAtCursor(result.key) : false });
       setDoi('');
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

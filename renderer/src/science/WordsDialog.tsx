@@ -1,6 +1,7 @@
 /// The library's words for numbered figures, tables, equations and the bibliography's heading:
 /// a preset per language, or the blogger's own. Kept in the library's settings, so the preview,
 /// `postwright render` and publishing all write them.
+import { messageOf } from '../message-of';
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_WORDS, type CrossWords } from '../../../shared/render/science/context';
 import { presetOf, WORD_PRESETS } from '../../../shared/science-words';
@@ -38,7 +39,7 @@ export function WordsDialog({ onClose }: { onClose: () => void }) {
       await saveLibraryWords(words);
       onClose();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
       setBusy(false);
     }
   };

@@ -1,6 +1,7 @@
 /// The renderer's spelling service: one worker, dictionaries fetched from the host once per
 /// language, the library's word list, and the library's default language. Editor extensions
 /// reach it through the `Speller` interface only.
+import { messageOf } from '../message-of';
 import type { Speller } from '../../editor/extensions/spellcheck';
 import { studio } from '../studio';
 import { createStore, storedStore } from '../state/store';
@@ -73,7 +74,7 @@ class SpellClient implements Speller {
       });
       loading.catch((error: unknown) => {
         this.loaded.delete(lang);
-        spellingProblemStore.set(`The ${lang} dictionary could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+        spellingProblemStore.set(`The ${lang} dictionary could not be loaded: ${messageOf(error)}`);
       });
       this.loaded.set(lang, loading);
     }

@@ -1,5 +1,6 @@
 /// Checks spelling off the page's thread: nspell with the Hunspell dictionaries the host
 /// serves (bundled with Postwright, so it works offline), plus the library's own words.
+import { messageOf } from '../message-of';
 import { makeSpeller, spelledRight, type Speller } from './checker';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -23,6 +24,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       post({ type: 'suggested', id: message.id, suggestions: speller ? speller.suggest(message.word).slice(0, 6) : [] });
     }
   } catch (error) {
-    post({ type: 'failed', id: 'id' in message ? message.id : null, message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'failed', id: 'id' in message ? message.id : null, message: messageOf(error) });
   }
 };

@@ -1,5 +1,6 @@
 /// Which dialog is open, and the banners: a problem to show, a notice with an optional undo,
 /// and whether the new-post form is showing.
+import { messageOf } from '../message-of';
 import { createStore } from './store';
 
 export type Dialog = 'history' | 'trash' | 'publish' | 'targets' | 'import' | null;
@@ -15,5 +16,5 @@ export const creatingStore = createStore(false);
 
 /// Shows what went wrong in the writer's words (services already phrase their errors so).
 export function fail(error: unknown): void {
-  problemStore.set(error instanceof Error ? error.message : String(error));
+  problemStore.set(messageOf(error));
 }
