@@ -45,7 +45,9 @@ const httpTransport: Transport = async (channel, args) => {
     response = await fetch(`api/${channel}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authHeaders() },
-      body: JSON.stringify(args),
+      // A Blob, not the string: Chromium copies a string body on the calling thread, which for
+      // a 50,000-word post (every save and backup) took 25-65 ms against 7-13 ms as a Blob.
+      body: new Blob([JSON.stringify(args)], { type: 'application/json' }),
       credentials: 'omit',
     });
   } catch {
