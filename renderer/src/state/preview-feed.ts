@@ -1,5 +1,5 @@
-/// The text the preview shows. Edits are merged and handed over once per frame, in a task
-/// after the frame that paints the keystroke in the editor, so the typed character never
+/// The text the preview shows. Edits are merged and handed over once per frame, in the frame
+/// after the one that paints the keystroke in the editor, so the typed character never
 /// waits for the preview; nothing is read while nobody shows the preview. A newly opened post
 /// reaches the preview the same way, after the editor shows it: until then the preview keeps
 /// the post it had (`carried`). What is handed over is the editor's own document with the
@@ -102,14 +102,16 @@ export class PreviewFeed {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    // The animation frame paints the editor; the task queued from it runs after that paint.
+    // The keystroke's frame paints the editor; the preview changes at the start of the frame
+    // after it (its animation-frame callbacks run before that frame's layout and paint), so
+    // the typed character never waits for the preview and the preview is one frame behind.
     requestAnimationFrame(() =>
-      setTimeout(() => {
+      requestAnimationFrame(() => {
         this.scheduled = false;
         if (!this.stale || this.listeners.size === 0) return;
         this.catchUp();
         for (const listener of [...this.listeners]) listener();
-      }, 0),
+      }),
     );
   }
 

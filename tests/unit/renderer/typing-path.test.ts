@@ -81,7 +81,7 @@ describe('typing into the open post', () => {
 });
 
 describe('the preview feed', () => {
-  it('hands the preview one text per frame, the latest, after the frame that paints the keys', () => {
+  it('hands the preview one text per frame, the latest, in the frame after the one that paints the keys', () => {
     const session = new DocumentSession(memoryStudio().studio, 'tides', START, 'h0');
     const feed = new PreviewFeed(session);
     const shown: string[] = [];
@@ -92,6 +92,11 @@ describe('the preview feed', () => {
     session.edit(editorDoc(`${START} mov`, reads));
     expect(shown).toEqual([]);
     expect(reads.count).toBe(0);
+    // The keys' own frame paints the editor: the preview has not been touched in it.
+    paintFrame();
+    expect(shown).toEqual([]);
+    expect(reads.count).toBe(0);
+    // The next frame's callbacks change the preview before that frame is laid out and painted.
     paintFrame();
     expect(shown).toEqual([`${START} mov`]);
     expect(reads.count).toBe(1);
@@ -113,6 +118,7 @@ describe('the preview feed', () => {
       doc = changes.apply(doc);
       session.edit(doc, changes);
     }
+    paintFrame();
     paintFrame();
     const fed = feed.getSnapshot();
     expect(fed.doc).toBe(doc);
@@ -147,6 +153,8 @@ describe('the preview feed', () => {
     const feed = new PreviewFeed(session, before.getSnapshot());
     const heard = vi.fn();
     feed.subscribe(heard);
+    expect(shownText(feed)).toEqual({ id: 'tides', text: START });
+    paintFrame();
     expect(shownText(feed)).toEqual({ id: 'tides', text: START });
     paintFrame();
     expect(shownText(feed)).toEqual({ id: 'crabs', text: '# Crabs' });
