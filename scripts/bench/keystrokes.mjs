@@ -15,10 +15,12 @@ const PREVIEW = '[data-testid="article-body"]';
 // The article lives in the preview's sandboxed frame (same origin, no scripts of its own).
 const PREVIEW_FRAME = '[data-testid="preview-frame"]';
 
-/// Runs in the page. A sample starts at the event's timeStamp; a target counts as painted when
-/// the task after the first animation frame in which it is ready has started (that frame has
-/// been painted). The frame callback is registered in the keydown/click capture listener,
-/// before anything the app schedules for the same event, so it runs first in its frame.
+/// Runs in the page. A sample starts at the event's timeStamp. Which frame first shows a target
+/// is decided in a ResizeObserver callback, which the browser runs in every frame after all
+/// animation-frame callbacks and layout, just before painting: a change made by any of that
+/// frame's callbacks counts for that frame. The target's time is taken in the task after that
+/// frame (tasks the page queues meanwhile can make it later than the paint; the editor's time
+/// in the report is Chromium's own Event Timing instead, see eventTimingFromTrace).
 function installProbe({ keyTimeoutMs, preview, frame }) {
   const previewDoc = () => (frame && document.querySelector(frame)?.contentDocument) || document;
   const longTasks = [];
@@ -38,11 +40,29 @@ function installProbe({ keyTimeoutMs, preview, frame }) {
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   if (preview && previewDoc() !== document) observer.observe(previewDoc(), { childList: true, subtree: true, characterData: true });
+  // A one-pixel box whose width the probe flips in each frame, so the ResizeObserver runs in each.
+  const tick = document.createElement('div');
+  tick.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;opacity:0';
+  document.body.append(tick);
+  new ResizeObserver(() => {
+    const s = sample;
+    if (!s || s.t0 === null) return;
+    for (const watcher of [...s.watchers]) {
+      if (!watcher.ready()) continue;
+      s.watchers.delete(watcher);
+      s.frames[watcher.target] = s.frameCount;
+      setTimeout(() => s.finish(watcher.target, performance.now() - s.t0), 0);
+    }
+  }).observe(tick);
   const watch = (s, target, ready) => {
+    s.watchers.add({ target, ready });
+    if (s.watchers.size > 1) return;
     const frame = () => {
-      if (sample !== s) return;
-      if (ready()) setTimeout(() => s.finish(target, performance.now() - s.t0), 0);
-      else requestAnimationFrame(frame);
+      if (sample !== s || s.watchers.size === 0) return;
+      s.frameCount++;
+      s.frameAt ??= performance.now() - s.t0;
+      tick.style.width = tick.style.width === '2px' ? '1px' : '2px';
+      requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
   };
@@ -50,29 +70,38 @@ function installProbe({ keyTimeoutMs, preview, frame }) {
     const s = sample;
     if (!s || s.t0 !== null || event.type !== s.on) return;
     s.t0 = event.timeStamp;
+    s.handlerAt = performance.now() - s.t0;
     watch(s, 'editor', s.editorReady);
-    if (preview) watch(s, 'preview', s.previewReady);
+    if (s.waitPreview) watch(s, 'preview', s.previewReady);
   };
   window.addEventListener('keydown', start, true);
   window.addEventListener('click', start, true);
   const text = (selector, doc = document) => doc.querySelector(selector)?.textContent ?? '';
+  // CodeMirror's view of the editor (its DOM keeps a reference); its document's length.
+  const editorLength = () => document.querySelector('.cm-content')?.cmTile?.root?.view?.state.doc.length ?? -1;
   window.__bench = {
     /// kind 'key': ready when the editor's / preview's DOM changed; 'open': when they show `title`.
-    arm(kind, title) {
+    /// `withPreview` false: only the editor is waited for (the Write layout hides the preview).
+    arm(kind, title, withPreview = true, length = null) {
+      const waitPreview = preview && withPreview;
       let resolve;
       const done = new Promise((r) => (resolve = r));
       const times = {};
       const s = {
         on: kind === 'key' ? 'keydown' : 'click',
+        waitPreview,
+        frames: {},
+        frameCount: 0,
+        watchers: new Set(),
         t0: null,
         editorChanged: false,
         previewChanged: false,
-        // The front matter shows folded ("Title · draft · 1 tag"), so the title alone marks the post.
-        editorReady: () => (kind === 'key' ? s.editorChanged : text('.cm-content').includes(title)),
+        // Opened: the editor holds the post's text (its first screen may be any part of it).
+        editorReady: () => (kind === 'key' ? s.editorChanged : editorLength() === length),
         previewReady: () => (kind === 'key' ? s.previewChanged : text('.article-title', previewDoc()) === title && previewDoc().querySelector(preview)?.childElementCount > 0),
         finish(target, ms) {
           times[target] ??= ms;
-          if ('editor' in times && (!preview || 'preview' in times)) resolve(times);
+          if ('editor' in times && (!waitPreview || 'preview' in times)) resolve({ ...times, handlerAt: s.handlerAt, frameAt: s.frameAt, frames: s.frames });
         },
       };
       sample = s;
@@ -112,7 +141,7 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
         await other.click();
         await page.locator('.toolbar-title').filter({ hasNotText: post.title }).waitFor();
       }
-      await page.evaluate((title) => window.__bench.arm('open', title), post.title);
+      await page.evaluate(([title, length]) => window.__bench.arm('open', title, true, length), [post.title, post.text.length]);
       await option.click();
       // With a single post there is nothing to open it from: no open time.
       const open = alreadyOpen && (await other.count()) === 0 ? {} : await page.evaluate(() => window.__bench.result);
@@ -164,29 +193,55 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
 /// Also the renderer's main-thread CPU time per key (ThreadTime), which other jobs on a shared
 /// machine disturb far less than wall-clock latency, with its script and style+layout parts.
 async function typeKeys(page, cdp, keystrokes, { preview }) {
+  const browser = page.context().browser();
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const before = await threadMetrics(cdp);
   const editor = [];
   const previewed = [];
+  /// Per key: when the keydown handler ran, when the first frame began, in how many frames
+  /// the editor and the preview showed it, and how long after the editor the preview did.
+  const breakdown = [];
   let timeouts = 0;
   let typed = '';
   const deadline = Date.now() + POST_BUDGET_MS;
   for (let i = 0; i < keystrokes && Date.now() < deadline; i++) {
-    await page.evaluate(() => window.__bench.arm('key'));
+    await page.evaluate((withPreview) => window.__bench.arm('key', undefined, withPreview), preview);
     const key = TYPED[i % TYPED.length];
     await page.keyboard.type(key);
     typed += key;
     const times = await page.evaluate(() => window.__bench.result);
     if (times.timedOut) timeouts++;
     if (times.editor !== undefined) editor.push(times.editor);
+    if (!times.timedOut) breakdown.push({ handlerMs: times.handlerAt, firstFrameMs: times.frameAt, editorFrames: times.frames.editor, previewFrames: times.frames.preview ?? null, previewLagMs: times.preview === undefined ? null : times.preview - times.editor });
     if (preview && times.preview !== undefined) previewed.push(times.preview);
   }
   const after = await threadMetrics(cdp);
+  const presented = eventTimingFromTrace(await browser.stopTracing());
   const keys = editor.length + timeouts;
   const perKey = (name) => ((after[name] - before[name]) * 1000) / Math.max(1, keys);
   const cpu = { threadMs: perKey('ThreadTime'), scriptMs: perKey('ScriptDuration'), styleLayoutMs: perKey('RecalcStyleDuration') + perKey('LayoutDuration') };
   const line = await cursorLine(page);
   if (!line.includes(`${MARKER_LINE}`) || !line.trimEnd().endsWith(typed.trimEnd())) throw new Error(`the keys were not typed after the marker; the cursor's line reads: ${JSON.stringify(line.slice(0, 120))}`);
-  return { editor, preview: previewed, timeouts, cpu };
+  return { editor, preview: previewed, timeouts, cpu, breakdown, presented };
+}
+
+// Event Timing is recorded under this category; nothing heavier is traced.
+const TRACE_CATEGORIES = ['devtools.timeline'];
+
+/// Chromium's Event Timing for each keydown, from the trace: the time from the key's event to
+/// the presentation of the frame that follows its handling (what Chromium itself reports as an
+/// interaction's latency, in µs and not rounded as the page's PerformanceObserver rounds it).
+export function eventTimingFromTrace(buffer) {
+  const events = JSON.parse(buffer.toString()).traceEvents ?? [];
+  const seen = new Set();
+  const durations = [];
+  for (const e of events) {
+    const data = e.name === 'EventTiming' ? e.args?.data : null;
+    if (data?.type !== 'keydown' || typeof data.duration !== 'number' || seen.has(data.timeStamp)) continue;
+    seen.add(data.timeStamp);
+    durations.push(data.duration);
+  }
+  return durations;
 }
 
 async function threadMetrics(cdp) {
