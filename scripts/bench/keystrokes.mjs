@@ -150,9 +150,7 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
       const opened = await memory(cdp);
 
       await placeCursorAtMarker(page);
-      const typingFrom = await page.evaluate(() => performance.now());
       const app = await typeKeys(page, cdp, keystrokes, { preview: true });
-      const longTasks = await page.evaluate((at) => window.__bench.longTasksSince(at), typingFrom);
       const typed = await memory(cdp);
       // The Write layout hides the preview: what typing costs with the app around the editor.
       await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Write' }).click();
@@ -177,7 +175,7 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
         app,
         write,
         bare: baseline,
-        longTasksMs: longTasks.map((task) => task.ms),
+        longTasksMs: app.longTasksMs,
         heapAfterOpenMB: opened.heapMB,
         heapAfterTypingMB: typed.heapMB,
         domNodes: typed.nodes,
@@ -195,6 +193,8 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
 async function typeKeys(page, cdp, keystrokes, { preview }) {
   const browser = page.context().browser();
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  // Long tasks are counted between the first key and the last, not while tracing starts or stops.
+  const from = await page.evaluate(() => performance.now());
   const before = await threadMetrics(cdp);
   const editor = [];
   const previewed = [];
@@ -216,13 +216,16 @@ async function typeKeys(page, cdp, keystrokes, { preview }) {
     if (preview && times.preview !== undefined) previewed.push(times.preview);
   }
   const after = await threadMetrics(cdp);
-  const presented = eventTimingFromTrace(await browser.stopTracing());
+  const longTasks = await page.evaluate((at) => window.__bench.longTasksSince(at), from);
+  const trace = await browser.stopTracing();
+  if (process.env.PW_BENCH_TRACE) await import('node:fs').then((fs) => fs.promises.writeFile(`${process.env.PW_BENCH_TRACE}-${Date.now()}.json`, trace));
+  const presented = eventTimingFromTrace(trace);
   const keys = editor.length + timeouts;
   const perKey = (name) => ((after[name] - before[name]) * 1000) / Math.max(1, keys);
   const cpu = { threadMs: perKey('ThreadTime'), scriptMs: perKey('ScriptDuration'), styleLayoutMs: perKey('RecalcStyleDuration') + perKey('LayoutDuration') };
   const line = await cursorLine(page);
   if (!line.includes(`${MARKER_LINE}`) || !line.trimEnd().endsWith(typed.trimEnd())) throw new Error(`the keys were not typed after the marker; the cursor's line reads: ${JSON.stringify(line.slice(0, 120))}`);
-  return { editor, preview: previewed, timeouts, cpu, breakdown, presented };
+  return { editor, preview: previewed, timeouts, cpu, breakdown, presented, longTasksMs: longTasks.map((task) => task.ms) };
 }
 
 // Event Timing is recorded under this category; nothing heavier is traced.

@@ -65,8 +65,8 @@ function GoalProgress({ words }: { words: number }) {
 }
 
 function PostReadability() {
-  const score = useStore(writingStatsStore, (stats) => stats?.readability.score ?? null);
-  const label = useStore(writingStatsStore, (stats) => stats?.readability.label ?? '');
+  const score = useStore(writingStatsStore, (stats) => stats?.readability?.score ?? null);
+  const label = useStore(writingStatsStore, (stats) => stats?.readability?.label ?? '');
   if (score === null) return null;
   return (
     <span data-testid="readability" title={`Flesch reading ease: 0 is very hard, 100 very easy; 60–70 is plain English. This post reads as ${label}.`}>

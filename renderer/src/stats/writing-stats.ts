@@ -5,7 +5,7 @@ import { parsePostFile } from '../../../shared/frontmatter';
 import type { Readability } from '../../../shared/readability';
 import { textStats } from '../../../shared/text-stats';
 import { openPostStore } from '../state/session';
-import { afterQuiet } from '../state/idle';
+import { afterQuiet, whenIdle } from '../state/idle';
 import { createStore } from '../state/store';
 import { studio } from '../studio';
 import { ReadabilityCache } from './readability-cache';
@@ -18,7 +18,9 @@ export interface WritingStats {
   lang: string;
   /// The post's own `lang:`, or null when it follows the library's spelling language.
   postLang: string | null;
-  readability: Readability;
+  /// Null until worked out: opening a post counts its words at once and reads it for
+  /// readability when the page is next idle, so the editor shows without waiting for it.
+  readability: Readability | null;
 }
 
 export const writingStatsStore = createStore<WritingStats | null>(null);
@@ -67,24 +69,28 @@ function followPost(): () => void {
     studio.writing.record(session.id, words).then((today) => wordsTodayStore.set(today), () => undefined);
   };
   const record = afterQuiet(flush, RECORD_QUIET_MS);
-  const update = () => {
+  const update = (withReadability: boolean) => {
     const file = parsePostFile(session.currentText());
     const data = (file.data ?? {}) as Record<string, unknown>;
     const postLang = typeof data.lang === 'string' && data.lang.trim() ? data.lang.trim() : null;
     const lang = postLang ?? 'en';
     const stats = textStats(file.body);
-    writingStatsStore.set({ postId: session.id, words: stats.words, minutes: stats.minutes, goal: goalOf(data), lang, postLang, readability: cache.of(file.body, lang) });
+    const now = writingStatsStore.get();
+    const readability = withReadability ? cache.of(file.body, lang) : now?.postId === session.id && now.lang === lang ? now.readability : null;
+    writingStatsStore.set({ postId: session.id, words: stats.words, minutes: stats.minutes, goal: goalOf(data), lang, postLang, readability });
     record.poke();
   };
-  const refresh = afterQuiet(update, STATS_QUIET_MS);
+  const refresh = afterQuiet(() => update(true), STATS_QUIET_MS);
   const stop = session.subscribeText(() => refresh.poke());
-  update();
+  update(false);
+  const cancelReadability = whenIdle(() => update(true), 1000);
   // The count the post had when the writer came to it is today's starting point for it: record
   // it now, before typing can begin (a record left to the pause would start from the typed text).
   record.cancel();
   flush();
   return () => {
     stop();
+    cancelReadability();
     refresh.cancel();
     record.cancel();
     // Switching posts keeps what was written in the one left.
