@@ -242,10 +242,8 @@ export async function openServices(libraryRoot: string, options: ServiceOptions 
     },
     // --- end editor-tools ---
     backups: {
-      put: async (backup) => {
-        await current.backups.put(backup);
-        return null;
-      },
+      put: (backup) => current.backups.put(backup),
+      patch: (request) => current.backups.patch(request),
       list: () => current.backups.list(),
       discard: async (id) => {
         await current.backups.discard(id);

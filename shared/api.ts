@@ -293,7 +293,21 @@ export const api = {
   // --- end editor-tools ---
   /// Hot exit: unsaved text kept outside the library until it is saved or discarded.
   backups: {
-    put: call(z.tuple([Backup.omit({ savedAt: true })]), z.null()),
+    /// Returns the stored text's hash, for `patch`.
+    put: call(z.tuple([Backup.omit({ savedAt: true })]), z.string()),
+    /// The edits since the backup whose text hashes to `base` ([from, to, insert], in order);
+    /// a `conflict` error when that backup has moved on. Returns the new text's hash.
+    patch: call(
+      z.tuple([
+        z.object({
+          postId: PostId,
+          base: z.string().max(128),
+          baseHash: z.string().nullable(),
+          edits: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.string()])).max(10_000),
+        }),
+      ]),
+      z.string(),
+    ),
     list: call(z.tuple([]), z.array(Backup)),
     discard: call(z.tuple([PostId]), z.null()),
   },

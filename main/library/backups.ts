@@ -43,21 +43,32 @@ export class BackupStore {
     private readonly options: { onProblem?: (problem: BackupProblem) => void } = {},
   ) {}
 
-  /// Atomic, and calls land in order: the last put wins.
-  async put(backup: Omit<Backup, 'savedAt'>): Promise<void> {
+  /// Atomic, and calls land in order: the last put wins. Returns the text's hash, which a
+  /// later `patch` names as the text it applies to.
+  async put(backup: Omit<Backup, 'savedAt'>): Promise<string> {
     const file = this.fileFor(backup.postId);
     if (typeof backup.text !== 'string') throw new StudioError('invalid-argument', 'A backup needs the text.');
-    const content: z.infer<typeof BackupFile> = {
-      version: 1,
-      postId: backup.postId,
-      text: backup.text,
-      baseHash: backup.baseHash ?? null,
-      savedAt: new Date().toISOString(),
-      textHash: hashText(backup.text),
-    };
+    return this.serial(() => this.write(file, backup));
+  }
+
+  /// Applies the editor's edits since the backup whose text hashes to `base`, so typing in a
+  /// long post does not send the whole post every second. Edits are [from, to, insert] in the
+  /// old text's UTF-16 offsets, in order and not overlapping. A backup that is gone or has
+  /// moved on (saved and discarded, or written by another window) is a conflict: the caller
+  /// then sends the whole text. Returns the new text's hash.
+  async patch(request: BackupPatch): Promise<string> {
+    const file = this.fileFor(request.postId);
     return this.serial(async () => {
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await writeFileAtomic(file, JSON.stringify(content));
+      let stored: z.infer<typeof BackupFile>;
+      try {
+        stored = BackupFile.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+      } catch {
+        throw new StudioError('conflict', 'The backup to update is gone; the whole text is needed.');
+      }
+      if (stored.textHash !== request.base || hashText(stored.text) !== stored.textHash || stored.postId !== request.postId) {
+        throw new StudioError('conflict', 'The backup has moved on; the whole text is needed.');
+      }
+      return this.write(file, { postId: request.postId, text: applyEdits(stored.text, request.edits), baseHash: request.baseHash });
     });
   }
 
@@ -94,6 +105,20 @@ export class BackupStore {
     );
   }
 
+  private async write(file: string, backup: Omit<Backup, 'savedAt'>): Promise<string> {
+    const content: z.infer<typeof BackupFile> = {
+      version: 1,
+      postId: backup.postId,
+      text: backup.text,
+      baseHash: backup.baseHash ?? null,
+      savedAt: new Date().toISOString(),
+      textHash: hashText(backup.text),
+    };
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, JSON.stringify(content));
+    return content.textHash;
+  }
+
   /// Files are named by a hash of the post id: any id fits in a file name, and ids differing only
   /// in case stay apart on case-insensitive disks.
   private fileFor(postId: string): string {
@@ -109,6 +134,27 @@ export class BackupStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+export interface BackupPatch {
+  postId: string;
+  base: string;
+  baseHash: string | null;
+  edits: [from: number, to: number, insert: string][];
+}
+
+/// The edits applied to `text`; refused unless they are in order, apart and inside the text.
+export function applyEdits(text: string, edits: readonly (readonly [number, number, string])[]): string {
+  let out = '';
+  let at = 0;
+  for (const [from, to, insert] of edits) {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < at || to < from || to > text.length) {
+      throw new StudioError('invalid-argument', 'The backup’s edits do not fit its text.');
+    }
+    out += text.slice(at, from) + insert;
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 function fileStem(postId: string): string {

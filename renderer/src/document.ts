@@ -7,7 +7,7 @@
 /// (dirty, saving, conflict…) hear only when the status changes, and text listeners are
 /// told cheaply and do their own work later (the preview in the next frame, counts when idle).
 import { messageOf } from './message-of';
-import type { ChangeSet } from '@codemirror/state';
+import { ChangeSet } from '@codemirror/state';
 import { StudioError, type Post, type Studio } from '../../shared/api';
 import { whenIdle } from './state/idle';
 
@@ -28,6 +28,11 @@ export interface DocumentSnapshot {
   savedAt: number | null;
 }
 
+/// `a` then `b`, or null when they do not follow each other (then the whole text is sent).
+function composed(a: ChangeSet, b: ChangeSet): ChangeSet | null {
+  return a.newLength === b.length ? a.compose(b) : null;
+}
+
 export class DocumentSession {
   private version = 0;
   private savedVersion = 0;
@@ -36,6 +41,10 @@ export class DocumentSession {
   private backupTimer: ReturnType<typeof setTimeout> | undefined;
   private cancelBackup: (() => void) | undefined;
   private backedUp = false;
+  /// The hash of the backed-up text and the editor's changes since it: the next backup sends
+  /// only those. Null changes: not known (the text was replaced), so the whole text goes.
+  private backupHash: string | null = null;
+  private sinceBackup: ChangeSet | null = null;
   private listeners = new Set<() => void>();
   private textListeners = new Set<(changes: ChangeSet | null) => void>();
   private snapshot: DocumentSnapshot;
@@ -91,6 +100,7 @@ export class DocumentSession {
       this.pending = text;
     }
     this.version += 1;
+    this.sinceBackup = changes && this.sinceBackup ? composed(this.sinceBackup, changes) : null;
     this.changed();
     for (const listener of [...this.textListeners]) listener(changes);
     clearTimeout(this.timer);
@@ -106,11 +116,32 @@ export class DocumentSession {
     this.backupTimer = undefined;
     this.cancelBackup = undefined;
     if (!this.dirty) return;
+    const since = this.backupHash !== null ? this.sinceBackup : null;
+    const base = this.backupHash;
+    // Edits typed while this backup is on its way are the next backup's.
+    const source = this.currentSource();
+    const length = typeof source === 'string' ? source.length : (source as { length?: unknown }).length;
+    this.sinceBackup = typeof length === 'number' ? ChangeSet.empty(length) : null;
     try {
-      await this.studio.backups.put({ postId: this.id, text: this.currentText(), baseHash: this.baseHash });
+      if (since && base !== null) {
+        const edits: [number, number, string][] = [];
+        since.iterChanges((from, to, _fromB, _toB, inserted) => void edits.push([from, to, inserted.toString()]));
+        try {
+          this.backupHash = await this.studio.backups.patch({ postId: this.id, base, baseHash: this.baseHash, edits });
+          this.backedUp = true;
+          return;
+        } catch {
+          // The backup moved on (saved, or written elsewhere): the whole text goes instead.
+        }
+      }
+      const text = this.currentText();
+      this.sinceBackup = ChangeSet.empty(text.length);
+      this.backupHash = await this.studio.backups.put({ postId: this.id, text, baseHash: this.baseHash });
       this.backedUp = true;
     } catch {
       // A failed backup must not disturb writing; the next edit tries again.
+      this.backupHash = null;
+      this.sinceBackup = null;
     }
   }
 
@@ -133,6 +164,7 @@ export class DocumentSession {
         this.onSaved({ id: this.id });
         if (this.backedUp && version === this.version) {
           this.backedUp = false;
+          this.backupHash = null;
           await this.studio.backups.discard(this.id).catch(() => undefined);
         }
       } catch (error) {
@@ -149,6 +181,7 @@ export class DocumentSession {
 
   /// Takes the version on disk, dropping unsaved text (the user chose "take theirs").
   adopt(post: Post): void {
+    this.sinceBackup = null;
     this.text = post.text;
     this.pending = null;
     this.baseHash = post.hash;

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ChangeSet, Text } from '@codemirror/state';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupStore, backupDirFor, type BackupProblem } from '../../../main/library/backups';
 
@@ -81,6 +83,54 @@ describe('BackupStore', () => {
     await store.put({ postId: 'Post', text: 'upper', baseHash: null });
     await store.put({ postId: 'post', text: 'lower', baseHash: null });
     expect((await store.list()).map((b) => `${b.postId}:${b.text}`).sort()).toEqual(['Post:upper', 'post:lower']);
+  });
+});
+
+describe('BackupStore.patch: only the edits since the last backup', () => {
+  /// The editor's changes as the session sends them: [from, to, insert] in the old text.
+  const editsOf = (changes: ChangeSet) => {
+    const edits: [number, number, string][] = [];
+    changes.iterChanges((from, to, _fromB, _toB, inserted) => void edits.push([from, to, inserted.toString()]));
+    return edits;
+  };
+
+  it('gives the same backup as sending the whole text, over any sequence of edits', async () => {
+    const store = new BackupStore(dir);
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 6 }), insert: fc.string({ unit: fc.constantFrom('a', 'é', '🙂', '\n', ' ', '#'), maxLength: 5 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 60 }), fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), async (start, rounds) => {
+        let doc = Text.of(start.split('\n'));
+        let hash = await store.put({ postId: 'draft', text: doc.toString(), baseHash: 'h0' });
+        for (const round of rounds) {
+          let since = ChangeSet.empty(doc.length);
+          for (const { at, cut, insert } of round) {
+            const from = at % (doc.length + 1);
+            const change = ChangeSet.of({ from, to: Math.min(doc.length, from + cut), insert }, doc.length);
+            doc = change.apply(doc);
+            since = since.compose(change);
+          }
+          hash = await store.patch({ postId: 'draft', base: hash, baseHash: 'h0', edits: editsOf(since) });
+          const [backup] = await store.list();
+          expect(backup!.text).toBe(doc.toString());
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses edits against a backup that moved on or is gone, and edits that do not fit', async () => {
+    const store = new BackupStore(dir);
+    const first = await store.put({ postId: 'draft', text: 'The crab moved.', baseHash: null });
+    await store.put({ postId: 'draft', text: 'Written by another window.', baseHash: null });
+    await expect(store.patch({ postId: 'draft', base: first, baseHash: null, edits: [[0, 3, 'A']] })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await store.list())[0]!.text).toBe('Written by another window.');
+    const current = await store.put({ postId: 'draft', text: 'abc', baseHash: null });
+    await expect(store.patch({ postId: 'draft', base: current, baseHash: null, edits: [[2, 9, 'x']] })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(store.patch({ postId: 'draft', base: current, baseHash: null, edits: [[2, 3, 'x'], [0, 1, 'y']] })).rejects.toMatchObject({ code: 'invalid-argument' });
+    expect((await store.list())[0]!.text).toBe('abc');
+    await store.discard('draft');
+    await expect(store.patch({ postId: 'draft', base: current, baseHash: null, edits: [] })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await store.list()).toEqual([]);
   });
 });
 

@@ -2,20 +2,37 @@
 // preview and the counts hear of it. Tier 1: no DOM, a small in-memory studio.
 import { ChangeSet, Text } from '@codemirror/state';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Studio } from '../../../shared/api';
+import { StudioError, type Studio } from '../../../shared/api';
+import { applyEdits } from '../../../main/library/backups';
 import { AUTOSAVE_DELAY_MS, DocumentSession } from '../../../renderer/src/document';
 import { DocumentInfo, INFO_QUIET_MS } from '../../../renderer/src/state/document-info';
 import { PreviewFeed } from '../../../renderer/src/state/preview-feed';
 
-/// The host's side, in memory: what was saved and what was backed up.
+/// The host's side, in memory: what was saved and what was backed up (each backup's whole
+/// text, and what each call carried).
 function memoryStudio() {
   const saved: string[] = [];
   const backups: string[] = [];
+  const sent: { kind: 'put' | 'patch'; chars: number }[] = [];
+  const stored = { text: null as string | null, hash: '' };
+  const keep = (text: string) => {
+    stored.text = text;
+    stored.hash = `b${backups.push(text)}`;
+    return stored.hash;
+  };
   const studio = {
     posts: { save: async ({ text }: { text: string }) => (saved.push(text), { hash: `h${saved.length}` }) },
-    backups: { put: async ({ text }: { text: string }) => void backups.push(text), discard: async () => undefined },
+    backups: {
+      put: async ({ text }: { text: string }) => (sent.push({ kind: 'put', chars: text.length }), keep(text)),
+      patch: async ({ base, edits }: { base: string; edits: [number, number, string][] }) => {
+        if (stored.text === null || base !== stored.hash) throw new StudioError('conflict', 'moved on');
+        sent.push({ kind: 'patch', chars: edits.reduce((n, [, , insert]) => n + insert.length, 0) });
+        return keep(applyEdits(stored.text, edits));
+      },
+      discard: async () => void (stored.text = null),
+    },
   } as unknown as Studio;
-  return { studio, saved, backups };
+  return { studio, saved, backups, sent };
 }
 
 /// CodeMirror's document for `text`, counting how often it is copied into a string.
@@ -76,6 +93,49 @@ describe('typing into the open post', () => {
     session.edit(`${START} moved sideways`);
     await vi.advanceTimersByTimeAsync(600);
     expect(backups).toEqual([`${START} moved sideways`]);
+    session.dispose();
+  });
+});
+
+describe('hot-exit backups while typing in a long post', () => {
+  /// Types `keys` one every 300 ms (autosave waits for a longer pause), at `at` and on.
+  async function typeSlowly(session: DocumentSession, state: { doc: Text; states: string[] }, keys: string, at: number) {
+    for (const key of keys) {
+      const changes = ChangeSet.of({ from: at, insert: key }, state.doc.length);
+      state.doc = changes.apply(state.doc);
+      state.states.push(state.doc.toString());
+      session.edit(state.doc, changes);
+      at += key.length;
+      await vi.advanceTimersByTimeAsync(300);
+    }
+  }
+
+  it('send the whole text once, then only the keys typed since, each backup a text the writer had', async () => {
+    const { studio, backups, sent } = memoryStudio();
+    const long = `${START}\n\n${'The tide pool was quiet that morning. '.repeat(2000)}`;
+    const session = new DocumentSession(studio, 'tides', long, 'h0');
+    const state = { doc: Text.of(long.split('\n')), states: [] as string[] };
+    await typeSlowly(session, state, ' Crabs moved', 200);
+    await typeSlowly(session, state, '\nsideways', 40_000);
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    // The first backup is the whole post; the next ones carry only the keys typed since.
+    expect(sent[0]!.kind).toBe('put');
+    expect(sent[0]!.chars).toBeGreaterThan(long.length);
+    expect(sent.slice(1).every((call) => call.kind === 'patch' && call.chars <= 4)).toBe(true);
+    for (const text of backups) expect(state.states).toContain(text);
+    session.dispose();
+  });
+
+  it('sends the whole text again when the backup moved on (saved and discarded meanwhile)', async () => {
+    const { studio, backups, sent } = memoryStudio();
+    const session = new DocumentSession(studio, 'tides', START, 'h0');
+    const state = { doc: Text.of(START.split('\n')), states: [] as string[] };
+    await typeSlowly(session, state, 'abcd', START.length);
+    expect(sent.map((call) => call.kind)).toEqual(['put']);
+    await studio.backups.discard('tides');
+    await typeSlowly(session, state, 'efgh', START.length + 4);
+    expect(sent.map((call) => call.kind)).toEqual(['put', 'put']);
+    expect(state.states).toContain(backups.at(-1));
     session.dispose();
   });
 });
