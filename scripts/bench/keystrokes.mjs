@@ -255,7 +255,7 @@ async function threadMetrics(cdp) {
 /// CodeMirror's search selects the marker (and what was typed after it before); ArrowRight
 /// leaves the cursor at the selection's end, which End would not on a wrapped line. The stock
 /// search field needs a change event for the query to take (the app's searches as you type).
-async function placeCursorAtMarker(page, typedBefore = '') {
+export async function placeCursorAtMarker(page, typedBefore = '') {
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+f');
   // The search panel's main field: the app's own find panel and CodeMirror's stock one both mark it.

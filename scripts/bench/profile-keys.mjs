@@ -1,0 +1,117 @@
+// A CPU profile of typing, to see what a keystroke runs: `node scripts/bench/profile-keys.mjs
+// [--words=50000] [--keys=40] [--layout=Split|Write]` after `npm run build`. Not part of
+// `npm run bench`; it reports where the main thread's time goes, not how fast it is.
+//
+// The renderer is built again without minifying (into node_modules/.cache, beside a copy of
+// dist/main) so the profile names functions. Keys are typed at the bench post's marker line,
+// 120 ms apart, with the sampling profiler on; each sample is put under one phase by its stack:
+//   keystroke: the key's own events and CodeMirror's handling of them (until its frame paints),
+//   preview:   the preview's update in the frame after,
+//   other:     timers and idle work (counts, backups, spelling, CodeMirror's background parse).
+// Then it lists the functions with the most time in each phase, and any known whole-text
+// function (word counts, front matter, summaries, science context, the document as a string)
+// found on the keystroke's or the preview's path.
+import { spawn, spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { placeCursorAtMarker } from './keystrokes.mjs';
+import { generatePost, MARKER } from './post.mjs';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const words = Number(arg('words', '50000'));
+const keys = Number(arg('keys', '40'));
+const layout = arg('layout', 'Split');
+
+// Functions that read the whole post: none may run on a keystroke's path.
+const WHOLE_TEXT = /^(textStats|summarizePost|parsePostFile|outlineOf|scienceContext|readabilityOf|proseParagraphs|currentText|stringify)$/;
+const KEYSTROKE = /^(handleEvent|flush|forceFlush|dispatchDiscreteEvent|onKey)$/;
+
+async function main() {
+  const out = path.join(root, 'node_modules', '.cache', 'postwright-profile');
+  await fs.rm(out, { recursive: true, force: true });
+  await fs.cp(path.join(root, 'dist', 'main'), path.join(out, 'main'), { recursive: true });
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--minify', 'false', '--sourcemap', 'false', '--outDir', path.join(out, 'renderer'), '--emptyOutDir'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('building the unminified renderer failed');
+
+  const post = generatePost(words);
+  const library = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-profile-'));
+  await fs.mkdir(path.join(library, 'posts', 'bench'), { recursive: true });
+  await fs.writeFile(path.join(library, 'posts', 'bench', 'index.md'), post.text);
+  const host = spawn(process.execPath, [path.join(out, 'main', 'web.cjs'), '--library', library], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POSTWRIGHT_LIBRARY: '' } });
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the browser host printed no URL:\n${output}`)), 20_000);
+    const read = (chunk) => {
+      output += chunk;
+      const found = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output)?.[0];
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    };
+    host.stdout.setEncoding('utf8').on('data', read);
+    host.stderr.setEncoding('utf8').on('data', read);
+  });
+  const browser = await chromium.launch({ executablePath: process.env.POSTWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(url);
+    await page.frameLocator('[data-testid="preview-frame"]').locator('[data-testid="article-body"]').getByText(MARKER).waitFor({ timeout: 120_000 });
+    if (layout !== 'Split') await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: layout }).click();
+    await placeCursorAtMarker(page);
+    await page.waitForTimeout(1500);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < keys; i++) {
+      await page.keyboard.type('and the light moved '[i % 20]);
+      await page.waitForTimeout(120);
+    }
+    const { profile } = await cdp.send('Profiler.stop');
+    report(profile);
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+    await fs.rm(library, { recursive: true, force: true });
+  }
+}
+
+function report(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const name = (node) => node.callFrame.functionName || '(anonymous)';
+  const phases = { keystroke: new Map(), preview: new Map(), other: new Map() };
+  const totals = { keystroke: 0, preview: 0, other: 0 };
+  const wholeText = new Map();
+  profile.samples.forEach((id, i) => {
+    const stack = [];
+    for (let at = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at));
+    const names = stack.map(name);
+    if (['(idle)', '(program)', '(garbage collector)', '(root)'].includes(names[0])) return;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const phase = names.some((n) => KEYSTROKE.test(n)) ? 'keystroke' : names.some((n) => n === 'patchLines' || n === 'LivePreview') ? 'preview' : 'other';
+    totals[phase] += ms;
+    for (const n of new Set(names)) phases[phase].set(n, (phases[phase].get(n) ?? 0) + ms);
+    if (phase !== 'other') for (const n of names) if (WHOLE_TEXT.test(n)) wholeText.set(`${phase}: ${n}`, (wholeText.get(`${phase}: ${n}`) ?? 0) + ms);
+  });
+  const perKey = (ms) => (ms / keys).toFixed(2);
+  console.log(`${words.toLocaleString('en')} words, ${keys} keys, ${layout} layout: main-thread JavaScript per key, ms`);
+  for (const phase of Object.keys(phases)) {
+    console.log(`\n${phase}: ${perKey(totals[phase])} ms per key; most time (inclusive):`);
+    const top = [...phases[phase]].filter(([n]) => n !== '(anonymous)').sort((a, b) => b[1] - a[1]).slice(0, 12);
+    for (const [n, ms] of top) console.log(`  ${perKey(ms).padStart(7)}  ${n}`);
+  }
+  console.log(`\nWhole-text functions on a keystroke's or the preview's path: ${wholeText.size === 0 ? 'none' : ''}`);
+  for (const [n, ms] of wholeText) console.log(`  ${perKey(ms).padStart(7)}  ${n}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
