@@ -45,21 +45,33 @@ export interface TrustedRules {
   unsafeCss: RegExp;
 }
 
+// Any surrogate at all: only then is the costlier search for a lone one worth running.
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function serializeTrusted(html: string, rules: TrustedRules): string | null {
-  if (LONE_SURROGATE.test(html)) return null;
+  if (SURROGATE.test(html) && LONE_SURROGATE.test(html)) return null;
   const open: string[] = [];
   let foreign = 0;
+  // Most of the pipeline's HTML is already spelled as the serializer would: stretches of it are
+  // copied whole, and only what is spelled differently is written anew (far less garbage).
   let out = '';
+  let copied = 0;
+  const respell = (from: number, to: number, text: string): void => {
+    out += html.slice(copied, from) + text;
+    copied = to;
+  };
   let at = 0;
   while (at < html.length) {
     const lt = html.indexOf('<', at);
     const textEnd = lt === -1 ? html.length : lt;
     if (textEnd > at) {
-      const text = decode(html.slice(at, textEnd));
+      const raw = html.slice(at, textEnd);
+      const text = decode(raw);
       if (text === null) return null;
       const parent = open[open.length - 1];
       if (parent !== undefined && TABLE_PARTS.has(parent) && text.trim() !== '') return null;
-      out += escapeText(text);
+      const escaped = escapeText(text);
+      if (escaped !== raw) respell(at, textEnd, escaped);
     }
     if (lt === -1) break;
     const tag = readTag(html, lt);
@@ -68,7 +80,8 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
     if (tag.closing) {
       if (open.pop() !== tag.name) return null;
       if (FOREIGN_TAGS.has(tag.name) && (tag.name === 'svg' || tag.name === 'math')) foreign--;
-      out += `</${tag.name}>`;
+      // `</name>` exactly, unless written with spaces before its `>`.
+      if (at - lt !== tag.name.length + 3) respell(lt, at, `</${tag.name}>`);
       continue;
     }
     const inForeign = foreign > 0 || tag.name === 'svg' || tag.name === 'math';
@@ -77,26 +90,28 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
     // The parser drops a line break right after <pre>.
     if (tag.name === 'pre' && html.charCodeAt(at) === 0x0a) return null;
     let attributes = '';
-    const seen = new Set<string>();
-    for (const [name, raw] of tag.attributes) {
+    const attrs = tag.attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const [name, raw] = attrs[i]!;
       // DOMPurify trims every value (a link title spread over lines).
       const value = decode(raw)?.trim() ?? null;
-      if (value === null || seen.has(name) || !ATTRIBUTES.has(name) || !attributeKept(name, value, tag.name, rules)) return null;
+      if (value === null || !ATTRIBUTES.has(name) || !attributeKept(name, value, tag.name, rules)) return null;
       if (name !== name.toLowerCase() && !inForeign) return null;
-      seen.add(name);
+      for (let j = 0; j < i; j++) if (attrs[j]![0] === name) return null;
       attributes += ` ${name}="${escapeAttribute(value)}"`;
     }
-    out += `<${tag.name}${attributes}>`;
-    if (VOID.has(tag.name) && !inForeign) continue;
-    if (tag.selfClosing) {
-      if (!inForeign) return null;
-      out += `</${tag.name}>`;
-      continue;
-    }
+    // `<br/>` loses its slash; `<path/>` becomes `<path></path>`; `<p/>` is not the pipeline's.
+    const isVoid = VOID.has(tag.name) && !inForeign;
+    if (tag.selfClosing && !isVoid && !inForeign) return null;
+    const pair = tag.selfClosing && !isVoid;
+    const written = pair ? `<${tag.name}${attributes}></${tag.name}>` : `<${tag.name}${attributes}>`;
+    if (written.length !== at - lt || !html.startsWith(written, lt)) respell(lt, at, written);
+    if (isVoid || pair) continue;
     if (tag.name === 'svg' || tag.name === 'math') foreign++;
     open.push(tag.name);
   }
-  return open.length === 0 ? out : null;
+  if (open.length !== 0) return null;
+  return copied === 0 ? html : out + html.slice(copied);
 }
 
 function valid(name: string, open: readonly string[]): boolean {
