@@ -89,8 +89,10 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
     if (!inForeign && !valid(tag.name, open)) return null;
     // The parser drops a line break right after <pre>.
     if (tag.name === 'pre' && html.charCodeAt(at) === 0x0a) return null;
-    let attributes = '';
     const attrs = tag.attributes;
+    const spelled: string[] = [];
+    // Whether the tag reads exactly as it would be written: each value as the serializer spells it.
+    let same = tag.plain;
     for (let i = 0; i < attrs.length; i++) {
       const [name, raw] = attrs[i]!;
       // DOMPurify trims every value (a link title spread over lines).
@@ -98,14 +100,18 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
       if (value === null || !ATTRIBUTES.has(name) || !attributeKept(name, value, tag.name, rules)) return null;
       if (name !== name.toLowerCase() && !inForeign) return null;
       for (let j = 0; j < i; j++) if (attrs[j]![0] === name) return null;
-      attributes += ` ${name}="${escapeAttribute(value)}"`;
+      spelled.push(escapeAttribute(value));
+      if (spelled[i] !== raw) same = false;
     }
     // `<br/>` loses its slash; `<path/>` becomes `<path></path>`; `<p/>` is not the pipeline's.
     const isVoid = VOID.has(tag.name) && !inForeign;
     if (tag.selfClosing && !isVoid && !inForeign) return null;
     const pair = tag.selfClosing && !isVoid;
-    const written = pair ? `<${tag.name}${attributes}></${tag.name}>` : `<${tag.name}${attributes}>`;
-    if (written.length !== at - lt || !html.startsWith(written, lt)) respell(lt, at, written);
+    if (!same) {
+      let attributes = '';
+      for (let i = 0; i < attrs.length; i++) attributes += ` ${attrs[i]![0]}="${spelled[i]!}"`;
+      respell(lt, at, pair ? `<${tag.name}${attributes}></${tag.name}>` : `<${tag.name}${attributes}>`);
+    }
     if (isVoid || pair) continue;
     if (tag.name === 'svg' || tag.name === 'math') foreign++;
     open.push(tag.name);
@@ -139,6 +145,8 @@ interface Tag {
   selfClosing: boolean;
   attributes: Array<[string, string]>;
   end: number;
+  /// Written `<name a="v" b="v">`: one space before each attribute, double quotes, no slash.
+  plain: boolean;
 }
 
 function isNameCode(code: number): boolean {
@@ -160,23 +168,27 @@ function readTag(html: string, lt: number): Tag | null {
   const name = html.slice(nameStart, i);
   if (name !== name.toLowerCase()) return null;
   const attributes: Array<[string, string]> = [];
+  let plain = true;
   for (;;) {
     const before = i;
     while (isSpace(html.charCodeAt(i))) i++;
     const code = html.charCodeAt(i);
-    if (code === 0x3e) return { name, closing, selfClosing: false, attributes, end: i + 1 };
-    if (code === 0x2f && html.charCodeAt(i + 1) === 0x3e) return { name, closing, selfClosing: true, attributes, end: i + 2 };
+    if (code === 0x3e) return { name, closing, selfClosing: false, attributes, end: i + 1, plain: plain && i === before };
+    if (code === 0x2f && html.charCodeAt(i + 1) === 0x3e) return { name, closing, selfClosing: true, attributes, end: i + 2, plain: false };
     if (closing || i === before) return null;
+    if (i !== before + 1 || html.charCodeAt(before) !== 0x20) plain = false;
     const attrStart = i;
     while (isNameCode(html.charCodeAt(i)) || html.charCodeAt(i) === 0x3a) i++;
     if (i === attrStart) return null;
     const attr = html.slice(attrStart, i);
     if (html.charCodeAt(i) !== 0x3d) {
       attributes.push([attr, '']);
+      plain = false;
       continue;
     }
     const quote = html.charCodeAt(i + 1);
     if (quote !== 0x22 && quote !== 0x27) return null;
+    if (quote !== 0x22) plain = false;
     const close = html.indexOf(quote === 0x22 ? '"' : "'", i + 2);
     if (close === -1) return null;
     attributes.push([attr, html.slice(i + 2, close)]);
