@@ -5,7 +5,24 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
+// `postwright render` is a new process each time, and most of its start is Node finding and
+// reading modules one by one (yaml alone is 72 files). The render pipeline's packages, and what
+// they import, are bundled into cli.cjs, one file to read; every other package stays external.
+const CLI_BUNDLED = new Set(['yaml', 'markdown-it', 'markdown-it-anchor', 'markdown-it-footnote', 'markdown-it-task-lists', 'highlight.js', 'katex']);
+const bundleRenderPackages = {
+  name: 'bundle-render-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.split('/').slice(0, args.path.startsWith('@') ? 2 : 1).join('/');
+      // Inside a bundled package: its own imports are bundled too (Node's built-ins stay external by themselves).
+      const fromBundled = /[\\/]node_modules[\\/]/.test(args.importer);
+      return CLI_BUNDLED.has(name) || fromBundled ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: { cli: 'main/cli/main.ts', web: 'main/web/main.ts', electron: 'main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, packages: 'external' }),
+  build({ ...common, entryPoints: { web: 'main/web/main.ts', electron: 'main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, packages: 'external' }),
+  build({ ...common, entryPoints: { cli: 'main/cli/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, plugins: [bundleRenderPackages] }),
   build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, external: ['electron'], platform: 'node' }),
 ]);

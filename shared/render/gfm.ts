@@ -78,12 +78,17 @@ export function autolinks(md: MarkdownIt): void {
   const matchAtStart = linkify.matchAtStart.bind(linkify);
   type Match = NonNullable<ReturnType<typeof match>>[number];
 
+  // markdown-it asks test() and then match() of the same text: its links are found once.
+  let last: { text: string; links: Match[] } | undefined;
   const links = (text: string): Match[] => {
+    if (!MAY_LINK.test(text)) return [];
+    if (last?.text === text) return last.links;
     const found = (match(text) ?? [])
       .filter((link) => link.schema !== '' || /^www\./i.test(link.raw))
       .filter((link) => !(link.schema === 'mailto:' && !/^mailto:/i.test(link.raw)))
       .map((link) => gfmEnd(text, link));
-    return mergeEmails(text, found);
+    last = { text, links: mergeEmails(text, found) };
+    return last.links;
   };
   linkify.test = (text: string) => links(text).length > 0;
   linkify.match = (text: string) => {
@@ -112,6 +117,10 @@ export function autolinks(md: MarkdownIt): void {
     return [...found, ...emails].sort((a, b) => a.index - b.index);
   }
 }
+
+// What every link kept above needs in its text: a scheme (each is spelled with `:`, or is
+// `//`), a `www.` host, or an e-mail's `@`. Prose without any skips linkify-it's costly scans.
+const MAY_LINK = /[:@]|\/\/|www\./i;
 
 const WEB = new Set(['', 'http:', 'https:', 'ftp:', '//']);
 

@@ -24,6 +24,7 @@ import yaml from 'highlight.js/lib/languages/yaml';
 import type MarkdownIt from 'markdown-it';
 import type { BudgetEnv } from './budget';
 import { renderTex } from './math';
+import { RenderCache } from './memo';
 
 // A private instance: the shared `lib/core` singleton may be configured by other code.
 // Only common blog languages are registered, to keep the renderer bundle small.
@@ -33,6 +34,10 @@ const languages = {
   plaintext, python, r, ruby, rust, shell, sql, typescript, xml, yaml,
 };
 for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(name, language);
+
+// Highlighting is pure given the language and the code (the instance above is never
+// reconfigured), and the costliest step of a render: about 8 MB at most.
+const highlighted = new RenderCache(1_000, 4_000_000);
 
 /// Fenced code is highlighted at render time (class-based, no inline colours)
 /// so the published HTML needs no script. Languages are never guessed: a fence
@@ -54,7 +59,9 @@ export function highlightPlugin(md: MarkdownIt): void {
     const langClass = `language-${escapeHtml(lang)}`;
     const known = hljs.getLanguage(lang.toLowerCase());
     if (!known || env.plainCode) return `${pre}<code class="${langClass}">${escapeHtml(token.content)}</code></pre>\n`;
-    const { value } = hljs.highlight(token.content, { language: lang.toLowerCase(), ignoreIllegals: true });
+    const language = lang.toLowerCase();
+    // A language name holds no line break, so the key is unambiguous.
+    const value = highlighted.get(`${language}\n${token.content}`, () => hljs.highlight(token.content, { language, ignoreIllegals: true }).value);
     return `${pre}<code class="hljs ${langClass}">${value}</code></pre>\n`;
   };
 }

@@ -2,6 +2,7 @@ import katex from 'katex';
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateInline } from 'markdown-it';
 import type { BudgetEnv } from './budget';
+import { RenderCache } from './memo';
 import type { ScienceEnv } from './science/plugin';
 
 /// TeX math with KaTeX: `$inline$`, `$$display$$` inside a paragraph, and a
@@ -34,6 +35,15 @@ export function mathPlugin(md: MarkdownIt): void {
 /// itself in a <code> element, for a post too large to typeset (budget.ts).
 export function renderTex(tex: string, displayMode: boolean, asCode = false): string {
   if (asCode) return `<code class="math-tex">${escapeHtml(tex)}</code>`;
+  // KaTeX's options are fixed and each call starts with fresh macros (a `\gdef` lasts one
+  // formula), so the source and the mode are all that change the HTML.
+  return formulas.get(`${displayMode ? 'D' : 'I'}${tex}`, () => typeset(tex, displayMode));
+}
+
+// A formula's HTML is a few kB: about 8 MB at most.
+const formulas = new RenderCache(2_000, 4_000_000);
+
+function typeset(tex: string, displayMode: boolean): string {
   try {
     return katex.renderToString(tex, {
       displayMode,

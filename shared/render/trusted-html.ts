@@ -45,21 +45,33 @@ export interface TrustedRules {
   unsafeCss: RegExp;
 }
 
+// Any surrogate at all: only then is the costlier search for a lone one worth running.
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function serializeTrusted(html: string, rules: TrustedRules): string | null {
-  if (LONE_SURROGATE.test(html)) return null;
+  if (SURROGATE.test(html) && LONE_SURROGATE.test(html)) return null;
   const open: string[] = [];
   let foreign = 0;
+  // Most of the pipeline's HTML is already spelled as the serializer would: stretches of it are
+  // copied whole, and only what is spelled differently is written anew (far less garbage).
   let out = '';
+  let copied = 0;
+  const respell = (from: number, to: number, text: string): void => {
+    out += html.slice(copied, from) + text;
+    copied = to;
+  };
   let at = 0;
   while (at < html.length) {
     const lt = html.indexOf('<', at);
     const textEnd = lt === -1 ? html.length : lt;
     if (textEnd > at) {
-      const text = decode(html.slice(at, textEnd));
+      const raw = html.slice(at, textEnd);
+      const text = decode(raw);
       if (text === null) return null;
       const parent = open[open.length - 1];
       if (parent !== undefined && TABLE_PARTS.has(parent) && text.trim() !== '') return null;
-      out += escapeText(text);
+      const escaped = escapeText(text);
+      if (escaped !== raw) respell(at, textEnd, escaped);
     }
     if (lt === -1) break;
     const tag = readTag(html, lt);
@@ -68,7 +80,8 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
     if (tag.closing) {
       if (open.pop() !== tag.name) return null;
       if (FOREIGN_TAGS.has(tag.name) && (tag.name === 'svg' || tag.name === 'math')) foreign--;
-      out += `</${tag.name}>`;
+      // `</name>` exactly, unless written with spaces before its `>`.
+      if (at - lt !== tag.name.length + 3) respell(lt, at, `</${tag.name}>`);
       continue;
     }
     const inForeign = foreign > 0 || tag.name === 'svg' || tag.name === 'math';
@@ -76,27 +89,35 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
     if (!inForeign && !valid(tag.name, open)) return null;
     // The parser drops a line break right after <pre>.
     if (tag.name === 'pre' && html.charCodeAt(at) === 0x0a) return null;
-    let attributes = '';
-    const seen = new Set<string>();
-    for (const [name, raw] of tag.attributes) {
+    const attrs = tag.attributes;
+    const spelled: string[] = [];
+    // Whether the tag reads exactly as it would be written: each value as the serializer spells it.
+    let same = tag.plain;
+    for (let i = 0; i < attrs.length; i++) {
+      const [name, raw] = attrs[i]!;
       // DOMPurify trims every value (a link title spread over lines).
       const value = decode(raw)?.trim() ?? null;
-      if (value === null || seen.has(name) || !ATTRIBUTES.has(name) || !attributeKept(name, value, tag.name, rules)) return null;
+      if (value === null || !ATTRIBUTES.has(name) || !attributeKept(name, value, tag.name, rules)) return null;
       if (name !== name.toLowerCase() && !inForeign) return null;
-      seen.add(name);
-      attributes += ` ${name}="${escapeAttribute(value)}"`;
+      for (let j = 0; j < i; j++) if (attrs[j]![0] === name) return null;
+      spelled.push(escapeAttribute(value));
+      if (spelled[i] !== raw) same = false;
     }
-    out += `<${tag.name}${attributes}>`;
-    if (VOID.has(tag.name) && !inForeign) continue;
-    if (tag.selfClosing) {
-      if (!inForeign) return null;
-      out += `</${tag.name}>`;
-      continue;
+    // `<br/>` loses its slash; `<path/>` becomes `<path></path>`; `<p/>` is not the pipeline's.
+    const isVoid = VOID.has(tag.name) && !inForeign;
+    if (tag.selfClosing && !isVoid && !inForeign) return null;
+    const pair = tag.selfClosing && !isVoid;
+    if (!same) {
+      let attributes = '';
+      for (let i = 0; i < attrs.length; i++) attributes += ` ${attrs[i]![0]}="${spelled[i]!}"`;
+      respell(lt, at, pair ? `<${tag.name}${attributes}></${tag.name}>` : `<${tag.name}${attributes}>`);
     }
+    if (isVoid || pair) continue;
     if (tag.name === 'svg' || tag.name === 'math') foreign++;
     open.push(tag.name);
   }
-  return open.length === 0 ? out : null;
+  if (open.length !== 0) return null;
+  return copied === 0 ? html : out + html.slice(copied);
 }
 
 function valid(name: string, open: readonly string[]): boolean {
@@ -124,6 +145,8 @@ interface Tag {
   selfClosing: boolean;
   attributes: Array<[string, string]>;
   end: number;
+  /// Written `<name a="v" b="v">`: one space before each attribute, double quotes, no slash.
+  plain: boolean;
 }
 
 function isNameCode(code: number): boolean {
@@ -145,23 +168,27 @@ function readTag(html: string, lt: number): Tag | null {
   const name = html.slice(nameStart, i);
   if (name !== name.toLowerCase()) return null;
   const attributes: Array<[string, string]> = [];
+  let plain = true;
   for (;;) {
     const before = i;
     while (isSpace(html.charCodeAt(i))) i++;
     const code = html.charCodeAt(i);
-    if (code === 0x3e) return { name, closing, selfClosing: false, attributes, end: i + 1 };
-    if (code === 0x2f && html.charCodeAt(i + 1) === 0x3e) return { name, closing, selfClosing: true, attributes, end: i + 2 };
+    if (code === 0x3e) return { name, closing, selfClosing: false, attributes, end: i + 1, plain: plain && i === before };
+    if (code === 0x2f && html.charCodeAt(i + 1) === 0x3e) return { name, closing, selfClosing: true, attributes, end: i + 2, plain: false };
     if (closing || i === before) return null;
+    if (i !== before + 1 || html.charCodeAt(before) !== 0x20) plain = false;
     const attrStart = i;
     while (isNameCode(html.charCodeAt(i)) || html.charCodeAt(i) === 0x3a) i++;
     if (i === attrStart) return null;
     const attr = html.slice(attrStart, i);
     if (html.charCodeAt(i) !== 0x3d) {
       attributes.push([attr, '']);
+      plain = false;
       continue;
     }
     const quote = html.charCodeAt(i + 1);
     if (quote !== 0x22 && quote !== 0x27) return null;
+    if (quote !== 0x22) plain = false;
     const close = html.indexOf(quote === 0x22 ? '"' : "'", i + 2);
     if (close === -1) return null;
     attributes.push([attr, html.slice(i + 2, close)]);
