@@ -3,7 +3,8 @@
 // shows it in the editor, and to the frame that shows it in the preview. The same keys are
 // then typed into the bare editor (bare-editor.mjs) on a page of its own, as the baseline.
 // Also: the time to open the post (editable editor, then preview), long tasks while typing,
-// and the renderer's memory. Every wait is bounded.
+// and the renderer's memory. Every wait is bounded. PW_BENCH_TRACE=<path prefix> also writes
+// each typing trace to <prefix>-<time>.json, to look at in Chromium's performance panel.
 import { chromium } from '@playwright/test';
 import { openBareEditor } from './bare-editor.mjs';
 import { MARKER, MARKER_LINE } from './post.mjs';
