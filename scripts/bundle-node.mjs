@@ -1,8 +1,9 @@
 // Bundles some of the project's TypeScript modules into one CommonJS file that a plain
 // `node` child process can require: for the kill tests and the library bench.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,4 +22,17 @@ export async function bundleForNode(exports, outfile, { format = 'cjs', external
     logLevel: 'silent',
   });
   return outfile;
+}
+
+/// For a bench: bundles `exports` as ESM with npm packages left outside, into a file of this
+/// process's own under node_modules/.cache (so the packages resolve and runs side by side do
+/// not collide), imports it and removes the file.
+export async function importForBench(exports, name) {
+  const outfile = path.join(projectRoot, 'node_modules', '.cache', 'postwright-bench', `${name}-${process.pid}.mjs`);
+  await bundleForNode(exports, outfile, { format: 'esm', externalPackages: true });
+  try {
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(outfile, { force: true });
+  }
 }

@@ -9,16 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleForNode } from '../bundle-node.mjs';
+import { pathToFileURL } from 'node:url';
+import { importForBench } from '../bundle-node.mjs';
 import { generatePost } from './post.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.test' };
 
 export async function measureHeap({ saves = 1200, publishes = 200 } = {}) {
   if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
-  const pipeline = await import(pathToFileURL(await bundle()).href);
+  const pipeline = await importForBench(EXPORTS, 'heap');
   const work = mkdtempSync(path.join(os.tmpdir(), 'pw-bench-heap-'));
   const services = await pipeline.openServices(path.join(work, 'library'), { secrets: new pipeline.MemorySecretStore() });
   try {
@@ -95,20 +94,14 @@ async function heapMB() {
   return round(process.memoryUsage().heapUsed / 2 ** 20);
 }
 
-async function bundle() {
-  const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', `heap-${process.pid}.mjs`);
-  return bundleForNode(
-    [
+// What this bench loads of the project, bundled (importForBench).
+const EXPORTS = [
       "export { openServices } from './main/services';",
       "export { MemorySecretStore } from './main/publish/secrets';",
       "export { renderArticle } from './shared/render/index';",
       "export { parsePostFile } from './shared/frontmatter';",
       "export { createNodePurify } from './main/render/node-purify';",
-    ],
-    outfile,
-    { format: 'esm', externalPackages: true },
-  );
-}
+    ];
 
 function round(n) {
   return Math.round(n * 10) / 10;

@@ -5,15 +5,13 @@
 // object with the median time per image and the sizes; nothing here asserts a time.
 import { createHash } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { bundleForNode } from '../bundle-node.mjs';
+import { importForBench } from '../bundle-node.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function measureImages({ runs = 5 } = {}) {
-  const prep = await import(pathToFileURL(await bundle()).href);
+  const prep = await importForBench(EXPORTS, 'images');
   const photo = await makePhoto(4000, 3000);
   const asset = { file: 'IMG_2041.jpg', hash: createHash('sha256').update(photo).digest('hex'), bytes: new Uint8Array(photo), mimeType: 'image/jpeg' };
   const settings = prep.imageSettingsFor('wordpress', undefined);
@@ -66,15 +64,8 @@ async function makePhoto(width, height) {
     .toBuffer();
 }
 
-async function bundle() {
-  // Inside node_modules so the bundle's own import of sharp resolves.
-  const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', `images-${process.pid}.mjs`);
-  return bundleForNode(
-    ["export { planImage, prepareImage } from './main/publish/image-prep';", "export { imageSettingsFor } from './shared/image-settings';"],
-    outfile,
-    { format: 'esm', externalPackages: true },
-  );
-}
+// What this bench loads of the project, bundled (importForBench).
+const EXPORTS = ["export { planImage, prepareImage } from './main/publish/image-prep';", "export { imageSettingsFor } from './shared/image-settings';"];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);

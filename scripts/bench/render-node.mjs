@@ -9,17 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleForNode } from '../bundle-node.mjs';
+import { importForBench } from '../bundle-node.mjs';
 import { generatePost } from './post.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUDGET_MS = 3_000;
 
 export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge = false } = {}) {
-  const bundled = await bundle();
-  const pipeline = await import(pathToFileURL(bundled).href);
-  // Loaded: the per-process bundle is not needed any more.
-  rmSync(bundled, { force: true });
+  const pipeline = await importForBench(EXPORTS, 'render-node');
   const { default: MarkdownIt } = await import('markdown-it');
   const plain = new MarkdownIt();
   const rows = [];
@@ -113,21 +110,14 @@ function timedFirst(words, run, runs = 5) {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-async function bundle() {
-  // Inside node_modules so the bundle's own imports (markdown-it, jsdom…) resolve.
-  const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', `render-node-${process.pid}.mjs`);
-  return bundleForNode(
-    [
+// What this bench loads of the project, bundled (importForBench).
+const EXPORTS = [
       "export { renderArticle } from './shared/render/index';",
       "export { parsePostFile } from './shared/frontmatter';",
       "export { textStats } from './shared/text-stats';",
       "export { summarizePost } from './shared/post';",
       "export { createNodePurify } from './main/render/node-purify';",
-    ],
-    outfile,
-    { format: 'esm', externalPackages: true },
-  );
-}
+    ];
 
 function round(n) {
   return Math.round(n * 100) / 100;

@@ -7,15 +7,13 @@
 // asserts a time. Loopback and s3rver's disk writes are what is measured, not a network.
 import { createHash } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { bundleForNode } from '../bundle-node.mjs';
+import { importForBench } from '../bundle-node.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function measureS3Upload({ small = 20 } = {}) {
-  const lib = await import(pathToFileURL(await bundle()).href);
+  const lib = await importForBench(EXPORTS, 's3');
   const images = [];
   for (let i = 0; i < small; i++) images.push(await makeWebp(850, 850, i + 1));
   images.push(await makeWebp(2800, 2800, 999));
@@ -100,15 +98,8 @@ function round(n) {
   return Math.round(n * 10) / 10;
 }
 
-async function bundle() {
-  // Inside node_modules so the bundle's imports of aws4fetch and s3rver resolve.
-  const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', `s3-${process.pid}.mjs`);
-  return bundleForNode(
-    ["export { S3ImageHost } from './main/publish/image-hosts/s3';", "export { startS3, S3_ACCESS_KEY, S3_SECRET } from './tests/servers/s3/s3-server';"],
-    outfile,
-    { format: 'esm', externalPackages: true },
-  );
-}
+// What this bench loads of the project, bundled (importForBench).
+const EXPORTS = ["export { S3ImageHost } from './main/publish/image-hosts/s3';", "export { startS3, S3_ACCESS_KEY, S3_SECRET } from './tests/servers/s3/s3-server';"];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const small = Number(process.argv.find((a) => a.startsWith('--small='))?.split('=')[1] ?? 20);

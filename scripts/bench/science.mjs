@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleForNode } from '../bundle-node.mjs';
+import { importForBench } from '../bundle-node.mjs';
 import { generatePost } from './post.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +21,7 @@ const CITATION = /\[[^\]\n]*@[\w:-]+[^\]\n]*\]|(?<![\w@])@(?!fig:|tbl:|eq:|sec:)
 const stripCitations = (body) => body.replace(CITATION, '');
 
 export async function measureScience() {
-  const pipeline = await import(pathToFileURL(await bundle()).href);
+  const pipeline = await importForBench(EXPORTS, 'science');
   const post = pipeline.parsePostFile(readFileSync(path.join(fixtures, 'review.md'), 'utf8'));
   const scope = { dir: fixtures, root: fixtures };
   const keys = [...new Set([...readFileSync(path.join(fixtures, 'refs.bib'), 'utf8').matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]))];
@@ -82,20 +82,13 @@ async function timed(run) {
   return round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
 }
 
-async function bundle() {
-  // Inside node_modules so the bundle's own imports (citeproc, jsdom…) resolve.
-  const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', `science-${process.pid}.mjs`);
-  return bundleForNode(
-    [
+// What this bench loads of the project, bundled (importForBench).
+const EXPORTS = [
       "export { renderArticle } from './shared/render/index';",
       "export { parsePostFile } from './shared/frontmatter';",
       "export { scienceRenderOptions } from './main/science/render-options';",
       "export { createNodePurify } from './main/render/node-purify';",
-    ],
-    outfile,
-    { format: 'esm', externalPackages: true },
-  );
-}
+    ];
 
 function round(n) {
   return Math.round(n * 100) / 100;
