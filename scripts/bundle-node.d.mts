@@ -1,1 +1,2 @@
-export function bundleForNode(exports: string[], outfile: string): Promise<string>;
+export function bundleForNode(exports: string[], outfile: string, options?: { format?: 'cjs' | 'esm'; externalPackages?: boolean }): Promise<string>;
+export function importForBench(exports: string[], name: string): Promise<Record<string, unknown>>;
