@@ -137,6 +137,12 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/// The last search for a closing `$$` line that found none: no line after `from` closes the
+/// block before `stop` (a blank or outdented line, or the end) ends the search. An opener
+/// between them would search the same lines and fail the same way, so a run of `$$x` lines
+/// (each a paragraph line that asks whether math starts there) costs linear work, not quadratic.
+const failedScans = new WeakMap<StateBlock, { from: number; stop: number; endLine: number }>();
+
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
@@ -157,8 +163,13 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   } else {
     // Display math has no blank lines (TeX would end the paragraph), so a
     // lone `$$` without a closing line before one is just text.
+    const failed = failedScans.get(state);
+    if (failed && failed.endLine === endLine && startLine > failed.from && startLine < failed.stop) return false;
     for (lastLine = startLine + 1; lastLine < endLine; lastLine++) {
-      if (state.isEmpty(lastLine) || state.sCount[lastLine]! < state.blkIndent) return false;
+      if (state.isEmpty(lastLine) || state.sCount[lastLine]! < state.blkIndent) {
+        failedScans.set(state, { from: startLine, stop: lastLine, endLine });
+        return false;
+      }
       const lineStart = state.bMarks[lastLine]! + state.tShift[lastLine]!;
       const text = state.src.slice(lineStart, state.eMarks[lastLine]).trimEnd();
       const lineLabel = EQ_LABEL.exec(text);
@@ -168,7 +179,10 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
       }
       if (text.endsWith('$$')) break;
     }
-    if (lastLine >= endLine) return false;
+    if (lastLine >= endLine) {
+      failedScans.set(state, { from: startLine, stop: endLine, endLine });
+      return false;
+    }
     let lines = state.getLines(startLine, lastLine + 1, state.blkIndent, false).trimEnd();
     if (label) lines = lines.replace(EQ_LABEL, '').trimEnd();
     content = lines.trimStart().slice(2, -2);

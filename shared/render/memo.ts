@@ -4,13 +4,25 @@
 /// output. The least recently used entries go once either bound is passed, so a long-running
 /// process (the app, the browser host) does not grow with every post it has rendered.
 export class RenderCache {
+  private static readonly all = new Set<RenderCache>();
   private readonly entries = new Map<string, string>();
   private chars = 0;
 
   constructor(
     readonly maxEntries: number,
     readonly maxChars: number,
-  ) {}
+  ) {
+    RenderCache.all.add(this);
+  }
+
+  /// Forgets every cached rendering: for measuring what a render itself does, whatever was
+  /// rendered before it.
+  static clearAll(): void {
+    for (const cache of RenderCache.all) {
+      cache.entries.clear();
+      cache.chars = 0;
+    }
+  }
 
   get size(): number {
     return this.entries.size;
