@@ -10,8 +10,8 @@
 // 2. Render throughput in Node of our pipeline (markdown-it + plugins, then DOMPurify on
 //    jsdom) against plain markdown-it on the same text, and of one block update.
 // Prints a table and writes bench-results/preview.json.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,7 @@ import { bundleBareEditor } from './bench/bare-editor.mjs';
 import { bundleForNode } from './bundle-node.mjs';
 import { measureKeystrokes } from './bench/keystrokes.mjs';
 import { generatePost, MARKER } from './bench/post.mjs';
+import { chromiumPath, startWebHost } from './bench/web-host.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE_BUDGET_MS = 4_000;
@@ -34,16 +35,14 @@ async function main() {
   }
   const posts = sizes.map((size) => ({ ...generatePost(size), size }));
 
-  const library = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-bench-preview-'));
-  const host = await startHost(library, posts);
+  const host = await startWebHost(path.join(root, 'dist', 'main', 'web.cjs'), posts.map((post) => ({ name: `bench-${post.size}`, text: post.text })));
   let chromium;
   try {
     log('timing keystrokes in Chromium…');
     const bareEditorScript = await bundleBareEditor(root);
     chromium = await measureKeystrokes({ url: host.url, posts, keystrokes, executablePath: chromiumPath(), log, bareEditorScript, root });
   } finally {
-    host.process.kill('SIGTERM');
-    await fs.rm(library, { recursive: true, force: true });
+    await host.stop();
   }
   log('timing the render pipeline in Node…');
   const node = await measureNode(posts);
@@ -95,37 +94,6 @@ async function main() {
   await fs.mkdir(path.join(root, 'bench-results'), { recursive: true });
   await fs.writeFile(path.join(root, 'bench-results', 'preview.json'), `${JSON.stringify(report, null, 2)}\n`);
   printTable(report);
-}
-
-function startHost(library, posts) {
-  return Promise.all(
-    posts.map(async (post) => {
-      const dir = path.join(library, 'posts', `bench-${post.size}`);
-      await fs.mkdir(dir, { recursive: true });
-      await fs.writeFile(path.join(dir, 'index.md'), post.text);
-    }),
-  ).then(
-    () =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web.cjs'), '--library', library], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, POSTWRIGHT_LIBRARY: '' },
-        });
-        let output = '';
-        const timer = setTimeout(() => reject(new Error(`the browser host printed no URL:\n${output}`)), 20_000);
-        const read = (chunk) => {
-          output += chunk;
-          const url = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output)?.[0];
-          if (url) {
-            clearTimeout(timer);
-            resolve({ url, process: child });
-          }
-        };
-        child.stdout.setEncoding('utf8').on('data', read);
-        child.stderr.setEncoding('utf8').on('data', read);
-        child.once('exit', (code) => reject(new Error(`the browser host exited with ${code}:\n${output}`)));
-      }),
-  );
 }
 
 async function measureNode(posts) {
@@ -214,12 +182,6 @@ function measureHeapInChild({ saves, publishes }) {
   const run = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts', 'bench', 'heap.mjs'), `--saves=${saves}`, `--publishes=${publishes}`], { cwd: root, encoding: 'utf8' });
   if (run.status !== 0) return { error: run.stderr.trim().split('\n').slice(-3).join(' ') };
   return JSON.parse(run.stdout);
-}
-
-function chromiumPath() {
-  const found = [process.env.POSTWRIGHT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
-  if (!found) throw new Error('No Chromium found: install it (`apt-get install -y chromium`) or set POSTWRIGHT_CHROMIUM.');
-  return found;
 }
 
 function percentile(values, p) {

@@ -11,14 +11,14 @@
 // Then it lists the functions with the most time in each phase, and any known whole-text
 // function (word counts, front matter, summaries, science context, the document as a string)
 // found on the keystroke's or the preview's path.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { placeCursorAtMarker } from './keystrokes.mjs';
 import { generatePost, MARKER } from './post.mjs';
+import { chromiumPath, startWebHost } from './web-host.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -37,29 +37,11 @@ async function main() {
   const built = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--minify', 'false', '--sourcemap', 'false', '--outDir', path.join(out, 'renderer'), '--emptyOutDir'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) throw new Error('building the unminified renderer failed');
 
-  const post = generatePost(words);
-  const library = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-profile-'));
-  await fs.mkdir(path.join(library, 'posts', 'bench'), { recursive: true });
-  await fs.writeFile(path.join(library, 'posts', 'bench', 'index.md'), post.text);
-  const host = spawn(process.execPath, [path.join(out, 'main', 'web.cjs'), '--library', library], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POSTWRIGHT_LIBRARY: '' } });
-  const url = await new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the browser host printed no URL:\n${output}`)), 20_000);
-    const read = (chunk) => {
-      output += chunk;
-      const found = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output)?.[0];
-      if (found) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    };
-    host.stdout.setEncoding('utf8').on('data', read);
-    host.stderr.setEncoding('utf8').on('data', read);
-  });
-  const browser = await chromium.launch({ executablePath: process.env.POSTWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const host = await startWebHost(path.join(out, 'main', 'web.cjs'), [{ name: 'bench', text: generatePost(words).text }]);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(url);
+    await page.goto(host.url);
     await page.frameLocator('[data-testid="preview-frame"]').locator('[data-testid="article-body"]').getByText(MARKER).waitFor({ timeout: 120_000 });
     if (layout !== 'Split') await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: layout }).click();
     await placeCursorAtMarker(page);
@@ -76,8 +58,7 @@ async function main() {
     report(profile);
   } finally {
     await browser.close();
-    host.kill('SIGTERM');
-    await fs.rm(library, { recursive: true, force: true });
+    await host.stop();
   }
 }
 
