@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { withWordPress } from './wordpress';
+import { logInToWordPress, withWordPress } from './wordpress';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4/5/h/38GBgYGBgYGAAk+Af8bfhkhAAAAAElFTkSuQmCC', 'base64');
 
@@ -99,9 +99,7 @@ test.describe('signing in to WordPress from the browser', () => {
     const [wordpress] = await Promise.all([context.waitForEvent('page'), targets.getByRole('button', { name: 'Sign in with WordPress' }).click()]);
 
     // WordPress asks the blogger to log in, then to approve the connection.
-    await wordpress.locator('#user_login').fill(wp.username);
-    await wordpress.locator('#user_pass').fill(wp.adminPassword);
-    await wordpress.locator('#wp-submit').click();
+    await logInToWordPress(wordpress, wp);
     await wordpress.locator('#approve').click();
     await expect(wordpress.getByRole('heading', { name: 'Connected' })).toBeVisible();
     await wordpress.close();

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { stopBlockSerializer } from '../../main/publish/wp-blocks/serialize';
 import { makeLibrary, POST_ID, postText, type TestLibrary } from '../integration/publish-fixtures';
 import { hasWordPress, startWordPress, type WordPress } from '../servers/wordpress';
+import { logInToWordPress } from './wordpress';
 import { CODE_POST, KEYWORD_COLOUR, keywordColour } from './wp-native-code';
 
 const SHOTS = '/work/notes/shot/wp-native';
@@ -64,9 +65,7 @@ test.describe('WordPress native blocks', () => {
       expect(await service.publish(POST_ID, 'blog')).toMatchObject({ kind: 'published', unchanged: true });
 
       await page.goto(`${wp.url}/wp-login.php`);
-      await page.locator('#user_login').fill(wp.username);
-      await page.locator('#user_pass').fill(wp.adminPassword);
-      await page.locator('#wp-submit').click();
+      await logInToWordPress(page, wp);
       await page.waitForURL(/wp-admin/);
       await page.goto(`${wp.url}/wp-admin/post.php?post=${result.remoteId}&action=edit`);
       await expect.poll(() => page.evaluate(() => {
