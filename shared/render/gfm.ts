@@ -90,6 +90,9 @@ export function autolinks(md: MarkdownIt): void {
     last = { text, links: mergeEmails(text, found) };
     return last.links;
   };
+  // markdown-it asks this of a whole paragraph before looking at its text: the same question
+  // as links() asks first, without linkify-it's scan for every scheme and host it knows.
+  linkify.pretest = (text: string) => MAY_LINK.test(text);
   linkify.test = (text: string) => links(text).length > 0;
   linkify.match = (text: string) => {
     const found = links(text);

@@ -50,6 +50,7 @@ const SURROGATE = /[\ud800-\udfff]/;
 
 export function serializeTrusted(html: string, rules: TrustedRules): string | null {
   if (SURROGATE.test(html) && LONE_SURROGATE.test(html)) return null;
+  const known = tagsFor(rules);
   const open: string[] = [];
   let foreign = 0;
   // Most of the pipeline's HTML is already spelled as the serializer would: stretches of it are
@@ -62,62 +63,133 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
   };
   let at = 0;
   while (at < html.length) {
-    const lt = html.indexOf('<', at);
-    const textEnd = lt === -1 ? html.length : lt;
-    if (textEnd > at) {
+    // Text up to the next tag: most of it has nothing to decode or escape.
+    PLAIN_TEXT.lastIndex = at;
+    PLAIN_TEXT.test(html);
+    let lt = PLAIN_TEXT.lastIndex;
+    if (lt < html.length && html.charCodeAt(lt) !== 0x3c) {
+      lt = html.indexOf('<', lt);
+      const textEnd = lt === -1 ? html.length : lt;
       const raw = html.slice(at, textEnd);
       const text = decode(raw);
       if (text === null) return null;
-      const parent = open[open.length - 1];
-      if (parent !== undefined && TABLE_PARTS.has(parent) && text.trim() !== '') return null;
       const escaped = escapeText(text);
       if (escaped !== raw) respell(at, textEnd, escaped);
     }
-    if (lt === -1) break;
-    const tag = readTag(html, lt);
+    const textEnd = lt === -1 || lt >= html.length ? html.length : lt;
+    if (textEnd > at) {
+      const parent = open[open.length - 1];
+      if (parent !== undefined && TABLE_PARTS.has(parent) && NOT_SPACE.test(html.slice(at, textEnd))) return null;
+    }
+    if (textEnd === html.length) break;
+    lt = textEnd;
+
+    // The closing tag of the element open here, written plainly: the commonest tag of all.
+    if (html.charCodeAt(lt + 1) === 0x2f) {
+      const name = open[open.length - 1];
+      if (name !== undefined && html.startsWith(name, lt + 2) && html.charCodeAt(lt + 2 + name.length) === 0x3e) {
+        open.pop();
+        if (name === 'svg' || name === 'math') foreign--;
+        at = lt + 3 + name.length;
+        continue;
+      }
+    }
+
+    // A tag is read and judged once per spelling; the same `<span class="mord">` recurs
+    // thousands of times in a post with math or code. A spelling is only remembered when read
+    // on its own it ends where it does in the page, so reading it here would end there too.
+    let tag: KnownTag | null | undefined;
+    const gt = html.indexOf('>', lt);
+    const spelling = gt === -1 ? undefined : html.slice(lt, gt + 1);
+    if (spelling !== undefined) {
+      tag = known.get(spelling);
+      if (tag === undefined) {
+        // Unread on its own (a quoted `>`), it is read in place below and not remembered.
+        const read = readTag(spelling, 0);
+        tag = read !== null && read.end === spelling.length ? judge(read, rules) : undefined;
+        if (tag !== undefined) {
+          if (known.size >= MAX_KNOWN_TAGS) known.clear();
+          known.set(spelling, tag);
+        }
+      }
+    }
+    if (tag === undefined) {
+      const read = readTag(html, lt);
+      tag = read && judge(read, rules);
+    }
     if (!tag) return null;
-    at = tag.end;
+    at = lt + tag.length;
     if (tag.closing) {
       if (open.pop() !== tag.name) return null;
-      if (FOREIGN_TAGS.has(tag.name) && (tag.name === 'svg' || tag.name === 'math')) foreign--;
+      if (tag.name === 'svg' || tag.name === 'math') foreign--;
       // `</name>` exactly, unless written with spaces before its `>`.
-      if (at - lt !== tag.name.length + 3) respell(lt, at, `</${tag.name}>`);
+      if (tag.length !== tag.name.length + 3) respell(lt, at, `</${tag.name}>`);
       continue;
     }
     const inForeign = foreign > 0 || tag.name === 'svg' || tag.name === 'math';
     if (inForeign ? !FOREIGN_TAGS.has(tag.name) : !HTML_TAGS.has(tag.name)) return null;
-    if (!inForeign && !valid(tag.name, open)) return null;
+    if (!inForeign && (tag.upperCaseAttribute || !valid(tag.name, open))) return null;
     // The parser drops a line break right after <pre>.
     if (tag.name === 'pre' && html.charCodeAt(at) === 0x0a) return null;
-    const attrs = tag.attributes;
-    const spelled: string[] = [];
-    // Whether the tag reads exactly as it would be written: each value as the serializer spells it.
-    let same = tag.plain;
-    for (let i = 0; i < attrs.length; i++) {
-      const [name, raw] = attrs[i]!;
-      // DOMPurify trims every value (a link title spread over lines).
-      const value = decode(raw)?.trim() ?? null;
-      if (value === null || !ATTRIBUTES.has(name) || !attributeKept(name, value, tag.name, rules)) return null;
-      if (name !== name.toLowerCase() && !inForeign) return null;
-      for (let j = 0; j < i; j++) if (attrs[j]![0] === name) return null;
-      spelled.push(escapeAttribute(value));
-      if (spelled[i] !== raw) same = false;
-    }
     // `<br/>` loses its slash; `<path/>` becomes `<path></path>`; `<p/>` is not the pipeline's.
     const isVoid = VOID.has(tag.name) && !inForeign;
     if (tag.selfClosing && !isVoid && !inForeign) return null;
     const pair = tag.selfClosing && !isVoid;
-    if (!same) {
-      let attributes = '';
-      for (let i = 0; i < attrs.length; i++) attributes += ` ${attrs[i]![0]}="${spelled[i]!}"`;
-      respell(lt, at, pair ? `<${tag.name}${attributes}></${tag.name}>` : `<${tag.name}${attributes}>`);
-    }
+    if (tag.attributes !== null) respell(lt, at, pair ? `<${tag.name}${tag.attributes}></${tag.name}>` : `<${tag.name}${tag.attributes}>`);
     if (isVoid || pair) continue;
     if (tag.name === 'svg' || tag.name === 'math') foreign++;
     open.push(tag.name);
   }
   if (open.length !== 0) return null;
   return copied === 0 ? html : out + html.slice(copied);
+}
+
+// Text with nothing to decode or escape, up to a `<` (sticky: from lastIndex on).
+const PLAIN_TEXT = /[^<&>\u00a0]*/y;
+const NOT_SPACE = /[^ \t\n\f\r]/;
+
+/// What a tag is, apart from where it stands: its name, and its attributes as the serializer
+/// writes them (null when the tag is already written so), or null for a tag to step aside on.
+interface KnownTag {
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+  /// Characters the tag takes in the page.
+  length: number;
+  attributes: string | null;
+  /// An attribute name with capitals (kept only inside SVG or MathML).
+  upperCaseAttribute: boolean;
+}
+
+// Spellings judged per set of rules; bounded, so a long-running host does not grow with posts.
+const MAX_KNOWN_TAGS = 4_000;
+const knownTags = new WeakMap<TrustedRules, Map<string, KnownTag | null>>();
+
+function tagsFor(rules: TrustedRules): Map<string, KnownTag | null> {
+  let known = knownTags.get(rules);
+  if (!known) knownTags.set(rules, (known = new Map()));
+  return known;
+}
+
+function judge(tag: Tag, rules: TrustedRules): KnownTag | null {
+  const { name, closing, selfClosing, attributes: attrs } = tag;
+  const length = tag.end - tag.start;
+  if (closing) return { name, closing, selfClosing, length, attributes: null, upperCaseAttribute: false };
+  let same = tag.plain;
+  let upperCaseAttribute = false;
+  let written = '';
+  for (let i = 0; i < attrs.length; i++) {
+    const [attr, raw] = attrs[i]!;
+    // DOMPurify trims every value (a link title spread over lines).
+    const value = decode(raw)?.trim() ?? null;
+    if (value === null || !ATTRIBUTES.has(attr) || !attributeKept(attr, value, name, rules)) return null;
+    if (attr !== attr.toLowerCase()) upperCaseAttribute = true;
+    for (let j = 0; j < i; j++) if (attrs[j]![0] === attr) return null;
+    const spelled = escapeAttribute(value);
+    if (spelled !== raw) same = false;
+    written += ` ${attr}="${spelled}"`;
+  }
+  return { name, closing, selfClosing, length, attributes: same && !selfClosing ? null : written, upperCaseAttribute };
 }
 
 function valid(name: string, open: readonly string[]): boolean {
@@ -144,6 +216,7 @@ interface Tag {
   closing: boolean;
   selfClosing: boolean;
   attributes: Array<[string, string]>;
+  start: number;
   end: number;
   /// Written `<name a="v" b="v">`: one space before each attribute, double quotes, no slash.
   plain: boolean;
@@ -173,8 +246,8 @@ function readTag(html: string, lt: number): Tag | null {
     const before = i;
     while (isSpace(html.charCodeAt(i))) i++;
     const code = html.charCodeAt(i);
-    if (code === 0x3e) return { name, closing, selfClosing: false, attributes, end: i + 1, plain: plain && i === before };
-    if (code === 0x2f && html.charCodeAt(i + 1) === 0x3e) return { name, closing, selfClosing: true, attributes, end: i + 2, plain: false };
+    if (code === 0x3e) return { name, closing, selfClosing: false, attributes, start: lt, end: i + 1, plain: plain && i === before };
+    if (code === 0x2f && html.charCodeAt(i + 1) === 0x3e) return { name, closing, selfClosing: true, attributes, start: lt, end: i + 2, plain: false };
     if (closing || i === before) return null;
     if (i !== before + 1 || html.charCodeAt(before) !== 0x20) plain = false;
     const attrStart = i;
