@@ -7,8 +7,9 @@
 //    (in frames after the editor's, and in ms), p50/p95, in real Chromium through the browser
 //    host, on generated posts, beside the bare editor (the same CodeMirror, no app) in the same
 //    run; with the time to open each post, long tasks while typing, and the JS heap.
-// 2. Render throughput in Node of our pipeline (markdown-it + plugins, then DOMPurify on
-//    jsdom) against plain markdown-it on the same text, and of one block update.
+// 2. The render pipeline in Node against plain markdown-it on the same text (the same post
+//    again, and posts not rendered before), one block update, and the CLI's cold start
+//    (scripts/bench/render-node.mjs); the heap of one services process after long use.
 // Prints a table and writes bench-results/preview.json.
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -16,13 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleBareEditor } from './bench/bare-editor.mjs';
-import { bundleForNode } from './bundle-node.mjs';
 import { measureKeystrokes } from './bench/keystrokes.mjs';
-import { generatePost, MARKER } from './bench/post.mjs';
+import { generatePost } from './bench/post.mjs';
+import { measureRenderNode } from './bench/render-node.mjs';
 import { chromiumPath, startWebHost } from './bench/web-host.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const NODE_BUDGET_MS = 4_000;
 
 async function main() {
   const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -45,7 +45,7 @@ async function main() {
     await host.stop();
   }
   log('timing the render pipeline in Node…');
-  const node = await measureNode(posts);
+  const node = await measureRenderNode({ sizes });
   log('heap of one services process after an hour of saves and renders, and publishes…');
   const heap = measureHeapInChild({ saves: arg('saves', '1200'), publishes: arg('publishes', '200') });
 
@@ -94,87 +94,6 @@ async function main() {
   await fs.mkdir(path.join(root, 'bench-results'), { recursive: true });
   await fs.writeFile(path.join(root, 'bench-results', 'preview.json'), `${JSON.stringify(report, null, 2)}\n`);
   printTable(report);
-}
-
-async function measureNode(posts) {
-  const pipeline = await import(pathToFileURL(await bundlePipeline()).href);
-  const { default: MarkdownIt } = await import('markdown-it');
-  const purify = pipeline.createNodePurify();
-  const plain = new MarkdownIt();
-  const rows = [];
-  for (const post of posts) {
-    const body = pipeline.parsePostFile(post.text).body;
-    const bytes = Buffer.byteLength(body);
-    const markdownIt = timed(() => plain.render(body));
-    const markdown = timed(() => pipeline.renderMarkdown(body));
-    const article = timed(() => pipeline.renderArticle(body, purify));
-    // Posts of the same size the process has not rendered: their formulas and code are new to
-    // the pipeline's caches, as for a first publish or a CLI render.
-    const first = [1, 2, 3].map((n) => {
-      const other = pipeline.parsePostFile(generatePost(post.size, 1_000 + n).text).body;
-      const started = performance.now();
-      pipeline.renderArticle(other, purify);
-      return performance.now() - started;
-    });
-    rows.push({
-      words: post.words,
-      kB: round(bytes / 1e3),
-      markdownItMs: round(markdownIt),
-      markdownItMBps: round(bytes / 1e3 / markdownIt),
-      oursMarkdownMs: round(markdown),
-      oursArticleMs: round(article),
-      oursArticleMBps: round(bytes / 1e3 / article),
-      oursFirstArticleMs: round(percentile(first, 50)),
-      ...blockUpdates(pipeline, purify, body),
-    });
-  }
-  return rows;
-}
-
-/// One character typed into the marker paragraph, 50 times: what the preview does per key.
-function blockUpdates(pipeline, purify, body) {
-  const article = new pipeline.IncrementalArticle(purify);
-  article.render('bench', body);
-  const at = body.indexOf(MARKER) + MARKER.length;
-  const times = [];
-  let patched = 0;
-  for (let i = 1; i <= 50; i++) {
-    const text = `${body.slice(0, at)}${'x'.repeat(i)}${body.slice(at)}`;
-    const started = performance.now();
-    const patch = article.patch('bench', text);
-    if (patch) patched++;
-    else article.render('bench', text);
-    times.push(performance.now() - started);
-  }
-  return { blockUpdateP50Ms: round(percentile(times, 50)), blockUpdateP95Ms: round(percentile(times, 95)), blockUpdatesPatched: patched };
-}
-
-/// Median of a few runs after a warm-up, bounded by NODE_BUDGET_MS.
-function timed(run) {
-  run();
-  const times = [];
-  const deadline = performance.now() + NODE_BUDGET_MS;
-  while (times.length < 3 || (times.length < 30 && performance.now() < deadline)) {
-    const started = performance.now();
-    run();
-    times.push(performance.now() - started);
-  }
-  return percentile(times, 50);
-}
-
-async function bundlePipeline() {
-  // Inside node_modules so the bundle's own imports (markdown-it, jsdom…) resolve.
-  const outfile = path.join(root, 'node_modules', '.cache', 'postwright-bench', 'pipeline.mjs');
-  return bundleForNode(
-    [
-      "export { renderArticle, renderMarkdown } from './shared/render/index';",
-      "export { IncrementalArticle } from './shared/render/incremental';",
-      "export { parsePostFile } from './shared/frontmatter';",
-      "export { createNodePurify } from './main/render/node-purify';",
-    ],
-    outfile,
-    { format: 'esm', externalPackages: true },
-  );
 }
 
 /// scripts/bench/heap.mjs in a process of its own, which needs --expose-gc.
@@ -242,21 +161,23 @@ function printTable({ machine, keystrokes, render, heap }) {
     ]),
   );
   table(
-    'Render in Node, ms per post (MB/s): plain markdown-it vs our pipeline, the same post again (formulas and code cached) and posts not rendered before; one block update per key',
+    'Render in Node, ms per post (MB/s): plain markdown-it vs our pipeline, the same post again (formulas and code cached) and posts not rendered before (median of 9); one block update per key',
     ['words', 'kB', 'markdown-it', 'ours, markdown', 'ours, article (again)', 'ratio', 'article of an unseen post', 'ratio', 'block update p50/p95', 'patched'],
-    render.map((r) => [
+    render.rows.map((r) => [
       words(r.words),
       r.kB,
       `${r.markdownItMs} (${r.markdownItMBps})`,
       r.oursMarkdownMs,
-      `${r.oursArticleMs} (${r.oursArticleMBps})`,
-      ratio(r.oursArticleMs, r.markdownItMs),
-      r.oursFirstArticleMs,
-      ratio(r.oursFirstArticleMs, r.markdownItMs),
+      `${r.articleMs} (${r.articleMBps})`,
+      r.articleVsMarkdownIt,
+      r.articleFirstRenderMs,
+      r.articleFirstVsMarkdownIt,
       `${r.blockUpdateP50Ms} / ${r.blockUpdateP95Ms}`,
       `${r.blockUpdatesPatched}/50`,
     ]),
   );
+  const cli = render.cliColdStart;
+  console.log(`\nCLI cold start, \`postwright render\` of a small post: ${cli.cliMs} ms against ${cli.markdownItMs} ms for Node with plain markdown-it (ratio ${cli.ratio}; Node alone ${cli.nodeAloneMs} ms)`);
   if (heap.error) console.log(`\nHeap bench failed: ${heap.error}`);
   else console.log(`\nNode heap, one services process: ${heap.heapBeforeMB} MB before, ${heap.heapAfterSavesMB} MB after ${heap.saves} saves with renders, ${heap.heapAfterMB} MB after ${heap.publishes} publishes too (growth ${heap.growthMB} MB)`);
   console.log('\nJSON: bench-results/preview.json');

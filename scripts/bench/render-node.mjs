@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { importForBench } from '../bundle-node.mjs';
-import { generatePost } from './post.mjs';
+import { generatePost, MARKER } from './post.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUDGET_MS = 3_000;
@@ -19,23 +19,29 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
   const pipeline = await importForBench(EXPORTS, 'render-node');
   const { default: MarkdownIt } = await import('markdown-it');
   const plain = new MarkdownIt();
+  const purify = pipeline.createNodePurify();
   const rows = [];
   for (const words of sizes) {
     const body = pipeline.parsePostFile(generatePost(words).text).body;
+    const bytes = Buffer.byteLength(body);
     const markdownIt = timed(() => plain.render(body));
-    const article = timed(() => pipeline.renderArticle(body, pipeline.createNodePurify));
-    // A post of the same size this process has not rendered before (its code and most of its
+    const markdown = timed(() => pipeline.renderMarkdown(body));
+    const article = timed(() => pipeline.renderArticle(body, purify));
+    // Posts of the same size this process has not rendered before (their code and most of their
     // formulas are new to the KaTeX and highlight caches), as a first publish or CLI render has.
-    const firstRender = timedFirst(words, (other) => pipeline.renderArticle(pipeline.parsePostFile(other).body, pipeline.createNodePurify));
+    const firstRender = timedFirst(words, (other) => pipeline.renderArticle(pipeline.parsePostFile(other).body, purify));
     const withIframe = `${body}\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" allowfullscreen></iframe>\n`;
-    const articleRawHtml = timed(() => pipeline.renderArticle(withIframe, pipeline.createNodePurify));
+    const articleRawHtml = timed(() => pipeline.renderArticle(withIframe, purify));
     const stats = timed(() => pipeline.textStats(body));
     const summary = timed(() => pipeline.summarizePost('bench', body, 0));
     rows.push({
       words,
-      kB: round(Buffer.byteLength(body) / 1e3),
+      kB: round(bytes / 1e3),
       markdownItMs: round(markdownIt),
+      markdownItMBps: round(bytes / 1e3 / markdownIt),
+      oursMarkdownMs: round(markdown),
       articleMs: round(article),
+      articleMBps: round(bytes / 1e3 / article),
       articleVsMarkdownIt: round(article / markdownIt),
       articleFirstRenderMs: round(firstRender),
       // A post this process has not rendered (what a CLI render or a first publish pays).
@@ -43,6 +49,7 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
       articleWithRawHtmlMs: round(articleRawHtml),
       textStatsMs: round(stats),
       summarizePostMs: round(summary),
+      ...blockUpdates(pipeline, purify, body),
     });
   }
   const result = { rows, cliColdStart: coldStart() };
@@ -51,10 +58,28 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
     const unit = pipeline.parsePostFile(generatePost(50_000).text).body;
     while (body.length + unit.length < 19e6) body += `${unit}\n\n`;
     const started = performance.now();
-    const html = pipeline.renderArticle(body, pipeline.createNodePurify);
+    const html = pipeline.renderArticle(body, purify);
     result.huge = { MB: round(body.length / 1e6), ms: round(performance.now() - started), htmlMB: round(html.length / 1e6), peakRssMB: round(process.resourceUsage().maxRSS / 1e3) };
   }
   return result;
+}
+
+/// One character typed into the marker paragraph, 50 times: what the preview does per key.
+function blockUpdates(pipeline, purify, body) {
+  const article = new pipeline.IncrementalArticle(purify);
+  article.render('bench', body);
+  const at = body.indexOf(MARKER) + MARKER.length;
+  const times = [];
+  let patched = 0;
+  for (let i = 1; i <= 50; i++) {
+    const text = `${body.slice(0, at)}${'x'.repeat(i)}${body.slice(at)}`;
+    const started = performance.now();
+    const patch = article.patch('bench', text);
+    if (patch) patched++;
+    else article.render('bench', text);
+    times.push(performance.now() - started);
+  }
+  return { blockUpdateP50Ms: round(percentile(times, 50)), blockUpdateP95Ms: round(percentile(times, 95)), blockUpdatesPatched: patched };
 }
 
 /// `postwright render` of a small post, process start to exit, against a Node process that
@@ -82,7 +107,7 @@ function coldStart(runs = 7) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const median = (values) => percentile(values, 50);
   return { cliMs: round(median(cli)), markdownItMs: round(median(markdownIt)), nodeAloneMs: round(median(empty)), ratio: round(median(cli) / median(markdownIt)) };
 }
 
@@ -95,11 +120,12 @@ function timed(run) {
     run();
     times.push(performance.now() - started);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return percentile(times, 50);
 }
 
-/// Median time of rendering, once each, posts generated with seeds the bench uses nowhere else.
-function timedFirst(words, run, runs = 5) {
+/// Median time of rendering, once each, posts generated with seeds the bench uses nowhere else
+/// (nine of them: one render each is at the mercy of a busy machine).
+function timedFirst(words, run, runs = 9) {
   const times = [];
   for (let seed = 1_000; seed < 1_000 + runs; seed++) {
     const text = generatePost(words, seed).text;
@@ -107,12 +133,18 @@ function timedFirst(words, run, runs = 5) {
     run(text);
     times.push(performance.now() - started);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return percentile(times, 50);
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 // What this bench loads of the project, bundled (importForBench).
 const EXPORTS = [
-      "export { renderArticle } from './shared/render/index';",
+      "export { renderArticle, renderMarkdown } from './shared/render/index';",
+      "export { IncrementalArticle } from './shared/render/incremental';",
       "export { parsePostFile } from './shared/frontmatter';",
       "export { textStats } from './shared/text-stats';",
       "export { summarizePost } from './shared/post';",
