@@ -24,16 +24,16 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
   for (const words of sizes) {
     const body = pipeline.parsePostFile(generatePost(words).text).body;
     const bytes = Buffer.byteLength(body);
-    const markdownIt = timed(() => plain.render(body));
-    const markdown = timed(() => pipeline.renderMarkdown(body));
-    const article = timed(() => pipeline.renderArticle(body, purify));
+    const markdownIt = await timed(() => plain.render(body));
+    const markdown = await timed(() => pipeline.renderMarkdown(body));
+    const article = await timed(() => pipeline.renderArticle(body, purify));
     // Posts of the same size this process has not rendered before (their code and most of their
     // formulas are new to the KaTeX and highlight caches), as a first publish or CLI render has.
-    const firstRender = timedFirst(words, (other) => pipeline.renderArticle(pipeline.parsePostFile(other).body, purify));
+    const firstRender = await timedFirst(words, (other) => pipeline.renderArticle(pipeline.parsePostFile(other).body, purify));
     const withIframe = `${body}\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" allowfullscreen></iframe>\n`;
-    const articleRawHtml = timed(() => pipeline.renderArticle(withIframe, purify));
-    const stats = timed(() => pipeline.textStats(body));
-    const summary = timed(() => pipeline.summarizePost('bench', body, 0));
+    const articleRawHtml = await timed(() => pipeline.renderArticle(withIframe, purify));
+    const stats = await timed(() => pipeline.textStats(body));
+    const summary = await timed(() => pipeline.summarizePost('bench', body, 0));
     rows.push({
       words,
       kB: round(bytes / 1e3),
@@ -111,11 +111,15 @@ function coldStart(runs = 7) {
   return { cliMs: round(median(cli)), markdownItMs: round(median(markdownIt)), nodeAloneMs: round(median(empty)), ratio: round(median(cli) / median(markdownIt)) };
 }
 
-function timed(run) {
+/// Median of a few runs after a warm-up. Each run is a job of its own, as each render is in a
+/// host: jsdom frees the documents a sanitize made only when the job ends, so runs in one
+/// synchronous loop would pile them up and slow every later figure with garbage collection.
+async function timed(run) {
   run();
   const times = [];
   const deadline = performance.now() + BUDGET_MS;
   while (times.length < 3 || (times.length < 20 && performance.now() < deadline)) {
+    await nextJob();
     const started = performance.now();
     run();
     times.push(performance.now() - started);
@@ -123,12 +127,17 @@ function timed(run) {
   return percentile(times, 50);
 }
 
+function nextJob() {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /// Median time of rendering, once each, posts generated with seeds the bench uses nowhere else
 /// (nine of them: one render each is at the mercy of a busy machine).
-function timedFirst(words, run, runs = 9) {
+async function timedFirst(words, run, runs = 9) {
   const times = [];
   for (let seed = 1_000; seed < 1_000 + runs; seed++) {
     const text = generatePost(words, seed).text;
+    await nextJob();
     const started = performance.now();
     run(text);
     times.push(performance.now() - started);

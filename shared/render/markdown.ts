@@ -1,4 +1,4 @@
-import MarkdownIt, { type PluginSimple, type Renderer, type Token } from 'markdown-it';
+import MarkdownIt, { type PluginSimple, type Token } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import footnote from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
@@ -50,27 +50,8 @@ export function createMarkdown(profile: Profile = 'article'): MarkdownIt {
   // GFM's raw-HTML rules change what CommonMark's own examples expect, so they are article-only.
   md.use(autolinks).use(tagFilter).use(closeInlineTags);
   md.use(anchor, { slugify, tabIndex: false });
-  md.use(imagesPlugin).use(sciencePlugin).use(diagramPlugin).use(blockLinesPlugin).use(joinedOutput);
+  md.use(imagesPlugin).use(sciencePlugin).use(diagramPlugin).use(blockLinesPlugin);
   return md;
-}
-
-/// The article's HTML joined once from its pieces, as markdown-it would concatenate them. Built
-/// with `+=`, a long post's HTML is a rope of a hundred thousand pieces, and the first look at
-/// it (the sanitizer's) copies them one by one: several milliseconds at 50,000 words.
-function joinedOutput(md: MarkdownIt): void {
-  md.renderer.render = function render(this: Renderer, tokens, options, env) {
-    const parts: string[] = [];
-    const rules = this.rules;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token.type === 'inline') parts.push(this.renderInline(token.children ?? [], options, env));
-      else {
-        const rule = rules[token.type];
-        parts.push(rule !== undefined ? rule(tokens, i, options, env, this) : this.renderToken(tokens, i, options));
-      }
-    }
-    return parts.join('');
-  };
 }
 
 let article: MarkdownIt | undefined;
