@@ -206,6 +206,11 @@ async function typeKeys(page, cdp, keystrokes, { preview }) {
   let typed = '';
   const deadline = Date.now() + POST_BUDGET_MS;
   for (let i = 0; i < keystrokes && Date.now() < deadline; i++) {
+    // A writer's keys fall anywhere within a frame. Sent straight after the last key's paint,
+    // they would all fall at the same point of it, and whether a key's handling makes that
+    // frame or the next would be decided once for the whole run (one run read the app a frame
+    // behind the bare editor, the next a frame ahead). The same waits for every page.
+    await new Promise((resolve) => setTimeout(resolve, KEY_JITTER_MS[i % KEY_JITTER_MS.length]));
     await page.evaluate((withPreview) => window.__bench.arm('key', undefined, withPreview), preview);
     const key = TYPED[i % TYPED.length];
     await page.keyboard.type(key);
@@ -228,6 +233,10 @@ async function typeKeys(page, cdp, keystrokes, { preview }) {
   if (!line.includes(`${MARKER_LINE}`) || !line.trimEnd().endsWith(typed.trimEnd())) throw new Error(`the keys were not typed after the marker; the cursor's line reads: ${JSON.stringify(line.slice(0, 120))}`);
   return { editor, preview: previewed, timeouts, cpu, breakdown, presented, longTasksMs: longTasks.map((task) => task.ms) };
 }
+
+// Waits of 0 to 16 ms before each key, spread evenly over a frame and shuffled once (fixed,
+// so the app and the bare editor get the same ones).
+const KEY_JITTER_MS = [11, 3, 15, 7, 0, 13, 5, 9, 16, 2, 12, 6, 1, 14, 8, 4, 10];
 
 // Event Timing is recorded under this category; nothing heavier is traced.
 const TRACE_CATEGORIES = ['devtools.timeline'];
