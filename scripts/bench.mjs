@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { bundleBareEditor } from './bench/bare-editor.mjs';
 import { measureKeystrokes } from './bench/keystrokes.mjs';
 import { generatePost } from './bench/post.mjs';
