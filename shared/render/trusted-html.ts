@@ -61,67 +61,47 @@ export function serializeTrusted(html: string, rules: TrustedRules): string | nu
     out += html.slice(copied, from) + text;
     copied = to;
   };
+  const close = (name: string): boolean => {
+    if (open.pop() !== name) return false;
+    if (name === 'svg' || name === 'math') foreign--;
+    return true;
+  };
   let at = 0;
   while (at < html.length) {
-    // Text up to the next tag: most of it has nothing to decode or escape.
+    // Text up to the next tag: most of it has nothing to decode or escape, and is passed over.
     PLAIN_TEXT.lastIndex = at;
     PLAIN_TEXT.test(html);
-    let lt = PLAIN_TEXT.lastIndex;
-    if (lt < html.length && html.charCodeAt(lt) !== 0x3c) {
-      lt = html.indexOf('<', lt);
-      const textEnd = lt === -1 ? html.length : lt;
-      const raw = html.slice(at, textEnd);
+    const plainEnd = PLAIN_TEXT.lastIndex;
+    const next = plainEnd < html.length && html.charCodeAt(plainEnd) !== 0x3c ? html.indexOf('<', plainEnd) : plainEnd;
+    const lt = next === -1 ? html.length : next;
+    if (plainEnd < lt) {
+      const raw = html.slice(at, lt);
       const text = decode(raw);
       if (text === null) return null;
       const escaped = escapeText(text);
-      if (escaped !== raw) respell(at, textEnd, escaped);
+      if (escaped !== raw) respell(at, lt, escaped);
     }
-    const textEnd = lt === -1 || lt >= html.length ? html.length : lt;
-    if (textEnd > at) {
+    if (lt > at) {
       const parent = open[open.length - 1];
-      if (parent !== undefined && TABLE_PARTS.has(parent) && NOT_SPACE.test(html.slice(at, textEnd))) return null;
+      if (parent !== undefined && TABLE_PARTS.has(parent) && NOT_SPACE.test(html.slice(at, lt))) return null;
     }
-    if (textEnd === html.length) break;
-    lt = textEnd;
+    if (lt === html.length) break;
 
     // The closing tag of the element open here, written plainly: the commonest tag of all.
     if (html.charCodeAt(lt + 1) === 0x2f) {
       const name = open[open.length - 1];
       if (name !== undefined && html.startsWith(name, lt + 2) && html.charCodeAt(lt + 2 + name.length) === 0x3e) {
-        open.pop();
-        if (name === 'svg' || name === 'math') foreign--;
+        close(name);
         at = lt + 3 + name.length;
         continue;
       }
     }
 
-    // A tag is read and judged once per spelling; the same `<span class="mord">` recurs
-    // thousands of times in a post with math or code. A spelling is only remembered when read
-    // on its own it ends where it does in the page, so reading it here would end there too.
-    let tag: KnownTag | null | undefined;
-    const gt = html.indexOf('>', lt);
-    const spelling = gt === -1 ? undefined : html.slice(lt, gt + 1);
-    if (spelling !== undefined) {
-      tag = known.get(spelling);
-      if (tag === undefined) {
-        // Unread on its own (a quoted `>`), it is read in place below and not remembered.
-        const read = readTag(spelling, 0);
-        tag = read !== null && read.end === spelling.length ? judge(read, rules) : undefined;
-        if (tag !== undefined) {
-          if (known.size >= MAX_KNOWN_TAGS) known.clear();
-          known.set(spelling, tag);
-        }
-      }
-    }
-    if (tag === undefined) {
-      const read = readTag(html, lt);
-      tag = read && judge(read, rules);
-    }
+    const tag = tagAt(html, lt, rules, known);
     if (!tag) return null;
     at = lt + tag.length;
     if (tag.closing) {
-      if (open.pop() !== tag.name) return null;
-      if (tag.name === 'svg' || tag.name === 'math') foreign--;
+      if (!close(tag.name)) return null;
       // `</name>` exactly, unless written with spaces before its `>`.
       if (tag.length !== tag.name.length + 3) respell(lt, at, `</${tag.name}>`);
       continue;
@@ -169,6 +149,28 @@ function tagsFor(rules: TrustedRules): Map<string, KnownTag | null> {
   let known = knownTags.get(rules);
   if (!known) knownTags.set(rules, (known = new Map()));
   return known;
+}
+
+/// The tag at `lt`. It is read and judged once per spelling: the same `<span class="mord">`
+/// recurs thousands of times in a post with math or code. A spelling is only remembered when,
+/// read on its own, it ends where it ends in the page, so reading it in place would end there
+/// too; one that does not (a quoted `>`) is read in place and not remembered.
+function tagAt(html: string, lt: number, rules: TrustedRules, known: Map<string, KnownTag | null>): KnownTag | null {
+  const gt = html.indexOf('>', lt);
+  if (gt !== -1) {
+    const spelling = html.slice(lt, gt + 1);
+    const remembered = known.get(spelling);
+    if (remembered !== undefined) return remembered;
+    const read = readTag(spelling, 0);
+    if (read !== null && read.end === spelling.length) {
+      const tag = judge(read, rules);
+      if (known.size >= MAX_KNOWN_TAGS) known.clear();
+      known.set(spelling, tag);
+      return tag;
+    }
+  }
+  const read = readTag(html, lt);
+  return read && judge(read, rules);
 }
 
 function judge(tag: Tag, rules: TrustedRules): KnownTag | null {
