@@ -162,6 +162,8 @@ const FILTERED = /<(?=\/?(?:title|textarea|style|xmp|noembed|noframes|script|pla
 
 export function tagFilter(md: MarkdownIt): void {
   md.core.ruler.push('gfm_tag_filter', (state: StateCore) => {
+    // Raw HTML needs a `<` in the text: a post without one has nothing to filter.
+    if (!state.src.includes('<')) return;
     for (const token of state.tokens) {
       if (token.type === 'html_block') token.content = token.content.replace(FILTERED, '&lt;');
       for (const child of token.children ?? []) {

@@ -54,6 +54,14 @@ export interface FullRender {
   footnotes: boolean;
 }
 
+/// The whole article in parts, each made when called (`renderInParts`).
+export interface PartedRender {
+  kind: 'parts';
+  parts: Array<() => string>;
+  anchors: number;
+  footnotes: boolean;
+}
+
 /// Replace the article's nodes from anchor `from` (or the very start) up to anchor `to` (or
 /// the footnotes, or the end) with `html`, then add `shift` to every later `data-line`.
 export interface BlockPatch {
@@ -77,13 +85,30 @@ export class IncrementalArticle {
 
   /// Renders the whole body and remembers its blocks. `key` names the post and its options.
   render(key: string, body: string, options: RenderOptions = {}): FullRender {
+    const full = this.renderWhole(key, body, options, null);
+    return full.kind === 'full' ? full : { kind: 'full', html: full.parts.map((part) => part()).join(''), anchors: full.anchors, footnotes: full.footnotes };
+  }
+
+  /// As `render`, with the article's HTML made part by part when asked for, so that a long
+  /// post can be shown a part at a time: each part holds about `blocksPer` top-level blocks
+  /// (the footnotes go with the last), and the parts in order are `render`'s HTML. Parsing
+  /// is done here, each part's rendering and sanitizing when it is called. A post that cannot
+  /// be cut up so (raw HTML, or over the render budget) comes back whole.
+  renderInParts(key: string, body: string, options: RenderOptions = {}, blocksPer = 48): FullRender | PartedRender {
+    return this.renderWhole(key, body, options, Math.max(1, blocksPer));
+  }
+
+  private renderWhole(key: string, body: string, options: RenderOptions, blocksPer: number | null): FullRender | PartedRender {
     const plan = planRender(normalize(body));
     const text = plan.head;
     const science = options.scienceContext ?? scienceContext(text, options.science ?? {});
     const env: WindowEnv & BudgetEnv = { ...envFor(options, science), plainCode: plan.level !== 'full' };
     const tokens = this.md.parse(text, env);
-    const trusted = plan.level !== 'full' || !hasRawHtml(tokens);
-    const article = assemble(plan, sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify, { trusted }));
+    const raw = hasRawHtml(tokens);
+    const split = blocksPer !== null && plan.level === 'full' && !raw;
+    // Rendering resolves image sources in the tokens: done before blocksOf reads them, except
+    // when split (then no block holds raw HTML and blocksOf renders nothing).
+    const article = split ? null : assemble(plan, sanitizeArticle(this.md.renderer.render(tokens, this.md.options, env), this.purify, { trusted: plan.level !== 'full' || !raw }));
     const blocks = this.blocksOf(tokens);
     const tail = tokens.findIndex((token) => token.type === 'footnote_block_open');
     const footnotes = tail === -1 ? [] : tokens.slice(tail);
@@ -100,8 +125,16 @@ export class IncrementalArticle {
       fragile: plan.level !== 'full' || tokens.some((token) => token.type === 'bibliography' && !token.map) ||
         blocks.some((block) => block.fragile) || (hasRawHtml(footnotes) && !isSelfContained(this.md.renderer.render(footnotes, this.md.options, {}))),
     };
-    const anchors = blocks.filter((block) => block.anchored).length + article.paragraphs;
-    return { kind: 'full', html: article.html, anchors, footnotes: tail !== -1 && plan.level !== 'cut' };
+    const anchored = blocks.filter((block) => block.anchored).length;
+    const endsWithFootnotes = tail !== -1 && plan.level !== 'cut';
+    if (!article) {
+      // Each part is rendered from its own tokens, as a patch renders a window of blocks.
+      const parts = partStarts(tokens, blocksPer!).map((start, i, starts) => () =>
+        sanitizeArticle(this.md.renderer.render(tokens.slice(start, starts[i + 1] ?? tokens.length), this.md.options, env), this.purify, { trusted: true }),
+      );
+      return { kind: 'parts', parts, anchors: anchored, footnotes: endsWithFootnotes };
+    }
+    return { kind: 'full', html: article.html, anchors: anchored + article.paragraphs, footnotes: endsWithFootnotes };
   }
 
   /// The blocks that changed since the last render or patch, or `null` when only a full
@@ -244,6 +277,24 @@ function envFor(options: RenderOptions, science: ScienceContext): WindowEnv {
 // markdown-it reads "\r\n" and a lone "\r" as line breaks; so do the line numbers here.
 function normalize(body: string): string {
   return body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+}
+
+/// Where each part's tokens begin: at a top-level block, every `blocksPer` blocks. Whatever
+/// no source line owns (footnotes, a bibliography) ends the last part.
+function partStarts(tokens: Token[], blocksPer: number): number[] {
+  const starts = [0];
+  let blocks = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.level !== 0 || token.nesting === -1) continue;
+    if (!token.map) break;
+    if (blocks === blocksPer) {
+      starts.push(i);
+      blocks = 0;
+    }
+    blocks++;
+  }
+  return starts;
 }
 
 function anchorsBefore(blocks: readonly Block[], index: number): number {

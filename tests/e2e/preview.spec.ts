@@ -144,3 +144,25 @@ test('links in the preview: a footnote scrolls the preview, an outside link leav
   expect(page.frames().map((frame) => frame.url())).not.toContain('https://example.org/cabbage');
   await expect(page).toHaveURL(new RegExp(`^${host.origin}/`));
 });
+
+test('a long post typed into as soon as it opens: the preview, filled in a part at a time, ends exactly as `postwright render` prints', async ({ host, library, studio, page }) => {
+  // 1,000 blocks (about 15,000 words): long enough to be shown in parts.
+  const blocks = Array.from({ length: 500 }, (_, i) => `## Pool ${i}\n\nThe anemones at pool ${i} closed as the tide went out; we counted $c_{${i}} = ${i % 37}$ crabs.`);
+  const file = writePost(library, 'long-survey', `---\ntitle: A long survey\n---\n\n${blocks.join('\n\n')}\n\nThe last line.[^1]\n\n[^1]: Counted twice.\n`);
+  await studio.open(host);
+  await studio.openPost('A long survey');
+  // The first key goes in as soon as the editor shows the post, while the preview fills in.
+  await studio.editorContent.getByText('The anemones at pool 0 closed').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Typed at once.');
+  await studio.typeAtEnd('\n\nAnd at the very end.');
+  await studio.save();
+
+  const render = () => execFileSync(process.execPath, [path.join(ROOT, 'bin', 'postwright.cjs'), 'render', file], { encoding: 'utf8' }).replace(/\n$/, '');
+  // The article as shown, its sections unwrapped (the preview groups a long post into them).
+  const shown = () => studio.articleBody.evaluate((body) => [...body.childNodes].map((node) => (node.nodeName.toLowerCase() === 'pw-section' ? (node as Element).innerHTML : node.nodeType === 1 ? (node as Element).outerHTML : node.textContent)).join(''));
+  await expect.poll(shown, { timeout: 20_000 }).toBe(render());
+  await expect(studio.articleBody).toContainText('Typed at once.');
+  await expect(studio.articleBody.locator('pw-section').first()).toBeAttached();
+  await expect(studio.articleBody.locator('.footnotes li')).toHaveCount(1);
+});

@@ -82,13 +82,15 @@ export const Preview = memo(function Preview({ id, post, blogName, libraryCss = 
   // A new frame document needs a new article in it (declared first: it must run first).
   useLayoutEffect(() => {
     if (!frameDoc || !body.current) return;
-    article.current = new PreviewBody(body.current, DOMPurify);
+    // A long post is shown part by part; once whole, it stands where the editor does.
+    const onFilled = () => sync.current?.scrollToLine(syncScrollWith?.current?.topLine() ?? 0);
+    article.current = new PreviewBody(body.current, DOMPurify, { onFilled });
     shownId.current = null;
     return () => {
       article.current?.dispose();
       article.current = null;
     };
-  }, [frameDoc]);
+  }, [frameDoc, syncScrollWith]);
 
   useEffect(() => {
     if (frameDoc) setLibraryCss(frameDoc, libraryCss);

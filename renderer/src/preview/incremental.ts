@@ -1,22 +1,43 @@
 /// Keeps the preview's article body in step with the text without re-rendering the whole post
 /// on every keystroke: the changed blocks are re-rendered and only their nodes are swapped.
 /// A long article is grouped into sections (sections.ts) so the browser lays out only what is
-/// near the screen. Framework-free; Preview.tsx calls `update` after each change.
+/// near the screen, and a newly shown long post is filled in a few sections at a time, in
+/// tasks of their own, so that keys typed meanwhile are not held up by the whole post's
+/// render. Framework-free; Preview.tsx calls `update` after each change.
 import type { DOMPurify } from 'dompurify';
 import type { RenderOptions } from '../../../shared/render';
-import { IncrementalArticle, type BlockPatch } from '../../../shared/render/incremental';
+import { IncrementalArticle, type BlockPatch, type PartedRender } from '../../../shared/render/incremental';
 import type { PostView } from './post-view';
-import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, sectionize, newSection } from './sections';
+import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, SECTION_TAG, sectionize, newSection, watchSection } from './sections';
 
 // A full render slower than this waits for a pause in typing instead of holding up a keystroke.
 const FULL_RENDER_BUDGET_MS = 25;
 const PAUSE_MS = 300;
+// A post of at least this many blocks (about 10,000 words, where sections begin) is filled
+// in part by part: the first parts at once, then a few per task.
+const FILL_MIN_BLOCKS = SECTION_MIN_NODES / 2;
+const FIRST_PARTS = 2;
+const PARTS_PER_TASK = 3;
 
 export interface PreviewBodyOptions {
   fullRenderBudgetMs?: number;
   /// Section sizes (sections.ts); tests make them small.
   sectionMinNodes?: number;
   sectionBlocks?: number;
+  /// Filling part by part (tests make these small).
+  fillMinBlocks?: number;
+  partsPerTask?: number;
+  /// Told when a post filled in part by part is complete.
+  onFilled?: () => void;
+}
+
+/// A long post being filled in, and the latest update that waits for it.
+interface Fill {
+  parts: Array<() => string>;
+  next: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  spentMs: number;
+  waiting: [string, string | PostView, RenderOptions] | null;
 }
 
 export class PreviewBody {
@@ -32,6 +53,7 @@ export class PreviewBody {
   /// The post text the article describes, when it came from the editor: later texts are
   /// patched from the editor's changes since it.
   private described: PostView | null = null;
+  private fill: Fill | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -46,6 +68,12 @@ export class PreviewBody {
   update(key: string, post: string | PostView, options: RenderOptions): void {
     clearTimeout(this.pending);
     this.pending = undefined;
+    // A post still being filled in takes its edits once it is whole; another post starts over.
+    if (this.fill && key === this.key) {
+      this.fill.waiting = [key, post, options];
+      return;
+    }
+    this.stopFill();
     const view = typeof post === 'string' ? null : post;
     const body = () => (typeof post === 'string' ? post : post.body());
     const change = view && this.described && key === this.key ? view.changedSince(this.described) : null;
@@ -90,24 +118,79 @@ export class PreviewBody {
     return this.pending !== undefined;
   }
 
+  /// Whether a long post is still being filled in (what is shown is the start of its article).
+  get filling(): boolean {
+    return this.fill !== null;
+  }
+
   dispose(): void {
     clearTimeout(this.pending);
+    this.stopFill();
   }
 
   private render(key: string, body: string, options: RenderOptions, view: PostView | null): void {
     const started = performance.now();
     this.described = view;
-    const full = this.article.render(key, body, options);
-    this.container.innerHTML = full.html;
-    this.decorate?.(this.container);
-    this.anchors = [...this.container.children].filter((element) => element.hasAttribute('data-line'));
-    this.sectioned = sectionize(this.container, this.options.sectionMinNodes ?? SECTION_MIN_NODES, this.options.sectionBlocks ?? SECTION_BLOCKS);
+    const blocksPer = this.options.sectionBlocks ?? SECTION_BLOCKS;
+    const full = this.article.renderInParts(key, body, options, blocksPer);
     this.footnotes = full.footnotes;
     this.key = key;
-    // Cannot happen for HTML that passed the self-contained check; if it does, patching
-    // would put nodes in the wrong place, so render whole until the text changes.
-    if (this.anchors.length !== full.anchors) this.article.reset();
+    if (full.kind === 'parts' && full.anchors >= (this.options.fillMinBlocks ?? FILL_MIN_BLOCKS)) {
+      this.startFill(full, started);
+      return;
+    }
+    this.container.innerHTML = full.kind === 'full' ? full.html : full.parts.map((part) => part()).join('');
+    this.decorate?.(this.container);
+    this.anchors = [...this.container.children].filter((element) => element.hasAttribute('data-line'));
+    this.sectioned = sectionize(this.container, this.options.sectionMinNodes ?? SECTION_MIN_NODES, blocksPer);
+    this.checkAnchors(full.anchors);
     this.fullRenderMs = performance.now() - started;
+  }
+
+  // Cannot happen for HTML that passed the self-contained check; if it does, patching
+  // would put nodes in the wrong place, so render whole until the text changes.
+  private checkAnchors(expected: number): void {
+    if (this.anchors.length !== expected) this.article.reset();
+  }
+
+  /// Each part becomes a section of its own; the first few are shown now, in this frame.
+  private startFill(full: PartedRender, started: number): void {
+    this.container.replaceChildren();
+    this.anchors = [];
+    this.sectioned = true;
+    // Parsing the post counts towards what a whole render costs.
+    const fill: Fill = { parts: full.parts, next: 0, timer: undefined, spentMs: performance.now() - started, waiting: null };
+    this.fill = fill;
+    const step = (count: number) => {
+      const sliceStart = performance.now();
+      const doc = this.container.ownerDocument;
+      for (const end = Math.min(fill.parts.length, fill.next + count); fill.next < end; fill.next++) {
+        const section = doc.createElement(SECTION_TAG);
+        section.innerHTML = fill.parts[fill.next]!();
+        this.decorate?.(section);
+        for (const child of section.children) if (child.hasAttribute('data-line')) this.anchors.push(child);
+        watchSection(section);
+        this.container.append(section);
+      }
+      fill.spentMs += performance.now() - sliceStart;
+      if (fill.next < fill.parts.length) {
+        fill.timer = setTimeout(() => step(this.options.partsPerTask ?? PARTS_PER_TASK), 0);
+        return;
+      }
+      this.fill = null;
+      this.checkAnchors(full.anchors);
+      // What the whole render would have cost at once: later full renders wait for a pause.
+      this.fullRenderMs = fill.spentMs;
+      this.options.onFilled?.();
+      if (fill.waiting) this.update(...fill.waiting);
+    };
+    step(FIRST_PARTS);
+  }
+
+  private stopFill(): void {
+    if (!this.fill) return;
+    clearTimeout(this.fill.timer);
+    this.fill = null;
   }
 
   private apply(patch: BlockPatch): void {

@@ -55,7 +55,7 @@ export function newSection(doc: Document): HTMLElement {
 // while its contents are laid out on demand beyond it, so nothing inside it is measured.
 const drawn = new WeakSet<Element>();
 
-function watchSection(section: HTMLElement): void {
+export function watchSection(section: HTMLElement): void {
   estimateHeight(section);
   section.addEventListener('contentvisibilityautostatechange', (event) => {
     if ((event as Event & { skipped: boolean }).skipped) drawn.delete(section);

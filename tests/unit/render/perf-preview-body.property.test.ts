@@ -40,9 +40,12 @@ const BLOCKS = [
 ];
 const PIECES = ['\n', '\n\n', '## ', '- ', '> ', '```', '$$', '|', '---', '*', '`', '[', 'a', 'tide pool', '<b>', '</div>', '[^1]'];
 
-const post = fc
-  .array(fc.tuple(fc.constantFrom(...BLOCKS), fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 24 })
-  .map((parts) => parts.map(([block, gap]) => block + gap).join(''));
+const postOf = (blocks: string[]) =>
+  fc
+    .array(fc.tuple(fc.constantFrom(...blocks), fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 24 })
+    .map((parts) => parts.map(([block, gap]) => block + gap).join(''));
+// A post with raw HTML is always shown whole; half the posts have none, and can be filled in.
+const post = fc.oneof(postOf(BLOCKS), postOf(BLOCKS.filter((block) => !block.includes('<'))));
 const edit = fc.record({
   kind: fc.constantFrom('insert', 'insert', 'delete'),
   at: fc.nat(),
@@ -62,19 +65,32 @@ afterEach(() => void vi.useRealTimers());
 
 describe('perf: the preview body, sectioned and with deferred full renders', () => {
   it('always shows the article of a text it was given, and the latest one after a pause', () => {
-    const seen = { sectioned: 0, deferred: 0, patched: 0 };
+    const seen = { sectioned: 0, deferred: 0, patched: 0, filling: 0 };
     fc.assert(
       fc.property(post, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
         const root = page.createElement('div');
         // Every full render after the first waits for a pause; sections of two blocks.
-        const body = new PreviewBody(root, purify, { fullRenderBudgetMs: -1, sectionMinNodes: 3, sectionBlocks: 2 });
+        // Posts of six blocks or more are filled in a part (two blocks) per task.
+        const body = new PreviewBody(root, purify, { fullRenderBudgetMs: -1, sectionMinNodes: 3, sectionBlocks: 2, fillMinBlocks: 6, partsPerTask: 1 });
+        const given = [start];
+        // While a post is being filled in, what shows is the start of the article of a text it was given.
+        const shownSoFar = () => {
+          if (!body.filling) return false;
+          seen.filling++;
+          const html = shown(body);
+          expect(given.some((text) => render(text).startsWith(html))).toBe(true);
+          return true;
+        };
         body.update('post', start, { resolveAsset });
         let text = start;
         let last = start;
+        if (shownSoFar()) vi.runAllTimers();
         for (const change of edits) {
           text = applyEdit(text, change);
+          given.push(text);
           body.update('post', text, { resolveAsset });
           if (root.querySelector(SECTION_TAG)) seen.sectioned++;
+          if (shownSoFar()) continue;
           if (body.deferred) seen.deferred++;
           else {
             seen.patched++;
@@ -82,12 +98,13 @@ describe('perf: the preview body, sectioned and with deferred full renders', () 
           }
           expect(shown(body)).toBe(render(last));
           if (change.pause) {
-            vi.runOnlyPendingTimers();
+            vi.runAllTimers();
             last = text;
             expect(shown(body)).toBe(render(text));
           }
         }
-        vi.runOnlyPendingTimers();
+        vi.runAllTimers();
+        expect(body.filling).toBe(false);
         expect(shown(body)).toBe(render(text));
         body.dispose();
       }),
@@ -97,7 +114,47 @@ describe('perf: the preview body, sectioned and with deferred full renders', () 
     expect(seen.sectioned).toBeGreaterThan(10);
     expect(seen.deferred).toBeGreaterThan(3);
     expect(seen.patched).toBeGreaterThan(10);
+    expect(seen.filling).toBeGreaterThan(3);
   }, 60_000);
+
+  it('fills a long post in a few sections at a time, and takes keys typed meanwhile once it is whole', () => {
+    const text = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nParagraph ${i} about tide pools.\n`).join('\n');
+    const root = page.createElement('div');
+    let filled = 0;
+    // 300 blocks in parts of 12: 25 parts, two shown at once, then three per task.
+    const body = new PreviewBody(root, purify, { sectionBlocks: 12, fillMinBlocks: 100, partsPerTask: 3, onFilled: () => filled++ });
+    body.update('post', text, {});
+    expect(body.filling).toBe(true);
+    expect(root.children.length).toBe(2);
+    expect(root.textContent).toContain('Paragraph 11 about');
+    expect(root.textContent).not.toContain('Paragraph 12 about');
+    expect(renderArticle(text, purify).startsWith(shown(body))).toBe(true);
+    // A key typed now does not make the rest of the post render at once.
+    const edited = text.replace('Paragraph 140 about', 'Paragraph 140, typed while filling, about');
+    body.update('post', edited, {});
+    expect(root.children.length).toBe(2);
+    vi.advanceTimersToNextTimer();
+    expect(root.children.length).toBe(5);
+    expect(filled).toBe(0);
+    vi.runAllTimers();
+    expect(body.filling).toBe(false);
+    expect(filled).toBe(1);
+    expect(root.children.length).toBe(25);
+    expect(shown(body)).toBe(renderArticle(edited, purify));
+    // Then edits are patched in place as in any post.
+    const again = edited.replace('Paragraph 3 about', 'Paragraph 3, later, about');
+    body.update('post', again, {});
+    expect(body.filling || body.deferred).toBe(false);
+    expect(shown(body)).toBe(renderArticle(again, purify));
+    // Another post while one is filling: the first stops, the second is shown whole.
+    body.update('other', text, {});
+    expect(body.filling).toBe(true);
+    body.update('small', 'Just a line.\n', {});
+    expect(body.filling).toBe(false);
+    vi.runAllTimers();
+    expect(shown(body)).toBe(renderArticle('Just a line.\n', purify));
+    body.dispose();
+  });
 
   it('groups a long post into sections and patches a block in the middle of one', () => {
     const text = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nParagraph ${i} about tide pools.\n`).join('\n');
