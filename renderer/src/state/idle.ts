@@ -34,3 +34,34 @@ export function afterQuiet(run: () => void, quietMs: number, timeoutMs = 1000): 
     cancel,
   };
 }
+
+// A slice of idle work when the page gives no deadline (or the deadline has passed).
+const SLICE_MS = 8;
+
+/// Long work done a slice at a time while the page is idle, so that a key pressed meanwhile
+/// waits for one slice at most: `step` does some of the work, asking `more()` whether the
+/// slice has time left, and returns true once all of it is done. Returns a cancel function.
+export function inIdleSlices(step: (more: () => boolean) => boolean, timeoutMs: number): () => void {
+  let cancel = (): void => {};
+  let stopped = false;
+  const slice = (deadline?: IdleDeadline) => {
+    if (stopped) return;
+    const started = performance.now();
+    const more = () => (deadline && !deadline.didTimeout ? deadline.timeRemaining() > 1 : performance.now() - started < SLICE_MS);
+    if (!step(more)) next();
+  };
+  const next = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(slice, { timeout: timeoutMs });
+      cancel = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(slice, 0);
+      cancel = () => clearTimeout(handle);
+    }
+  };
+  next();
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}

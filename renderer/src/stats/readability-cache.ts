@@ -6,6 +6,22 @@ const LIMIT = 5000;
 
 export class ReadabilityCache {
   private counts = new Map<string, ProseCounts>();
+  private warming: { body: string; paragraphs: string[]; at: number } | null = null;
+
+  /// Counts the paragraphs of `body` not counted yet, for as long as `more()` says there is
+  /// time; true once all are, and `of` the same text then only adds them up. A long post is
+  /// read this way over several idle moments instead of in one long task.
+  warm(body: string, more: () => boolean): boolean {
+    if (this.warming?.body !== body) this.warming = { body, paragraphs: proseParagraphs(body), at: 0 };
+    const warming = this.warming;
+    while (warming.at < warming.paragraphs.length) {
+      if (!more()) return false;
+      const paragraph = warming.paragraphs[warming.at++]!;
+      if (!this.counts.has(paragraph) && this.counts.size < LIMIT) this.counts.set(paragraph, countProse(paragraph));
+    }
+    this.warming = null;
+    return true;
+  }
 
   of(body: string, lang: string): Readability {
     const next = new Map<string, ProseCounts>();

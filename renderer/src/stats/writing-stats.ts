@@ -5,7 +5,7 @@ import { parsePostFile } from '../../../shared/frontmatter';
 import type { Readability } from '../../../shared/readability';
 import { textStats } from '../../../shared/text-stats';
 import { openPostStore } from '../state/session';
-import { afterQuiet, whenIdle } from '../state/idle';
+import { afterQuiet, inIdleSlices } from '../state/idle';
 import { createStore } from '../state/store';
 import { studio } from '../studio';
 import { ReadabilityCache } from './readability-cache';
@@ -29,6 +29,8 @@ export const wordsTodayStore = createStore<number | null>(null);
 
 /// Typing pauses this long before the statistics catch up (readability is the costly part).
 export const STATS_QUIET_MS = 600;
+// Each slice of reading waits for an idle moment this long at most.
+const READABILITY_TIMEOUT_MS = 1000;
 /// And this long before the day's figure is written to the library.
 export const RECORD_QUIET_MS = 2000;
 
@@ -80,17 +82,32 @@ function followPost(): () => void {
     writingStatsStore.set({ postId: session.id, words: stats.words, minutes: stats.minutes, goal: goalOf(data), lang, postLang, readability });
     record.poke();
   };
-  const refresh = afterQuiet(() => update(true), STATS_QUIET_MS);
-  const stop = session.subscribeText(() => refresh.poke());
+  // Readability is read a slice at a time when the page is idle (a 50,000-word post takes
+  // about 100 ms to read whole), then added up in one short step.
+  let cancelReading = () => {};
+  const readWhenIdle = () => {
+    cancelReading();
+    const body = parsePostFile(session.currentText()).body;
+    cancelReading = inIdleSlices((more) => {
+      if (!cache.warm(body, more)) return false;
+      update(true);
+      return true;
+    }, READABILITY_TIMEOUT_MS);
+  };
+  const refresh = afterQuiet(readWhenIdle, STATS_QUIET_MS);
+  const stop = session.subscribeText(() => {
+    cancelReading();
+    refresh.poke();
+  });
   update(false);
-  const cancelReadability = whenIdle(() => update(true), 1000);
+  readWhenIdle();
   // The count the post had when the writer came to it is today's starting point for it: record
   // it now, before typing can begin (a record left to the pause would start from the typed text).
   record.cancel();
   flush();
   return () => {
     stop();
-    cancelReadability();
+    cancelReading();
     refresh.cancel();
     record.cancel();
     // Switching posts keeps what was written in the one left.
