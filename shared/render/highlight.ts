@@ -92,8 +92,17 @@ export const HIGHLIGHT_LANGUAGES = {
   bash, c, cpp, csharp, css, diff, go, java, javascript, json, markdown, php,
   plaintext, python, r, ruby, rust, shell, sql, typescript, xml, yaml,
 };
-for (const [name, language] of Object.entries(HIGHLIGHT_LANGUAGES)) hljs.registerLanguage(name, language);
 hljs.configure({ __emitter: StreamingEmitter } as unknown as Parameters<typeof hljs.configure>[0]);
+// Registering builds each grammar: done when the first fence names a language, so a render of
+// a post without code (a CLI run, a first publish) does not pay for 22 grammars.
+let registered = false;
+function languageOf(name: string) {
+  if (!registered) {
+    for (const [id, language] of Object.entries(HIGHLIGHT_LANGUAGES)) hljs.registerLanguage(id, language);
+    registered = true;
+  }
+  return hljs.getLanguage(name);
+}
 
 // Highlighting is pure given the language and the code (the instance above is never
 // reconfigured), and the costliest step of a render: about 8 MB at most.
@@ -117,7 +126,7 @@ export function highlightPlugin(md: MarkdownIt): void {
     if (!lang) return `${pre}<code>${escapeHtml(token.content)}</code></pre>\n`;
 
     const langClass = `language-${escapeHtml(lang)}`;
-    const known = hljs.getLanguage(lang.toLowerCase());
+    const known = languageOf(lang.toLowerCase());
     if (!known || env.plainCode) return `${pre}<code class="${langClass}">${escapeHtml(token.content)}</code></pre>\n`;
     const language = lang.toLowerCase();
     // A language name holds no line break, so the key is unambiguous.
