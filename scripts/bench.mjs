@@ -1,12 +1,13 @@
 // `npm run bench`: how fast the preview follows typing. Not a test: it asserts nothing, it
 // measures and reports.
 //
-//   node scripts/bench.mjs [--sizes=1000,10000,50000] [--keystrokes=60] [--no-build] [--saves=1200] [--publishes=200]
+//   node scripts/bench.mjs [--sizes=1000,10000,50000] [--keystrokes=60] [--rounds=3] [--no-build] [--saves=1200] [--publishes=200]
 //
 // 1. Keystroke to editor painted (Chromium's Event Timing, from a trace) and to preview painted
 //    (in frames after the editor's, and in ms), p50/p95, in real Chromium through the browser
 //    host, on generated posts, beside the bare editor (the same CodeMirror, no app) in the same
-//    run; with the time to open each post, long tasks while typing, and the JS heap.
+//    run; with the time to open each post, long tasks while typing, and the JS heap. Each
+//    size is typed in rounds, the app and the bare editor in turns, each on a page loaded anew.
 // 2. The render pipeline in Node against plain markdown-it on the same text (the same post
 //    again, and posts not rendered before), one block update, and the CLI's cold start
 //    (scripts/bench/render-node.mjs); the heap of one services process after long use.
@@ -28,19 +29,31 @@ async function main() {
   const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
   const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
   const keystrokes = Number(arg('keystrokes', '60'));
+  const rounds = Number(arg('rounds', '3'));
   if (!process.argv.includes('--no-build')) {
     log('building (npm run build; skip with --no-build)…');
     const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
     if (built.status !== 0) throw new Error('npm run build failed');
   }
-  const posts = sizes.map((size) => ({ ...generatePost(size), size }));
+  // Each round types into a copy of its own (typed keys are saved into the post), titled apart.
+  const posts = sizes.map((size) => {
+    const post = generatePost(size);
+    const copies = Array.from({ length: rounds }, (_, round) => {
+      const title = `${post.title}, round ${round + 1}`;
+      return { title, text: post.text.replace(`title: ${post.title}\n`, `title: ${title}\n`) };
+    });
+    return { ...post, size, copies };
+  });
 
-  const host = await startWebHost(path.join(root, 'dist', 'main', 'web.cjs'), posts.map((post) => ({ name: `bench-${post.size}`, text: post.text })));
+  const host = await startWebHost(
+    path.join(root, 'dist', 'main', 'web.cjs'),
+    posts.flatMap((post) => post.copies.map((copy, round) => ({ name: `bench-${post.size}-${round + 1}`, text: copy.text }))),
+  );
   let chromium;
   try {
     log('timing keystrokes in Chromium…');
     const bareEditorScript = await bundleBareEditor(root);
-    chromium = await measureKeystrokes({ url: host.url, posts, keystrokes, executablePath: chromiumPath(), log, bareEditorScript, root });
+    chromium = await measureKeystrokes({ url: host.url, posts, keystrokes, rounds, executablePath: chromiumPath(), log, bareEditorScript, root });
   } finally {
     await host.stop();
   }
@@ -56,8 +69,10 @@ async function main() {
     node: process.version,
     chromium: chromium.version,
   };
+  const typingRounds = chromium.rounds;
   const report = {
     machine,
+    typingRounds,
     keystrokes: chromium.results.map((r) => {
       const stats = (samples) => ({ p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), maxMs: round(Math.max(...samples)) });
       // Keystroke to editor painted: Chromium's Event Timing (keydown to the presentation of
@@ -88,6 +103,8 @@ async function main() {
         writeLayout: { editor: stats(r.write.presented), ratio: { p50: ratio(percentile(r.write.presented, 50), bare.p50Ms), p95: ratio(percentile(r.write.presented, 95), bare.p95Ms) }, cpuPerKeyMs: roundAll(r.write.cpu) },
         cpuPerKeyMs: { app: roundAll(r.app.cpu), bare: roundAll(r.bare.cpu), ratio: ratio(r.app.cpu.threadMs, r.bare.cpu.threadMs) },
         longTasks: { count: r.longTasksMs.filter((ms) => ms > 50).length, maxMs: round(Math.max(0, ...r.longTasksMs)) },
+        // The same count in the bare editor (CodeMirror's own background parse can take one).
+        bareLongTasks: { count: r.bare.longTasksMs.filter((ms) => ms > 50).length, maxMs: round(Math.max(0, ...r.bare.longTasksMs)) },
         openEditorMs: r.openEditorMs === null ? null : round(r.openEditorMs),
         openPreviewMs: r.openPreviewMs === null ? null : round(r.openPreviewMs),
         heapAfterOpenMB: round(r.heapAfterOpenMB),
@@ -132,7 +149,7 @@ function log(message) {
   process.stderr.write(`${message}\n`);
 }
 
-function printTable({ machine, keystrokes, render, heap }) {
+function printTable({ machine, typingRounds, keystrokes, render, heap }) {
   const table = (title, head, rows) => {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
     const line = (cells) => cells.map((cell, i) => String(cell).padStart(widths[i])).join('  ');
@@ -141,8 +158,8 @@ function printTable({ machine, keystrokes, render, heap }) {
   const words = (n) => n.toLocaleString('en');
   console.log(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}`);
   table(
-    'Keystroke to painted, ms (Chromium, browser host, typing at the marker halfway down). Editor: Chromium\'s Event Timing, keydown to the frame presented; bare = the same CodeMirror alone. Preview: frames after the editor\'s, and ms by the page probe',
-    ['words', 'keys', 'editor p50/p95', 'bare p50/p95', 'ratio p50/p95', 'key shown in the next frame: app / bare', 'preview frames after editor p50/p95', 'preview ms p50/p95', 'long tasks >50ms (max)', 'open: editor / preview ms', 'JS heap MB (open/typed)', 'DOM nodes'],
+    `Keystroke to painted, ms (Chromium, browser host, typing at the marker halfway down; ${typingRounds} rounds, the app and the bare editor in turns, each on a page loaded anew). Editor: Chromium's Event Timing, keydown to the frame presented; bare = the same CodeMirror alone. Preview: frames after the editor's, and ms by the page probe. Open: median of the rounds`,
+    ['words', 'keys', 'editor p50/p95', 'bare p50/p95', 'ratio p50/p95', 'key shown in the next frame: app / bare', 'preview frames after editor p50/p95', 'preview ms p50/p95', 'long tasks >50ms (max): app / bare', 'open: editor / preview ms', 'JS heap MB (open/typed)', 'DOM nodes'],
     keystrokes.map((r) => [
       words(r.words),
       r.keystrokes + (r.timeouts ? ` (+${r.timeouts} timed out)` : ''),
@@ -152,7 +169,7 @@ function printTable({ machine, keystrokes, render, heap }) {
       `${r.editorFrames.app.inFirstFrame}% / ${r.editorFrames.bare.inFirstFrame}%`,
       `${r.previewFramesAfterEditor.p50} / ${r.previewFramesAfterEditor.p95}`,
       `${r.preview.p50Ms} / ${r.preview.p95Ms}`,
-      `${r.longTasks.count} (${r.longTasks.maxMs})`,
+      `${r.longTasks.count} (${r.longTasks.maxMs}) / ${r.bareLongTasks.count} (${r.bareLongTasks.maxMs})`,
       `${r.openEditorMs ?? '-'} / ${r.openPreviewMs ?? '-'}`,
       `${r.heapAfterOpenMB} / ${r.heapAfterTypingMB}`,
       r.domNodes,
@@ -171,7 +188,7 @@ function printTable({ machine, keystrokes, render, heap }) {
   );
   table(
     'Render in Node, ms per post (MB/s): plain markdown-it vs our pipeline, the same post again (formulas and code cached) and posts not rendered before (median of 9); one block update per key',
-    ['words', 'kB', 'markdown-it', 'ours, markdown', 'ours, article (again)', 'ratio', 'article of an unseen post', 'ratio', 'block update p50/p95', 'patched'],
+    ['words', 'kB', 'markdown-it', 'ours, markdown', 'ours, article (again)', 'ratio', 'article of an unseen post', 'ratio (paired: median of each post against markdown-it on it)', 'block update p50/p95', 'patched'],
     render.rows.map((r) => [
       words(r.words),
       r.kB,
@@ -180,7 +197,7 @@ function printTable({ machine, keystrokes, render, heap }) {
       `${r.articleMs} (${r.articleMBps})`,
       r.articleVsMarkdownIt,
       r.articleFirstRenderMs,
-      r.articleFirstVsMarkdownIt,
+      `${r.articleFirstVsMarkdownIt} (${r.articleFirstVsMarkdownItPaired})`,
       `${r.blockUpdateP50Ms} / ${r.blockUpdateP95Ms}`,
       `${r.blockUpdatesPatched}/50`,
     ]),

@@ -1,7 +1,9 @@
 // Keystroke timings in real Chromium, through the browser host: for each post, type into the
 // marker paragraph one key at a time and time each key from its keydown to the frame that
 // shows it in the editor, and to the frame that shows it in the preview. The same keys are
-// then typed into the bare editor (bare-editor.mjs) on a page of its own, as the baseline.
+// then typed into the bare editor (bare-editor.mjs) on a page of its own, as the baseline,
+// in rounds: each round loads both pages anew and types into a copy of the post of its own
+// (`post.copies[round]`, as typed keys are saved into the post).
 // Also: the time to open the post (editable editor, then preview), long tasks while typing,
 // and the renderer's memory. Every wait is bounded. PW_BENCH_TRACE=<path prefix> also writes
 // each typing trace to <prefix>-<time>.json, to look at in Chromium's performance panel.
@@ -116,7 +118,7 @@ function installProbe({ keyTimeoutMs, preview, frame }) {
   };
 }
 
-export async function measureKeystrokes({ url, posts, keystrokes, executablePath, log, bareEditorScript, root }) {
+export async function measureKeystrokes({ url, posts, keystrokes, rounds = 3, executablePath, log, bareEditorScript, root }) {
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -125,67 +127,113 @@ export async function measureKeystrokes({ url, posts, keystrokes, executablePath
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(url);
-    const list = page.getByRole('listbox', { name: 'Posts' });
-    await list.getByRole('option').first().waitFor();
-    // The app opens a post by itself at start; let that finish before timing anything.
-    await page.frameLocator(PREVIEW_FRAME).locator(PREVIEW).getByText(MARKER).waitFor();
-    await page.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: PREVIEW, frame: PREVIEW_FRAME });
-
     const results = [];
     for (const post of posts) {
-      const option = list.getByRole('option').filter({ hasText: post.title });
-      // Opening is timed from another post: the app may have opened this one at start.
-      const other = list.getByRole('option').filter({ hasNotText: post.title }).first();
-      const alreadyOpen = (await option.getAttribute('aria-selected')) === 'true';
-      if (alreadyOpen && (await other.count()) > 0) {
-        await other.click();
-        await page.locator('.toolbar-title').filter({ hasNotText: post.title }).waitFor();
+      // Rounds of the app and the bare editor in turns, each on a page loaded anew: how a
+      // page's frames line up with the compositor's is decided when it loads (in some loads
+      // every frame is presented a frame later, in the app or the bare editor alike), so one
+      // load of each could put a whole frame between them that neither caused.
+      const runs = [];
+      for (let round = 0; round < rounds; round++) {
+        await loadApp(page, url);
+        const app = await appRound(page, cdp, post.copies?.[round] ?? post, keystrokes, { writeLayout: round === 0 });
+        const size = await page.locator('.editor-pane').boundingBox();
+        const bare = await openBareEditor(browser, { root, script: bareEditorScript, size, text: post.text });
+        await bare.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: null, frame: null });
+        await placeCursorAtMarker(bare);
+        const bareCdp = await bare.context().newCDPSession(bare);
+        await bareCdp.send('Performance.enable');
+        const baseline = await typeKeys(bare, bareCdp, keystrokes, { preview: false });
+        await bare.close();
+        runs.push({ ...app, bare: baseline });
       }
-      await page.evaluate(([title, length]) => window.__bench.arm('open', title, true, length), [post.title, post.text.length]);
-      await option.click();
-      // With a single post there is nothing to open it from: no open time.
-      const open = alreadyOpen && (await other.count()) === 0 ? {} : await page.evaluate(() => window.__bench.result);
-      await page.locator('.toolbar-title').filter({ hasText: post.title }).waitFor();
-      await page.frameLocator(PREVIEW_FRAME).locator(PREVIEW).getByText(MARKER).waitFor();
-      const opened = await memory(cdp);
-
-      await placeCursorAtMarker(page);
-      const app = await typeKeys(page, cdp, keystrokes, { preview: true });
-      const typed = await memory(cdp);
-      // The Write layout hides the preview: what typing costs with the app around the editor.
-      await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Write' }).click();
-      await placeCursorAtMarker(page, TYPED.repeat(Math.ceil(keystrokes / TYPED.length)).slice(0, app.editor.length + app.timeouts));
-      const write = await typeKeys(page, cdp, keystrokes, { preview: false });
-      await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Split' }).click();
-
-      const size = await page.locator('.editor-pane').boundingBox();
-      const bare = await openBareEditor(browser, { root, script: bareEditorScript, size, text: post.text });
-      await bare.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: null, frame: null });
-      await placeCursorAtMarker(bare);
-      const bareCdp = await bare.context().newCDPSession(bare);
-      await bareCdp.send('Performance.enable');
-      const baseline = await typeKeys(bare, bareCdp, keystrokes, { preview: false });
-      await bare.close();
-
-      log(`  ${post.words.toLocaleString('en')} words: ${app.editor.length} keys in the app, ${baseline.editor.length} in the bare editor`);
+      const app = pooled(runs.map((run) => run.app));
+      const bare = pooled(runs.map((run) => run.bare));
+      const opens = runs.map((run) => run.open).filter((open) => open.editor !== undefined);
+      log(`  ${post.words.toLocaleString('en')} words: ${app.editor.length} keys in the app, ${bare.editor.length} in the bare editor, over ${rounds} page loads of each`);
       results.push({
         words: post.words,
-        openEditorMs: open.editor ?? null,
-        openPreviewMs: open.preview ?? null,
+        // Median over the rounds (each a fresh page), the editor's and the preview's each.
+        openEditorMs: opens.length ? percentile(opens.map((open) => open.editor), 50) : null,
+        openPreviewMs: opens.length ? percentile(opens.map((open) => open.preview ?? Number.NaN).filter(Number.isFinite), 50) ?? null : null,
         app,
-        write,
-        bare: baseline,
+        write: runs[0].write,
+        bare,
         longTasksMs: app.longTasksMs,
-        heapAfterOpenMB: opened.heapMB,
-        heapAfterTypingMB: typed.heapMB,
-        domNodes: typed.nodes,
+        heapAfterOpenMB: runs[0].heapAfterOpenMB,
+        heapAfterTypingMB: runs[0].heapAfterTypingMB,
+        domNodes: runs[0].domNodes,
       });
     }
-    return { version: browser.version(), results };
+    return { version: browser.version(), rounds, results };
   } finally {
     await browser.close();
   }
+}
+
+/// Loads the app anew and waits for the post it opens by itself at start.
+async function loadApp(page, url) {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.getByRole('listbox', { name: 'Posts' }).getByRole('option').first().waitFor();
+  await page.frameLocator(PREVIEW_FRAME).locator(PREVIEW).getByText(MARKER).waitFor({ timeout: POST_BUDGET_MS });
+  await page.evaluate(installProbe, { keyTimeoutMs: KEY_TIMEOUT_MS, preview: PREVIEW, frame: PREVIEW_FRAME });
+}
+
+/// Opens `post` ({ title, text }; timed, from another post), types into it with the preview beside the editor
+/// and, when asked, again in the Write layout.
+async function appRound(page, cdp, post, keystrokes, { writeLayout }) {
+  const list = page.getByRole('listbox', { name: 'Posts' });
+  const option = list.getByRole('option').filter({ hasText: post.title });
+  // Opening is timed from another post: the app may have opened this one at start.
+  const other = list.getByRole('option').filter({ hasNotText: post.title }).first();
+  const alreadyOpen = (await option.getAttribute('aria-selected')) === 'true';
+  if (alreadyOpen && (await other.count()) > 0) {
+    await other.click();
+    await page.locator('.toolbar-title').filter({ hasNotText: post.title }).waitFor();
+  }
+  await page.evaluate(([title, length]) => window.__bench.arm('open', title, true, length), [post.title, post.text.length]);
+  await option.click();
+  // With a single post there is nothing to open it from: no open time.
+  const open = alreadyOpen && (await other.count()) === 0 ? {} : await page.evaluate(() => window.__bench.result);
+  await page.locator('.toolbar-title').filter({ hasText: post.title }).waitFor();
+  await page.frameLocator(PREVIEW_FRAME).locator(PREVIEW).getByText(MARKER).waitFor();
+  const opened = await memory(cdp);
+
+  await placeCursorAtMarker(page);
+  const app = await typeKeys(page, cdp, keystrokes, { preview: true });
+  const typed = await memory(cdp);
+  let write = null;
+  if (writeLayout) {
+    // The Write layout hides the preview: what typing costs with the app around the editor.
+    await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Write' }).click();
+    await placeCursorAtMarker(page, TYPED.repeat(Math.ceil(keystrokes / TYPED.length)).slice(0, app.editor.length + app.timeouts));
+    write = await typeKeys(page, cdp, keystrokes, { preview: false });
+    await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Split' }).click();
+  }
+  return { open, app, write, heapAfterOpenMB: opened.heapMB, heapAfterTypingMB: typed.heapMB, domNodes: typed.nodes };
+}
+
+/// The samples of several typing runs as one; CPU per key averaged over all their keys.
+function pooled(runs) {
+  const all = (name) => runs.flatMap((run) => run[name]);
+  const keys = runs.map((run) => run.editor.length + run.timeouts);
+  const total = keys.reduce((a, b) => a + b, 0) || 1;
+  const cpu = Object.fromEntries(Object.keys(runs[0].cpu).map((name) => [name, runs.reduce((sum, run, i) => sum + run.cpu[name] * keys[i], 0) / total]));
+  return {
+    editor: all('editor'),
+    preview: all('preview'),
+    timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+    cpu,
+    breakdown: all('breakdown'),
+    presented: all('presented'),
+    longTasksMs: all('longTasksMs'),
+  };
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
 }
 
 /// Types the keys one by one, each timed; then checks they all landed after the marker.

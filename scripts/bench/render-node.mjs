@@ -29,7 +29,8 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
     const article = await timed(() => pipeline.renderArticle(body, purify));
     // Posts of the same size this process has not rendered before (their code and most of their
     // formulas are new to the KaTeX and highlight caches), as a first publish or CLI render has.
-    const firstRender = await timedFirst(words, (other) => pipeline.renderArticle(pipeline.parsePostFile(other).body, purify));
+    const first = await timedFirst(words, (other) => pipeline.renderArticle(other, purify), (other) => plain.render(other), (text) => pipeline.parsePostFile(text).body);
+    const firstRender = first.ms;
     const withIframe = `${body}\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" allowfullscreen></iframe>\n`;
     const articleRawHtml = await timed(() => pipeline.renderArticle(withIframe, purify));
     const stats = await timed(() => pipeline.textStats(body));
@@ -46,6 +47,9 @@ export async function measureRenderNode({ sizes = [1_000, 10_000, 50_000], huge 
       articleFirstRenderMs: round(firstRender),
       // A post this process has not rendered (what a CLI render or a first publish pays).
       articleFirstVsMarkdownIt: round(firstRender / markdownIt),
+      // The same, paired: each unseen post against plain markdown-it on that same post, timed
+      // right before it, the median of the nine ratios (a busy moment slows both sides).
+      articleFirstVsMarkdownItPaired: round(first.pairedRatio),
       articleWithRawHtmlMs: round(articleRawHtml),
       textStatsMs: round(stats),
       summarizePostMs: round(summary),
@@ -132,17 +136,25 @@ function nextJob() {
 }
 
 /// Median time of rendering, once each, posts generated with seeds the bench uses nowhere else
-/// (nine of them: one render each is at the mercy of a busy machine).
-async function timedFirst(words, run, runs = 9) {
+/// (nine of them: one render each is at the mercy of a busy machine), and the median of each
+/// one's ratio to plain markdown-it rendering the same body just before it.
+async function timedFirst(words, run, baseline, bodyOf, runs = 9) {
   const times = [];
+  const ratios = [];
   for (let seed = 1_000; seed < 1_000 + runs; seed++) {
-    const text = generatePost(words, seed).text;
+    const body = bodyOf(generatePost(words, seed).text);
     await nextJob();
-    const started = performance.now();
-    run(text);
-    times.push(performance.now() - started);
+    let started = performance.now();
+    baseline(body);
+    const plainMs = performance.now() - started;
+    await nextJob();
+    started = performance.now();
+    run(body);
+    const ms = performance.now() - started;
+    times.push(ms);
+    ratios.push(ms / plainMs);
   }
-  return percentile(times, 50);
+  return { ms: percentile(times, 50), pairedRatio: percentile(ratios, 50) };
 }
 
 function percentile(values, p) {
