@@ -13,9 +13,9 @@ import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOC
 // A full render slower than this waits for a pause in typing instead of holding up a keystroke.
 const FULL_RENDER_BUDGET_MS = 25;
 const PAUSE_MS = 300;
-// A post of at least this many blocks (about 10,000 words, where sections begin) is filled
+// A post of at least this many blocks (about 10,000 words) is filled
 // in part by part: the first parts at once, then a few per task.
-const FILL_MIN_BLOCKS = SECTION_MIN_NODES / 2;
+const FILL_MIN_BLOCKS = 800;
 const FIRST_PARTS = 2;
 const PARTS_PER_TASK = 3;
 
