@@ -19,6 +19,9 @@ export interface FileLines {
 // change that count as settled.
 const MAX_CHECKS = 20;
 const STILL_CHECKS = 5;
+// Frames after the writer's last scroll when the top line is reported again: the blocks
+// scrolled into view are measured only once drawn, a frame or two after the scroll.
+const SETTLE_FRAMES = 3;
 
 interface Point {
   line: number;
@@ -28,6 +31,7 @@ interface Point {
 export class PreviewScroll {
   private readonly intent: ScrollIntent;
   private frame = 0;
+  private settleFrame = 0;
 
   constructor(
     private readonly scroller: HTMLElement,
@@ -37,7 +41,7 @@ export class PreviewScroll {
     /// A block's vertical extent on screen (a long article's sections measure it their way).
     private readonly boxOf: (block: Element) => { top: number; bottom: number } = (block) => block.getBoundingClientRect(),
   ) {
-    this.intent = new ScrollIntent(scroller, scroller, () => this.onScroll(this.topLine()));
+    this.intent = new ScrollIntent(scroller, scroller, () => this.report());
   }
 
   /// The file line (fraction included) at the top of the preview.
@@ -51,6 +55,7 @@ export class PreviewScroll {
   /// estimated heights (content-visibility), so the position is checked again once drawn,
   /// frame after frame while drawing them still moves it (a long jump takes a few).
   scrollToLine(line: number): void {
+    cancelAnimationFrame(this.settleFrame);
     this.intent.follow();
     this.place(line);
     cancelAnimationFrame(this.frame);
@@ -68,7 +73,22 @@ export class PreviewScroll {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.settleFrame);
     this.intent.dispose();
+  }
+
+  /// Reports the writer's scroll at once, and again once the blocks it brought into view are
+  /// drawn: until then a long article's newly shown section has only an estimated layout
+  /// (sections.ts `blockBox`), which can put the top a block or two off.
+  private report(): void {
+    this.onScroll(this.topLine());
+    cancelAnimationFrame(this.settleFrame);
+    let frames = SETTLE_FRAMES;
+    const again = () => {
+      if (--frames > 0) this.settleFrame = requestAnimationFrame(again);
+      else this.onScroll(this.topLine());
+    };
+    this.settleFrame = requestAnimationFrame(again);
   }
 
   /// Whether it had to move the pane.
