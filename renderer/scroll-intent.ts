@@ -5,10 +5,15 @@
 // Input this recent means the writer is driving this pane (momentum scrolling included).
 const DRIVING_MS = 800;
 const INPUT_EVENTS = ['wheel', 'keydown', 'touchstart'] as const;
+// A jump is checked for at most this many frames, and counts as settled after this many
+// frames without a move.
+const SETTLE_MAX_FRAMES = 20;
+const SETTLE_STILL_FRAMES = 5;
 
 export class ScrollIntent {
   private lastInput = -Infinity;
   private pointerDown = false;
+  private settleFrame = 0;
 
   /// `inputTarget` receives the writer's input; `scroller` is the element that scrolls.
   constructor(
@@ -27,7 +32,33 @@ export class ScrollIntent {
     this.lastInput = -Infinity;
   }
 
+  /// Scrolls the pane to where `place` says (it returns whether it moved it), and again frame
+  /// after frame while that moves it: positions far off screen are estimates until drawn, a
+  /// few frames after the jump. Stops when they agree for a few frames, after `maxFrames`, or
+  /// as soon as the writer takes the pane. Each jump cancels the one before.
+  settle(place: () => boolean, maxFrames = SETTLE_MAX_FRAMES): void {
+    this.stopSettling();
+    this.follow();
+    place();
+    let frames = maxFrames;
+    let still = 0;
+    const check = () => {
+      if (this.pointerDown || this.lastInput > -Infinity) return;
+      // A check that found nothing to move is trusted only when the next ones agree (blocks
+      // scrolled into view are drawn at their real height a few frames later).
+      this.follow();
+      still = place() ? 0 : still + 1;
+      if (still < SETTLE_STILL_FRAMES && --frames > 0) this.settleFrame = requestAnimationFrame(check);
+    };
+    this.settleFrame = requestAnimationFrame(check);
+  }
+
+  stopSettling(): void {
+    cancelAnimationFrame(this.settleFrame);
+  }
+
   dispose(): void {
+    this.stopSettling();
     for (const type of INPUT_EVENTS) this.inputTarget.removeEventListener(type, this.onInput);
     this.inputTarget.removeEventListener('pointerdown', this.onPointerDown);
     this.inputTarget.ownerDocument.removeEventListener('pointerup', this.onPointerUp);

@@ -20,9 +20,10 @@ class ScrollSync {
     });
   }
 
-  /// The next scroll comes from the other pane: do not report it back.
-  follow(): void {
-    this.intent.follow();
+  /// Puts a place at the top and keeps it there while CodeMirror measures the lines it
+  /// brought into view (their heights were estimates until drawn), without reporting it.
+  settle(place: () => boolean): void {
+    this.intent.settle(place);
   }
 
   destroy(): void {
@@ -50,12 +51,21 @@ export function topLine(view: EditorView): number {
   return line + Math.min(1, Math.max(0, (height - block.top) / Math.max(1, block.height)));
 }
 
-/// Scrolls so that `line` (fraction included) is at the top, without reporting it.
+/// Scrolls so that `line` (fraction included) is at the top, without reporting it, and keeps
+/// it there while the lines around it are measured.
 export function scrollToLine(view: EditorView, line: number): void {
-  const doc = view.state.doc;
-  const whole = Math.min(Math.max(Math.floor(line), 0), doc.lines - 1);
-  const block = view.lineBlockAt(doc.line(whole + 1).from);
-  const top = documentOffset(view) + block.top + Math.min(1, Math.max(0, line - whole)) * block.height;
-  view.plugin(scrollSyncPlugin)?.follow();
-  view.scrollDOM.scrollTop = Math.max(0, top);
+  const place = () => {
+    const doc = view.state.doc;
+    const whole = Math.min(Math.max(Math.floor(line), 0), doc.lines - 1);
+    const block = view.lineBlockAt(doc.line(whole + 1).from);
+    const top = Math.max(0, documentOffset(view) + block.top + Math.min(1, Math.max(0, line - whole)) * block.height);
+    const before = view.scrollDOM.scrollTop;
+    if (Math.abs(before - top) < 1) return false;
+    view.scrollDOM.scrollTop = top;
+    // At the end of the document the editor cannot go further: nothing more to correct.
+    return Math.abs(view.scrollDOM.scrollTop - before) >= 1;
+  };
+  const sync = view.plugin(scrollSyncPlugin);
+  if (sync) sync.settle(place);
+  else place();
 }

@@ -15,10 +15,6 @@ export interface FileLines {
   isBlank(line: number): boolean;
 }
 
-// Frames a jump may take to settle on estimated block heights, and the frames without
-// change that count as settled.
-const MAX_CHECKS = 20;
-const STILL_CHECKS = 5;
 // Frames after the writer's last scroll when the top line is reported again: the blocks
 // scrolled into view are measured only once drawn, a frame or two after the scroll.
 const SETTLE_FRAMES = 3;
@@ -30,8 +26,7 @@ interface Point {
 
 export class PreviewScroll {
   private readonly intent: ScrollIntent;
-  private frame = 0;
-  private settleFrame = 0;
+  private reportFrame = 0;
 
   constructor(
     private readonly scroller: HTMLElement,
@@ -55,25 +50,12 @@ export class PreviewScroll {
   /// estimated heights (content-visibility), so the position is checked again once drawn,
   /// frame after frame while drawing them still moves it (a long jump takes a few).
   scrollToLine(line: number): void {
-    cancelAnimationFrame(this.settleFrame);
-    this.intent.follow();
-    this.place(line);
-    cancelAnimationFrame(this.frame);
-    // Blocks scrolled into view are drawn at their real height only a few frames later
-    // (three, in Chromium), so a check that found nothing to move is trusted only when the
-    // next ones agree.
-    let checks = MAX_CHECKS;
-    let still = 0;
-    const check = () => {
-      still = this.place(line) ? 0 : still + 1;
-      if (still < STILL_CHECKS && --checks > 0) this.frame = requestAnimationFrame(check);
-    };
-    this.frame = requestAnimationFrame(check);
+    cancelAnimationFrame(this.reportFrame);
+    this.intent.settle(() => this.place(line));
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
-    cancelAnimationFrame(this.settleFrame);
+    cancelAnimationFrame(this.reportFrame);
     this.intent.dispose();
   }
 
@@ -82,13 +64,13 @@ export class PreviewScroll {
   /// (sections.ts `blockBox`), which can put the top a block or two off.
   private report(): void {
     this.onScroll(this.topLine());
-    cancelAnimationFrame(this.settleFrame);
+    cancelAnimationFrame(this.reportFrame);
     let frames = SETTLE_FRAMES;
     const again = () => {
-      if (--frames > 0) this.settleFrame = requestAnimationFrame(again);
+      if (--frames > 0) this.reportFrame = requestAnimationFrame(again);
       else this.onScroll(this.topLine());
     };
-    this.settleFrame = requestAnimationFrame(again);
+    this.reportFrame = requestAnimationFrame(again);
   }
 
   /// Whether it had to move the pane.
@@ -97,7 +79,6 @@ export class PreviewScroll {
     const y = from.y + (to.line > from.line ? ((line - from.line) / (to.line - from.line)) * (to.y - from.y) : 0);
     if (Math.abs(this.scroller.scrollTop - y) < 1) return false;
     const before = this.scroller.scrollTop;
-    this.intent.follow();
     this.scroller.scrollTop = y;
     // At the end of the article the pane cannot go further: nothing more to correct.
     return Math.abs(this.scroller.scrollTop - before) >= 1;

@@ -7,9 +7,11 @@
 /// Sections are a wrapper only: the article's HTML is the sections' contents in order
 /// (`articleHtml`), byte for byte what `postwright render` prints.
 
-/// Sectioned only past this many top-level nodes (about 800 blocks, 10,000 words); a shorter
-/// post keeps a flat body, where scroll sync measures every block exactly.
-export const SECTION_MIN_NODES = 1600;
+/// Sectioned only past this many top-level nodes (about 200 blocks, 2,500 words); a shorter
+/// post keeps a flat body, where scroll sync measures every block exactly. Below this the
+/// browser's per-frame pass over the blocks costs little; at 10,000 words a flat body of 800
+/// blocks cost the preview's frame about 10 ms of main thread per key more than sections.
+export const SECTION_MIN_NODES = 400;
 /// Anchored blocks per section.
 export const SECTION_BLOCKS = 48;
 
@@ -51,23 +53,18 @@ export function newSection(doc: Document): HTMLElement {
   return section;
 }
 
-// Sections the browser draws (not skipped). A skipped section keeps its estimated height
-// while its contents are laid out on demand beyond it, so nothing inside it is measured.
-const drawn = new WeakSet<Element>();
-
 export function watchSection(section: HTMLElement): void {
   estimateHeight(section);
-  section.addEventListener('contentvisibilityautostatechange', (event) => {
-    if ((event as Event & { skipped: boolean }).skipped) drawn.delete(section);
-    else drawn.add(section);
-  });
 }
 
-/// Where a block stands, for scroll sync: its own box, or inside a skipped section, its share
-/// of the section's box (estimated until drawn), so positions always grow down the page.
+/// Where a block stands, for scroll sync: its own box, or inside a section the browser skips
+/// (off screen, `content-visibility: auto`), its share of the section's box (estimated until
+/// drawn once), so positions always grow down the page: a skipped section keeps its size
+/// while its contents, laid out on demand, may run past it. Whether the block is skipped is
+/// asked of the browser at the time (`checkVisibility`), as of its last rendering.
 export function blockBox(block: Element): { top: number; bottom: number } {
   const section = block.parentElement;
-  if (!section || !isSection(section) || drawn.has(section)) return block.getBoundingClientRect();
+  if (!section || !isSection(section) || block.checkVisibility({ contentVisibilityAuto: true })) return block.getBoundingClientRect();
   const box = section.getBoundingClientRect();
   const count = section.childElementCount;
   const index = Array.prototype.indexOf.call(section.children, block);
