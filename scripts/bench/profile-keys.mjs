@@ -1,5 +1,5 @@
 // A CPU profile of typing, to see what a keystroke runs: `node scripts/bench/profile-keys.mjs
-// [--words=50000] [--keys=40] [--layout=Split|Write]` after `npm run build`. Not part of
+// [--words=50000] [--keys=40] [--layout=Split|Write] [--gap=120] [--wait=1500] [--find=word]` after `npm run build`. Not part of
 // `npm run bench`; it reports where the main thread's time goes, not how fast it is.
 //
 // The renderer is built again without minifying (into node_modules/.cache, beside a copy of
@@ -25,6 +25,12 @@ const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}
 const words = Number(arg('words', '50000'));
 const keys = Number(arg('keys', '40'));
 const layout = arg('layout', 'Split');
+// Milliseconds between keys (the bench types faster: a key 0–16 ms after the last one's frame).
+const gap = Number(arg('gap', '120'));
+// Milliseconds from the post's preview showing to the first key (the bench waits none).
+const wait = Number(arg('wait', '1500'));
+// Typing with the find panel open on this search (each edit counts its matches again).
+const find = arg('find', '');
 
 // Functions that read the whole post: none may run on a keystroke's path.
 const WHOLE_TEXT = /^(textStats|summarizePost|parsePostFile|outlineOf|scienceContext|readabilityOf|proseParagraphs|currentText|stringify)$/;
@@ -45,24 +51,38 @@ async function main() {
     await page.frameLocator('[data-testid="preview-frame"]').locator('[data-testid="article-body"]').getByText(MARKER).waitFor({ timeout: 120_000 });
     if (layout !== 'Split') await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: layout }).click();
     await placeCursorAtMarker(page);
-    await page.waitForTimeout(1500);
+    if (find) {
+      await page.keyboard.press('ControlOrMeta+f');
+      await page.locator('.cm-panels [main-field]').fill(find);
+      // Back to the text where the cursor was, the panel left open.
+      await page.evaluate(() => document.querySelector('.cm-content').focus());
+    }
+    await page.waitForTimeout(wait);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    // Long tasks (> 50 ms) while typing, in the page's clock, to say what ran in them.
+    await page.evaluate(() => {
+      const tasks = [];
+      new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
+      Object.assign(window, { __longTasks: tasks });
+    });
+    const startedAt = await page.evaluate(() => performance.now());
     await cdp.send('Profiler.start');
     for (let i = 0; i < keys; i++) {
       await page.keyboard.type('and the light moved '[i % 20]);
-      await page.waitForTimeout(120);
+      await page.waitForTimeout(gap);
     }
     const { profile } = await cdp.send('Profiler.stop');
-    report(profile);
+    const longTasks = await page.evaluate(() => window.__longTasks.filter((task) => task.start >= 0));
+    report(profile, longTasks.filter((task) => task.start >= startedAt), startedAt);
   } finally {
     await browser.close();
     await host.stop();
   }
 }
 
-function report(profile) {
+function report(profile, longTasks, startedAt) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -70,12 +90,23 @@ function report(profile) {
   const phases = { keystroke: new Map(), preview: new Map(), other: new Map() };
   const totals = { keystroke: 0, preview: 0, other: 0 };
   const wholeText = new Map();
+  // What ran during the long tasks: samples placed on the page's clock (the profile starts
+  // within a few ms of `startedAt`, well inside a task's 50 ms).
+  const inLongTasks = new Map();
+  let longMs = 0;
+  let at = 0;
   profile.samples.forEach((id, i) => {
     const stack = [];
     for (let at = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at));
     const names = stack.map(name);
-    if (['(idle)', '(program)', '(garbage collector)', '(root)'].includes(names[0])) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    at += ms;
+    const when = startedAt + at;
+    if (names[0] !== '(idle)' && longTasks.some((task) => when >= task.start && when <= task.start + task.duration)) {
+      longMs += ms;
+      for (const n of new Set(names)) inLongTasks.set(n, (inLongTasks.get(n) ?? 0) + ms);
+    }
+    if (['(idle)', '(program)', '(garbage collector)', '(root)'].includes(names[0])) return;
     const phase = names.some((n) => KEYSTROKE.test(n)) ? 'keystroke' : names.some((n) => n === 'patchLines' || n === 'LivePreview') ? 'preview' : 'other';
     totals[phase] += ms;
     for (const n of new Set(names)) phases[phase].set(n, (phases[phase].get(n) ?? 0) + ms);
@@ -90,6 +121,10 @@ function report(profile) {
   }
   console.log(`\nWhole-text functions on a keystroke's or the preview's path: ${wholeText.size === 0 ? 'none' : ''}`);
   for (const [n, ms] of wholeText) console.log(`  ${perKey(ms).padStart(7)}  ${n}`);
+  const longest = longTasks.reduce((max, task) => Math.max(max, task.duration), 0);
+  console.log(`\nLong tasks (> 50 ms) while typing: ${longTasks.length}${longTasks.length ? ` (longest ${longest.toFixed(0)} ms), ${longMs.toFixed(0)} ms sampled in them; most time (inclusive, ms in all):` : ''}`);
+  const top = [...inLongTasks].filter(([n]) => n !== '(anonymous)' && n !== '(root)').sort((a, b) => b[1] - a[1]).slice(0, 16);
+  for (const [n, ms] of top) console.log(`  ${ms.toFixed(1).padStart(7)}  ${n}`);
 }
 
 main().catch((error) => {

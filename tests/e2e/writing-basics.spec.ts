@@ -1,6 +1,6 @@
 /// The first minute of writing, typed as a writer types: a new post, the formatting
 /// shortcuts, code and quotes, and find and replace.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Studio } from './fixtures';
 
@@ -181,6 +181,31 @@ test('find and replace is a labelled panel with a match count and keyboard use',
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   await expect(studio.editorContent).toBeFocused();
+});
+
+test('in a long post the find count covers the whole text and follows what is typed with the panel open', async ({ host, library, studio, page }) => {
+  // About 30,000 words: the count is made a slice at a time, in tasks of its own.
+  const paragraph = 'The pools at low tide held anemones, limpets and a great deal of weed, and we counted them twice. ';
+  const body = Array.from({ length: 1800 }, (_, i) => (i === 1500 ? 'A hermit crab in a whelk shell.' : paragraph.repeat(2))).join('\n\n');
+  const dir = path.join(library, 'posts', 'long-survey');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.md'), `---\ntitle: A long survey\n---\n\n${body}\n`);
+  await studio.open(host);
+  await studio.openPost('A long survey');
+  await studio.editorContent.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ControlOrMeta+f');
+  const panel = page.getByRole('search', { name: 'Find and replace' });
+  await panel.getByRole('textbox', { name: 'Find' }).fill('crab');
+  await expect(panel.getByTestId('find-count')).toHaveText('1 of 1');
+  // Back in the text, with the panel open: each key is an edit, and the count follows.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+f');
+  await studio.editorContent.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.type('Not a crab. ');
+  await expect(panel.getByTestId('find-count')).toHaveText('2 matches');
+  await expect(studio.editorContent).toContainText('Not a crab. The pools');
 });
 
 test('the front matter is folded into one line that opens on a click, and the file keeps its bytes', async ({ host, library, studio, page }) => {

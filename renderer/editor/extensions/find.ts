@@ -13,39 +13,14 @@ import {
 } from '@codemirror/search';
 import type { EditorState, Extension } from '@codemirror/state';
 import { EditorView, runScopeHandlers, type Panel, type ViewUpdate } from '@codemirror/view';
+import { describeCount, MatchTally } from './find-count';
 
-/// Counting stops here so a one-letter search in a long post stays quick.
-const COUNT_LIMIT = 1000;
+export { countMatches, describeCount, type MatchCount } from './find-count';
 
-export interface MatchCount {
-  total: number;
-  /// 1-based position of the selected match, 0 when the selection is not a match.
-  current: number;
-  capped: boolean;
-}
-
-export function countMatches(state: EditorState, query: SearchQuery): MatchCount {
-  if (!query.valid) return { total: 0, current: 0, capped: false };
-  const { from, to } = state.selection.main;
-  const cursor = query.getCursor(state);
-  let total = 0;
-  let current = 0;
-  for (let next = cursor.next(); !next.done; next = cursor.next()) {
-    total++;
-    if (next.value.from === from && next.value.to === to) current = total;
-    if (total >= COUNT_LIMIT) return { total, current, capped: true };
-  }
-  return { total, current, capped: false };
-}
-
-export function describeCount(count: MatchCount, query: SearchQuery): string {
-  if (query.search === '') return '';
-  if (!query.valid) return 'Not a valid pattern';
-  if (count.total === 0) return 'No matches';
-  const total = count.capped ? `${count.total}+` : String(count.total);
-  if (count.current > 0) return `${count.current} of ${total}`;
-  return count.total === 1 ? '1 match' : `${total} matches`;
-}
+// Counting works this long per task before it lets the page go on (keys, frames).
+const COUNT_BUDGET_MS = 6;
+// After an edit the count waits for a pause in typing.
+const RECOUNT_PAUSE_MS = 300;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string>, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -80,10 +55,34 @@ function findPanel(view: EditorView): Panel {
     wordToggle.setAttribute('aria-pressed', String(q.wholeWord));
     regexToggle.setAttribute('aria-pressed', String(q.regexp));
   };
-  const recount = (state: EditorState) => {
-    const q = getSearchQuery(state);
-    count.textContent = describeCount(countMatches(state, q), q);
+  // The count of the current query, done or under way, and the task that goes on with it.
+  let tally: MatchTally | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const showCount = () => {
+    if (!tally) return;
+    const q = getSearchQuery(view.state);
+    // Only the selection can have moved since the tally's document (an edit starts a new one).
+    count.textContent = describeCount(tally.countFor(view.state.selection.main), q);
     count.classList.toggle('pw-find-none', q.search !== '' && count.textContent !== '' && !/\d/.test(count.textContent));
+  };
+  const step = () => {
+    timer = undefined;
+    if (!tally) return;
+    const started = performance.now();
+    if (tally.run(() => performance.now() - started < COUNT_BUDGET_MS)) showCount();
+    else timer = setTimeout(step, 0);
+  };
+  /// Counts the query in the state anew: at once as far as the budget goes, then in tasks of
+  /// their own ("Counting…" meanwhile); after an edit, once typing pauses.
+  const recount = (state: EditorState, afterEdit = false) => {
+    clearTimeout(timer);
+    tally = new MatchTally(state, getSearchQuery(state));
+    if (afterEdit) {
+      timer = setTimeout(step, RECOUNT_PAUSE_MS);
+      return;
+    }
+    step();
+    if (!tally.done) count.textContent = 'Counting…';
   };
   const read = () =>
     new SearchQuery({
@@ -170,10 +169,11 @@ function findPanel(view: EditorView): Panel {
       for (const tr of update.transactions) {
         for (const effect of tr.effects) if (effect.is(setSearchQuery)) show(effect.value);
       }
-      if (update.docChanged || update.selectionSet || update.transactions.some((tr) => tr.effects.some((e) => e.is(setSearchQuery)))) {
-        recount(update.state);
-      }
+      if (update.transactions.some((tr) => tr.effects.some((e) => e.is(setSearchQuery)))) recount(update.state);
+      else if (update.docChanged) recount(update.state, true);
+      else if (update.selectionSet && tally?.done && tally.doc === update.state.doc) showCount();
     },
+    destroy: () => clearTimeout(timer),
   };
 }
 

@@ -1,8 +1,10 @@
 /// The find panel's "3 of 12" on a bare EditorState.
 import { SearchQuery } from '@codemirror/search';
 import { EditorSelection, EditorState } from '@codemirror/state';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countMatches, describeCount } from '../../../renderer/editor/extensions/find';
+import { MatchTally } from '../../../renderer/editor/extensions/find-count';
 
 const TEXT = 'A crab walks. The crab hides. Every Crab molts.';
 
@@ -25,5 +27,57 @@ describe('find match count', () => {
     expect(label('lobster')).toBe('No matches');
     expect(label('(', EditorSelection.cursor(0), { regexp: true })).toBe('Not a valid pattern');
     expect(label('')).toBe('');
+  });
+});
+
+/// One pass of CodeMirror's own cursor over the whole document: what the slices must add up to.
+function onePass(state: EditorState, query: SearchQuery): { total: number; current: number } {
+  const { from, to } = state.selection.main;
+  let total = 0;
+  let current = 0;
+  const cursor = query.getCursor(state);
+  for (let next = cursor.next(); !next.done && total < 1000; next = cursor.next()) {
+    total++;
+    if (next.value.from === from && next.value.to === to) current = total;
+  }
+  return { total, current };
+}
+
+describe('find match count in slices', () => {
+  it('counts a long document slice by slice exactly as one pass does, matches across slice edges included', () => {
+    const text = fc.array(fc.constantFrom('a', 'a', '\n', '\n', 'b', 'A', ' ', 'crab', 'Crab '), { minLength: 20, maxLength: 150, size: 'max' }).map((parts) => parts.join(''));
+    const search = fc.oneof(
+      fc.record({ search: fc.constantFrom('a', 'aa', 'ab', 'b a', 'crab', 'a\\nb', 'b\\n', 'a\\na'), regexp: fc.constant(false) }),
+      fc.record({ search: fc.constantFrom('a+', 'b?a', '^a', 'b$', 'cr[a-z]b', 'a\\sb', '\\n'), regexp: fc.constant(true) }),
+    );
+    fc.assert(
+      fc.property(text, search, fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 8 }), fc.nat(), (doc, q, caseSensitive, wholeWord, sliceChars, at) => {
+        const query = new SearchQuery({ ...q, caseSensitive, wholeWord });
+        // The selection on a match now and then, to check its place among them.
+        const first = query.getCursor(EditorState.create({ doc }), at % (doc.length + 1)).next();
+        const selection = first.done ? EditorSelection.cursor(0) : EditorSelection.range(first.value.from, first.value.to);
+        const state = EditorState.create({ doc, selection });
+        const sliced = countMatches(state, query, sliceChars);
+        expect({ total: sliced.total, current: sliced.current }).toEqual(onePass(state, query));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('gives way between slices and picks up where it stopped', () => {
+    const doc = 'a crab here\n'.repeat(5000) + 'the last crab';
+    const state = EditorState.create({ doc, selection: EditorSelection.range(doc.length - 4, doc.length) });
+    const tally = new MatchTally(state, new SearchQuery({ search: 'crab' }), 1000);
+    let slices = 0;
+    // One slice per call, as the panel's budget allows a few per task.
+    while (!tally.run(() => slices++ % 2 === 0));
+    // 1,000 matches fill about twelve slices of 1,000 characters.
+    expect(slices).toBeGreaterThan(20);
+    expect(tally.countFor(state.selection.main)).toEqual({ total: 1000, current: 0, capped: true });
+    const few = EditorState.create({ doc: 'x\n'.repeat(30000) + 'crab', selection: EditorSelection.range(60000, 60004) });
+    const rare = new MatchTally(few, new SearchQuery({ search: 'crab' }), 1000);
+    let calls = 0;
+    while (!rare.run(() => calls++ % 2 === 0));
+    expect(rare.countFor(few.selection.main)).toEqual({ total: 1, current: 1, capped: false });
   });
 });
