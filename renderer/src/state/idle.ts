@@ -35,7 +35,7 @@ export function afterQuiet(run: () => void, quietMs: number, timeoutMs = 1000): 
   };
 }
 
-// A slice of idle work when the page gives no deadline (or the deadline has passed).
+// The longest slice of idle work.
 const SLICE_MS = 8;
 
 /// Long work done a slice at a time while the page is idle, so that a key pressed meanwhile
@@ -47,7 +47,9 @@ export function inIdleSlices(step: (more: () => boolean) => boolean, timeoutMs: 
   const slice = (deadline?: IdleDeadline) => {
     if (stopped) return;
     const started = performance.now();
-    const more = () => (deadline && !deadline.didTimeout ? deadline.timeRemaining() > 1 : performance.now() - started < SLICE_MS);
+    // Never longer than a slice, even in a long idle period (up to 50 ms): a key pressed in
+    // it waits for the slice to end.
+    const more = () => performance.now() - started < SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
     if (!step(more)) next();
   };
   const next = () => {

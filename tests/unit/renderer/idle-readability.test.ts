@@ -40,6 +40,7 @@ describe('reading a long post for readability while idle', () => {
     afterEach(() => {
       vi.useRealTimers();
       vi.unstubAllGlobals();
+      vi.restoreAllMocks();
     });
 
     it('runs one slice per idle moment until the work says it is done, and stops when cancelled', () => {
@@ -64,6 +65,26 @@ describe('reading a long post for readability while idle', () => {
       cancel();
       expect(idle).toHaveLength(0);
       expect(runs).toBe(1);
+    });
+
+    it('keeps a slice short in a long idle moment, so a key pressed in it waits a few milliseconds at most', () => {
+      const idle: ((deadline: IdleDeadline) => void)[] = [];
+      vi.stubGlobal('requestIdleCallback', (run: (deadline: IdleDeadline) => void) => idle.push(run));
+      let now = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => now);
+      // Chromium may give an idle period of up to 50 ms; each unit of work here takes 1 ms.
+      const start = now;
+      let units = 0;
+      inIdleSlices((more) => {
+        while (more()) {
+          now += 1;
+          units++;
+        }
+        return false;
+      }, 1000);
+      idle.shift()!({ didTimeout: false, timeRemaining: () => 50 - (now - start) } as IdleDeadline);
+      expect(units).toBeGreaterThan(0);
+      expect(units).toBeLessThanOrEqual(8);
     });
   });
 });
