@@ -8,7 +8,7 @@ import type { DOMPurify } from 'dompurify';
 import type { RenderOptions } from '../../../shared/render';
 import { IncrementalArticle, type BlockPatch, type PartedRender } from '../../../shared/render/incremental';
 import type { PostView } from './post-view';
-import { articleHtml, firstArticleNode, isSection, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, SECTION_TAG, sectionize, newSection, watchSection } from './sections';
+import { articleHtml, firstArticleNode, isSection, joinMargins, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, SECTION_TAG, sectionize, newSection, watchSection } from './sections';
 
 // A full render slower than this waits for a pause in typing instead of holding up a keystroke.
 const FULL_RENDER_BUDGET_MS = 25;
@@ -171,6 +171,7 @@ export class PreviewBody {
         for (const child of section.children) if (child.hasAttribute('data-line')) this.anchors.push(child);
         watchSection(section);
         this.container.append(section);
+        joinMargins(section);
       }
       fill.spentMs += performance.now() - sliceStart;
       if (fill.next < fill.parts.length) {
@@ -203,13 +204,19 @@ export class PreviewBody {
       node.remove();
       node = next;
     }
+    // Sections whose first or last block may change, to be spaced again from their neighbours.
+    const touched = this.sectioned ? [...emptied].flatMap((parent) => [parent as Element, (parent as Element).nextElementSibling]) : [];
     const range = this.container.ownerDocument.createRange();
     range.selectNodeContents(this.container);
     const fragment = range.createContextualFragment(patch.html);
     this.decorate?.(fragment);
     const added = [...fragment.children].filter((element) => element.hasAttribute('data-line'));
-    this.insertionParent(end).insertBefore(fragment, end);
-    if (this.sectioned) for (const parent of emptied) if (isSection(parent) && !parent.firstChild) parent.remove();
+    const parent = this.insertionParent(end);
+    parent.insertBefore(fragment, end);
+    if (this.sectioned) {
+      for (const emptiedParent of emptied) if (isSection(emptiedParent) && !emptiedParent.firstChild) emptiedParent.remove();
+      for (const section of [...touched, parent as Element, (parent as Element).nextElementSibling]) joinMargins(section);
+    }
     this.anchors.splice(patch.from, patch.to - patch.from, ...added);
     if (patch.shift === 0) return;
     for (let i = patch.from + added.length; i < this.anchors.length; i++) {

@@ -44,7 +44,29 @@ export function sectionize(container: HTMLElement, minNodes = SECTION_MIN_NODES,
   }
   for (const section of sections) watchSection(section);
   container.append(...sections);
+  for (const section of sections) joinMargins(section);
   return true;
+}
+
+/// Spaces a section from the one before it as if the two were one flow. A section contains its
+/// layout (`content-visibility`), so the last block's bottom margin and the next section's first
+/// block's top margin no longer collapse into the larger of the two but add up: a heading that
+/// opened a section stood 20 px lower than anywhere else. The section is drawn up by the smaller
+/// margin (in `em` of its own font, so it holds when the text size changes). The wrapper's
+/// style is not part of the article's HTML.
+export function joinMargins(section: Element | null): void {
+  if (!section || !isSection(section) || !section.isConnected) return;
+  const before = section.previousElementSibling;
+  const last = before && isSection(before) ? before.lastElementChild : null;
+  const first = section.firstElementChild;
+  const view = section.ownerDocument.defaultView;
+  let shift = 0;
+  if (last && first && view) {
+    const overlap = Math.min(parseFloat(view.getComputedStyle(last).marginBottom), parseFloat(view.getComputedStyle(first).marginTop));
+    const font = parseFloat(view.getComputedStyle(section).fontSize);
+    if (overlap > 0 && font > 0) shift = overlap / font;
+  }
+  (section as HTMLElement).style.marginTop = shift > 0 ? `-${shift.toFixed(4)}em` : '';
 }
 
 export function newSection(doc: Document): HTMLElement {
