@@ -34,13 +34,13 @@ export class ScrollIntent {
 
   /// Scrolls the pane to where `place` says (it returns whether it moved it), and again frame
   /// after frame while that moves it: positions far off screen are estimates until drawn, a
-  /// few frames after the jump. Stops when they agree for a few frames, after `maxFrames`, or
-  /// as soon as the writer takes the pane. Each jump cancels the one before.
-  settle(place: () => boolean, maxFrames = SETTLE_MAX_FRAMES): void {
-    this.stopSettling();
+  /// few frames after the jump. Stops when they agree for a few frames, after a number of
+  /// frames, or as soon as the writer takes the pane. Each jump cancels the one before.
+  settle(place: () => boolean): void {
+    cancelAnimationFrame(this.settleFrame);
     this.follow();
     place();
-    let frames = maxFrames;
+    let frames = SETTLE_MAX_FRAMES;
     let still = 0;
     const check = () => {
       if (this.pointerDown || this.lastInput > -Infinity) return;
@@ -53,12 +53,8 @@ export class ScrollIntent {
     this.settleFrame = requestAnimationFrame(check);
   }
 
-  stopSettling(): void {
-    cancelAnimationFrame(this.settleFrame);
-  }
-
   dispose(): void {
-    this.stopSettling();
+    cancelAnimationFrame(this.settleFrame);
     for (const type of INPUT_EVENTS) this.inputTarget.removeEventListener(type, this.onInput);
     this.inputTarget.removeEventListener('pointerdown', this.onPointerDown);
     this.inputTarget.ownerDocument.removeEventListener('pointerup', this.onPointerUp);

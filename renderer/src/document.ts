@@ -9,7 +9,7 @@
 import { messageOf } from './message-of';
 import { ChangeSet } from '@codemirror/state';
 import { StudioError, type Post, type Studio } from '../../shared/api';
-import { whenIdle } from './state/idle';
+import { whenIdle } from '../idle';
 
 export const AUTOSAVE_DELAY_MS = 800;
 /// Unsaved text is copied outside the library at most this often while it stays unsaved.

@@ -13,12 +13,13 @@ import {
 } from '@codemirror/search';
 import type { EditorState, Extension } from '@codemirror/state';
 import { EditorView, runScopeHandlers, type Panel, type ViewUpdate } from '@codemirror/view';
+import { afterQuiet, inIdleSlices } from '../../idle';
 import { describeCount, MatchTally } from './find-count';
 
-export { countMatches, describeCount, type MatchCount } from './find-count';
-
-// Counting works this long per task before it lets the page go on (keys, frames).
-const COUNT_BUDGET_MS = 6;
+// A new search is counted this long at once; the rest of a long post in idle slices, which
+// run within this long at the latest.
+const COUNT_SLICE_MS = 6;
+const COUNT_TIMEOUT_MS = 1000;
 // After an edit the count waits for a pause in typing.
 const RECOUNT_PAUSE_MS = 300;
 
@@ -55,35 +56,33 @@ function findPanel(view: EditorView): Panel {
     wordToggle.setAttribute('aria-pressed', String(q.wholeWord));
     regexToggle.setAttribute('aria-pressed', String(q.regexp));
   };
-  // The count of the current query, done or under way, and the task that goes on with it.
+  // The count of the current query, done or under way (an edit leaves the last one in place
+  // until typing pauses; it still describes its own document).
   let tally: MatchTally | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopSlices = () => {};
   const showCount = () => {
     if (!tally) return;
     const q = getSearchQuery(view.state);
-    // Only the selection can have moved since the tally's document (an edit starts a new one).
     count.textContent = describeCount(tally.countFor(view.state.selection.main), q);
     count.classList.toggle('pw-find-none', q.search !== '' && count.textContent !== '' && !/\d/.test(count.textContent));
   };
-  const step = () => {
-    timer = undefined;
-    if (!tally) return;
-    const started = performance.now();
-    if (tally.run(() => performance.now() - started < COUNT_BUDGET_MS)) showCount();
-    else timer = setTimeout(step, 0);
+  const countOn = (more: () => boolean) => {
+    const done = tally!.run(more);
+    if (done) showCount();
+    return done;
   };
-  /// Counts the query in the state anew: at once as far as the budget goes, then in tasks of
-  /// their own ("Counting…" meanwhile); after an edit, once typing pauses.
-  const recount = (state: EditorState, afterEdit = false) => {
-    clearTimeout(timer);
+  /// Counts the query in the state anew: at once as far as a slice goes, then in idle slices
+  /// ("Counting…" meanwhile).
+  const recount = (state: EditorState) => {
+    stopSlices();
+    recountLater.cancel();
     tally = new MatchTally(state, getSearchQuery(state));
-    if (afterEdit) {
-      timer = setTimeout(step, RECOUNT_PAUSE_MS);
-      return;
-    }
-    step();
-    if (!tally.done) count.textContent = 'Counting…';
+    const started = performance.now();
+    if (countOn(() => performance.now() - started < COUNT_SLICE_MS)) return;
+    count.textContent = 'Counting…';
+    stopSlices = inIdleSlices(countOn, COUNT_TIMEOUT_MS);
   };
+  const recountLater = afterQuiet(() => recount(view.state), RECOUNT_PAUSE_MS);
   const read = () =>
     new SearchQuery({
       search: findField.value,
@@ -170,10 +169,15 @@ function findPanel(view: EditorView): Panel {
         for (const effect of tr.effects) if (effect.is(setSearchQuery)) show(effect.value);
       }
       if (update.transactions.some((tr) => tr.effects.some((e) => e.is(setSearchQuery)))) recount(update.state);
-      else if (update.docChanged) recount(update.state, true);
-      else if (update.selectionSet && tally?.done && tally.doc === update.state.doc) showCount();
+      else if (update.docChanged) {
+        stopSlices();
+        recountLater.poke();
+      } else if (update.selectionSet && tally?.done && tally.doc === update.state.doc) showCount();
     },
-    destroy: () => clearTimeout(timer),
+    destroy: () => {
+      stopSlices();
+      recountLater.cancel();
+    },
   };
 }
 

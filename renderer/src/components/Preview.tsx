@@ -23,7 +23,7 @@ import { useDiagrams } from '../science/useDiagrams';
 import { asWordPressBlocks } from '../preview/wordpress-blocks';
 import { useScience } from '../science/useScience';
 import type { FedText } from '../state/preview-feed';
-import { afterQuiet } from '../state/idle';
+import { afterQuiet } from '../../idle';
 import { assetUrl } from '../studio';
 import type { EditorHandle } from './EditorPane';
 

@@ -6,7 +6,7 @@ import { readabilityOf, type Readability } from '../../../shared/readability';
 import { textStats, type TextStats } from '../../../shared/text-stats';
 import { useDocumentFacts } from '../useDocument';
 import { libraryStore } from '../state/library';
-import { whenIdle } from '../state/idle';
+import { whenIdle } from '../../idle';
 import { selectionStore } from '../state/selection';
 import { useStore } from '../state/store';
 import { startWritingStats, wordsTodayStore, writingStatsStore } from '../stats/writing-stats';

@@ -8,7 +8,7 @@ import type { DOMPurify } from 'dompurify';
 import type { RenderOptions } from '../../../shared/render';
 import { IncrementalArticle, type BlockPatch, type PartedRender } from '../../../shared/render/incremental';
 import type { PostView } from './post-view';
-import { articleHtml, firstArticleNode, isSection, joinMargins, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, SECTION_TAG, sectionize, newSection, watchSection } from './sections';
+import { articleHtml, firstArticleNode, isSection, joinMargins, nextArticleNode, SECTION_BLOCKS, SECTION_MIN_NODES, SECTION_TAG, sectionize, newSection, estimateHeight } from './sections';
 
 // A full render slower than this waits for a pause in typing instead of holding up a keystroke.
 const FULL_RENDER_BUDGET_MS = 25;
@@ -169,7 +169,7 @@ export class PreviewBody {
         section.innerHTML = fill.parts[fill.next]!();
         this.decorate?.(section);
         for (const child of section.children) if (child.hasAttribute('data-line')) this.anchors.push(child);
-        watchSection(section);
+        estimateHeight(section);
         this.container.append(section);
         joinMargins(section);
       }

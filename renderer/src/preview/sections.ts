@@ -42,7 +42,7 @@ export function sectionize(container: HTMLElement, minNodes = SECTION_MIN_NODES,
     if (isAnchor) anchored++;
     current.append(node);
   }
-  for (const section of sections) watchSection(section);
+  for (const section of sections) estimateHeight(section);
   container.append(...sections);
   for (const section of sections) joinMargins(section);
   return true;
@@ -71,12 +71,8 @@ export function joinMargins(section: Element | null): void {
 
 export function newSection(doc: Document): HTMLElement {
   const section = doc.createElement(SECTION_TAG);
-  watchSection(section);
-  return section;
-}
-
-export function watchSection(section: HTMLElement): void {
   estimateHeight(section);
+  return section;
 }
 
 /// Where a block stands, for scroll sync: its own box, or inside a section the browser skips

@@ -6,7 +6,7 @@ import { outlineOf, type OutlineItem } from '../../../shared/outline';
 import { summarizePost } from '../../../shared/post';
 import { textStats, type TextStats } from '../../../shared/text-stats';
 import type { DocumentSession } from '../document';
-import { afterQuiet } from './idle';
+import { afterQuiet } from '../../idle';
 import { createStore, type Store } from './store';
 
 /// Typing pauses this long before titles and counts catch up.

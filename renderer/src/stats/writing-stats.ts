@@ -5,7 +5,7 @@ import { parsePostFile } from '../../../shared/frontmatter';
 import type { Readability } from '../../../shared/readability';
 import { textStats } from '../../../shared/text-stats';
 import { openPostStore } from '../state/session';
-import { afterQuiet, inIdleSlices } from '../state/idle';
+import { afterQuiet, inIdleSlices } from '../../idle';
 import { createStore } from '../state/store';
 import { studio } from '../studio';
 import { ReadabilityCache } from './readability-cache';

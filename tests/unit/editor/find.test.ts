@@ -3,8 +3,7 @@ import { SearchQuery } from '@codemirror/search';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countMatches, describeCount } from '../../../renderer/editor/extensions/find';
-import { MatchTally } from '../../../renderer/editor/extensions/find-count';
+import { countMatches, describeCount, MatchTally } from '../../../renderer/editor/extensions/find-count';
 
 const TEXT = 'A crab walks. The crab hides. Every Crab molts.';
 

@@ -1,9 +1,9 @@
 // Readability of a long post is read in slices while the page is idle (stats/readability-cache.ts
-// and state/idle.ts): a key pressed meanwhile waits for one slice, not for the whole post,
+// and renderer/idle.ts): a key pressed meanwhile waits for one slice, not for the whole post,
 // and the figure comes out as if the post had been read at once. Tier 1: no DOM.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readingEase, addCounts, countProse, proseParagraphs, type ProseCounts } from '../../../shared/readability';
-import { inIdleSlices } from '../../../renderer/src/state/idle';
+import { inIdleSlices } from '../../../renderer/idle';
 import { ReadabilityCache } from '../../../renderer/src/stats/readability-cache';
 
 const post = Array.from({ length: 120 }, (_, i) =>
