@@ -110,4 +110,8 @@ test('selecting text shows its word count', async ({ host, studio, page }) => {
   await studio.typeAtEnd('one two three four');
   await page.keyboard.press('Shift+Home');
   await expect(page.getByTestId('selection-count')).toHaveText('4 words, 18 characters selected');
+  // One word is a word, not "1 words".
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+ControlOrMeta+ArrowLeft');
+  await expect(page.getByTestId('selection-count')).toHaveText('1 word, 4 characters selected');
 });

@@ -1,5 +1,6 @@
 /// Bring an existing blog in: from a connected WordPress target or an export file. Safe to
 /// repeat; progress is shown and the import can be cancelled and resumed.
+import { counted } from '../../../shared/counted';
 import { messageOf } from '../message-of';
 import { useEffect, useState } from 'react';
 import type { EventOf } from '../../../shared/api';
@@ -84,7 +85,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             ))}
             {summary.failedImages.length > 0 && (
               <div className="result-warning">
-                {summary.failedImages.length === 1 ? '1 image' : `${summary.failedImages.length} images`} could not be downloaded; those posts link to {summary.failedImages.length === 1 ? 'it' : 'them'} online.
+                {counted(summary.failedImages.length, 'image')} could not be downloaded; those posts link to {summary.failedImages.length === 1 ? 'it' : 'them'} online.
               </div>
             )}
           </div>

@@ -1,3 +1,4 @@
+import { counted } from '../../../shared/counted';
 import type { PostPublishState } from '../../../shared/publish';
 import { publishStatesStore } from '../state/publishing';
 import { useStore } from '../state/store';
@@ -24,7 +25,7 @@ const WORST: PostPublishState['state'][] = ['failed', 'queued', 'changed', 'not-
 /// One chip for several targets: the state they share, or the count of the most urgent one.
 export function summarize(states: PostPublishState[]): { text: string; state: PostPublishState['state'] } {
   const kinds = new Set(states.map((s) => s.state));
-  const blogs = (n: number) => `${n} ${n === 1 ? 'blog' : 'blogs'}`;
+  const blogs = (n: number) => counted(n, 'blog');
   const worst = WORST.find((state) => kinds.has(state)) ?? 'not-published';
   if (kinds.size === 1) return { text: `${SUMMARY[worst]} ${blogs(states.length)}`, state: worst };
   const count = states.filter((s) => s.state === worst).length;

@@ -1,4 +1,5 @@
 /// The library column: which library, a new post, search, filters, and the posts.
+import { counted } from '../../../shared/counted';
 import { memo, useCallback, useRef } from 'react';
 import { useDismiss } from '../useDismiss';
 import { useDocumentStatus, useOpenPost, useOutline } from '../useDocument';
@@ -123,7 +124,7 @@ function PostsTab() {
       )}
       <div className="sidebar-foot">
         <span className="muted">
-          {posts.length} {posts.length === 1 ? 'post' : 'posts'}
+          {counted(posts.length, 'post')}
         </span>
         <span className="row">
           <button type="button" className="link-button muted" onClick={() => dialogStore.set('import')}>

@@ -2,6 +2,7 @@
 /// time and readability, and where the library is. All of it catches up when typing pauses
 /// (state/document-info.ts, stats/writing-stats.ts); the selection's figures wait for idle time.
 import { useEffect, useState } from 'react';
+import { counted } from '../../../shared/counted';
 import { readabilityOf, type Readability } from '../../../shared/readability';
 import { textStats, type TextStats } from '../../../shared/text-stats';
 import { useDocumentFacts } from '../useDocument';
@@ -24,12 +25,12 @@ export function StatusBar() {
       {stats && (
         <>
           <GoalProgress words={stats.words} />
-          <span className="stat-characters">{stats.characters.toLocaleString()} characters</span>
+          <span className="stat-characters">{counted(stats.characters, 'character')}</span>
           <span>{stats.minutes} min read</span>
           <PostReadability />
           {selection && (
             <span data-testid="selection-count">
-              {selection.stats.words.toLocaleString()} words, {selection.stats.characters.toLocaleString()} characters selected
+              {counted(selection.stats.words, 'word')}, {counted(selection.stats.characters, 'character')} selected
             </span>
           )}
           {selection && selection.ease.score !== null && (
@@ -48,12 +49,12 @@ export function StatusBar() {
 
 function GoalProgress({ words }: { words: number }) {
   const goal = useStore(writingStatsStore, (stats) => stats?.goal ?? null);
-  if (!goal) return <span data-testid="word-count">{words.toLocaleString()} words</span>;
+  if (!goal) return <span data-testid="word-count">{counted(words, 'word')}</span>;
   const share = Math.min(1, words / goal);
   const percent = Math.floor((words / goal) * 100);
   return (
     <span className="goal" data-testid="word-count" title={`Goal: ${goal.toLocaleString()} words (set in Details)`}>
-      {words.toLocaleString()} words
+      {counted(words, 'word')}
       <span className="goal-bar" role="progressbar" aria-label="Word goal" aria-valuemin={0} aria-valuemax={goal} aria-valuenow={Math.min(words, goal)}>
         <span style={{ width: `${share * 100}%` }} className={share >= 1 ? 'met' : undefined} />
       </span>
