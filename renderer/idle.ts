@@ -38,9 +38,22 @@ export function afterQuiet(run: () => void, quietMs: number, timeoutMs = 1000): 
 // The longest slice of idle work.
 const SLICE_MS = 8;
 
+/// Chromium's Prioritized Task Scheduling: a task of `background` priority runs when nothing
+/// more urgent (input, rendering, other tasks) is waiting.
+type BackgroundScheduler = { postTask(run: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<void> };
+
+function backgroundScheduler(): BackgroundScheduler | null {
+  const scheduler = (globalThis as { scheduler?: Partial<BackgroundScheduler> }).scheduler;
+  return typeof scheduler?.postTask === 'function' ? (scheduler as BackgroundScheduler) : null;
+}
+
 /// Long work done a slice at a time while the page is idle, so that a key pressed meanwhile
 /// waits for one slice at most: `step` does some of the work, asking `more()` whether the
 /// slice has time left, and returns true once all of it is done. Returns a cancel function.
+///
+/// The first slice waits for an idle moment (or `timeoutMs`). The next ones follow as tasks of
+/// background priority where the browser has them: an idle callback asked for within an idle
+/// period waits for the next one, so idle callbacks alone gave long work one slice per 50 ms.
 export function inIdleSlices(step: (more: () => boolean) => boolean, timeoutMs: number): () => void {
   let cancel = (): void => {};
   let stopped = false;
@@ -50,10 +63,16 @@ export function inIdleSlices(step: (more: () => boolean) => boolean, timeoutMs: 
     // Never longer than a slice, even in a long idle period (up to 50 ms): a key pressed in
     // it waits for the slice to end.
     const more = () => performance.now() - started < SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
-    if (!step(more)) next();
+    if (!step(more)) next(true);
   };
-  const next = () => {
-    if (typeof requestIdleCallback === 'function') {
+  const next = (continuing: boolean) => {
+    const scheduler = continuing ? backgroundScheduler() : null;
+    if (scheduler) {
+      const controller = new AbortController();
+      // Rejected when cancelled: nothing to report.
+      scheduler.postTask(() => slice(), { priority: 'background', signal: controller.signal }).catch(() => {});
+      cancel = () => controller.abort();
+    } else if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(slice, { timeout: timeoutMs });
       cancel = () => cancelIdleCallback(handle);
     } else {
@@ -61,7 +80,7 @@ export function inIdleSlices(step: (more: () => boolean) => boolean, timeoutMs: 
       cancel = () => clearTimeout(handle);
     }
   };
-  next();
+  next(false);
   return () => {
     stopped = true;
     cancel();

@@ -10,6 +10,7 @@ import { formattingKeymap } from './formatting';
 import { frontMatterFold } from './front-matter-fold';
 import { frontMatterGuard } from './front-matter-guard';
 import { markdownSupport } from './markdown';
+import { parseAhead } from './parse-ahead';
 import { tables } from './table';
 import { writingTheme } from './theme';
 
@@ -31,6 +32,7 @@ export function postwrightExtensions(extra: Extension[] = []): Extension {
     EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Post text' }),
     placeholder('Start writing…'),
     markdownSupport(),
+    parseAhead(),
     frontMatterGuard(),
     frontMatterFold(),
     closingFenceAlignment(),

@@ -67,6 +67,33 @@ describe('reading a long post for readability while idle', () => {
       expect(runs).toBe(1);
     });
 
+    it('waits for an idle moment to begin, then goes on in background tasks where the browser has them, one slice each', () => {
+      const idle: ((deadline: IdleDeadline) => void)[] = [];
+      vi.stubGlobal('requestIdleCallback', (run: (deadline: IdleDeadline) => void) => idle.push(run));
+      const background: { run: () => void; signal: AbortSignal }[] = [];
+      vi.stubGlobal('scheduler', {
+        postTask: (run: () => void, options: { priority: string; signal: AbortSignal }) => {
+          expect(options.priority).toBe('background');
+          background.push({ run, signal: options.signal });
+          return new Promise(() => {});
+        },
+      });
+      let slices = 0;
+      inIdleSlices(() => ++slices === 4, 1000);
+      expect(background).toHaveLength(0);
+      idle.shift()!({ didTimeout: false, timeRemaining: () => 20 } as IdleDeadline);
+      // Within an idle period a new idle callback would wait for the next one (50 ms later).
+      while (background.length) background.shift()!.run();
+      expect(slices).toBe(4);
+      expect(idle).toHaveLength(0);
+
+      const cancel = inIdleSlices(() => false, 1000);
+      idle.shift()!({ didTimeout: false, timeRemaining: () => 20 } as IdleDeadline);
+      expect(background).toHaveLength(1);
+      cancel();
+      expect(background[0]!.signal.aborted).toBe(true);
+    });
+
     it('keeps a slice short in a long idle moment, so a key pressed in it waits a few milliseconds at most', () => {
       const idle: ((deadline: IdleDeadline) => void)[] = [];
       vi.stubGlobal('requestIdleCallback', (run: (deadline: IdleDeadline) => void) => idle.push(run));
