@@ -188,7 +188,7 @@ function printTable({ machine, typingRounds, keystrokes, render, heap }) {
   );
   table(
     'Render in Node, ms per post (MB/s): plain markdown-it vs our pipeline, the same post again (formulas and code cached) and posts not rendered before (median of 9); one block update per key',
-    ['words', 'kB', 'markdown-it', 'ours, markdown', 'ours, article (again)', 'ratio', 'article of an unseen post', 'ratio (paired: median of each post against markdown-it on it)', 'block update p50/p95', 'patched'],
+    ['words', 'kB', 'markdown-it', 'ours, markdown', 'ours, article (again)', 'ratio', 'article of an unseen post', 'ratio of the medians (paired: median of each post against markdown-it on it)', 'block update p50/p95', 'patched'],
     render.rows.map((r) => [
       words(r.words),
       r.kB,
