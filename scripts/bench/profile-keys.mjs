@@ -1,5 +1,6 @@
 // A CPU profile of typing, to see what a keystroke runs: `node scripts/bench/profile-keys.mjs
-// [--words=50000] [--keys=40] [--layout=Split|Write] [--gap=120] [--wait=1500] [--find=word]` after `npm run build`. Not part of
+// [--words=50000] [--keys=40] [--layout=Split|Write] [--gap=120] [--wait=1500] [--find=word] [--search=word]`
+// after `npm run build`. Not part of
 // `npm run bench`; it reports where the main thread's time goes, not how fast it is.
 //
 // The renderer is built again without minifying (into node_modules/.cache, beside a copy of
@@ -31,6 +32,9 @@ const gap = Number(arg('gap', '120'));
 const wait = Number(arg('wait', '1500'));
 // Typing with the find panel open on this search (each edit counts its matches again).
 const find = arg('find', '');
+// Typing this search into the find panel's field instead, over and over (search as you type:
+// each key seeks the next match from the cursor).
+const search = arg('search', '');
 
 // Functions that read the whole post: none may run on a keystroke's path.
 const WHOLE_TEXT = /^(textStats|summarizePost|parsePostFile|outlineOf|scienceContext|readabilityOf|proseParagraphs|currentText|stringify)$/;
@@ -57,6 +61,7 @@ async function main() {
       // Back to the text where the cursor was, the panel left open.
       await page.evaluate(() => document.querySelector('.cm-content').focus());
     }
+    if (search) await page.keyboard.press('ControlOrMeta+f');
     await page.waitForTimeout(wait);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -70,7 +75,11 @@ async function main() {
     const startedAt = await page.evaluate(() => performance.now());
     await cdp.send('Profiler.start');
     for (let i = 0; i < keys; i++) {
-      await page.keyboard.type('and the light moved '[i % 20]);
+      if (search && i % search.length === 0 && i > 0) {
+        await page.keyboard.press('ControlOrMeta+a');
+        await page.keyboard.press('Backspace');
+      }
+      await page.keyboard.type(search ? search[i % search.length] : 'and the light moved '[i % 20]);
       await page.waitForTimeout(gap);
     }
     const { profile } = await cdp.send('Profiler.stop');

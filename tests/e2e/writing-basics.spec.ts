@@ -208,6 +208,43 @@ test('in a long post the find count covers the whole text and follows what is ty
   await expect(studio.editorContent).toContainText('Not a crab. The pools');
 });
 
+test('search as you type in a long post lands on a match far from the cursor, wrapping to the top, key by key', async ({ host, library, studio, page }) => {
+  // About 30,000 words, the only whelk near the end: each key typed into the field seeks from
+  // the cursor a slice at a time (one pass on every key held each one up).
+  const paragraph = 'The pools at low tide held anemones, limpets and a great deal of weed, and we counted them twice. ';
+  const body = Array.from({ length: 1800 }, (_, i) => (i === 1500 ? 'A hermit crab in a whelk shell.' : paragraph.repeat(2))).join('\n\n');
+  const dir = path.join(library, 'posts', 'long-survey');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.md'), `---\ntitle: A long survey\n---\n\n${body}\n`);
+  await studio.open(host);
+  await studio.openPost('A long survey');
+  await studio.editorContent.click();
+  // Past the match: the search wraps to the top to find it.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ControlOrMeta+f');
+  const panel = page.getByRole('search', { name: 'Find and replace' });
+  await panel.getByRole('textbox', { name: 'Find' }).pressSequentially('whelk');
+  await expect(panel.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect(studio.editorContent.locator('.cm-searchMatch-selected')).toHaveText('whelk');
+  await expect(studio.editorContent.locator('.cm-searchMatch-selected')).toBeInViewport();
+  // From the top, a word only at the end: found on the way down.
+  await page.keyboard.press('Escape');
+  await studio.editorContent.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ControlOrMeta+f');
+  const find = panel.getByRole('textbox', { name: 'Find' });
+  await find.fill('');
+  await find.pressSequentially('hermit');
+  await expect(panel.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect(studio.editorContent.locator('.cm-searchMatch-selected')).toHaveText('hermit');
+  await expect(studio.editorContent.locator('.cm-searchMatch-selected')).toBeInViewport();
+  // No match anywhere: said so, and the text left as it was.
+  await find.fill('');
+  await find.pressSequentially('walrus');
+  await expect(panel.getByTestId('find-count')).toHaveText('No matches');
+  await expect(studio.editorContent).toContainText('A hermit crab in a whelk shell.');
+});
+
 test('the front matter is folded into one line that opens on a click, and the file keeps its bytes', async ({ host, library, studio, page }) => {
   await studio.open(host);
   await studio.openPost('Welcome to Postwright');

@@ -14,7 +14,7 @@ import {
 import type { EditorState, Extension } from '@codemirror/state';
 import { EditorView, runScopeHandlers, type Panel, type ViewUpdate } from '@codemirror/view';
 import { afterQuiet, inIdleSlices } from '../../idle';
-import { describeCount, MatchTally } from './find-count';
+import { describeCount, MatchSeek, MatchTally } from './find-count';
 
 // A new search is counted this long at once; the rest of a long post in idle slices, which
 // run within this long at the latest.
@@ -22,6 +22,8 @@ const COUNT_SLICE_MS = 6;
 const COUNT_TIMEOUT_MS = 1000;
 // After an edit the count waits for a pause in typing.
 const RECOUNT_PAUSE_MS = 300;
+// Search as you type seeks the first match this long at once, then in idle slices.
+const SEEK_SLICE_MS = 4;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string>, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -91,21 +93,33 @@ function findPanel(view: EditorView): Panel {
       wholeWord: pressed(wordToggle),
       regexp: pressed(regexToggle),
     });
-  /// Search as you type: the first match from where the selection starts is selected.
+  /// Search as you type: the first match from where the selection starts is selected (from the
+  /// top if there is none after it). Sought a slice at a time: a search with no match in a long
+  /// post read the whole text on every key typed into the field (130 ms at 50,000 words).
+  let stopSeek = () => {};
   const commit = (jump: boolean) => {
     const next = read();
     if (next.eq(getSearchQuery(view.state))) return;
+    stopSeek();
     view.dispatch({ effects: setSearchQuery.of(next) });
-    if (!jump || !next.valid) return;
-    const start = view.state.selection.main.from;
-    const found = next.getCursor(view.state, start).next();
-    const match = found.done ? next.getCursor(view.state).next() : found;
-    if (match.done) return;
-    view.dispatch({
-      selection: { anchor: match.value.from, head: match.value.to },
-      effects: EditorView.scrollIntoView(match.value.from, { y: 'center' }),
-      userEvent: 'select.search',
-    });
+    if (!jump || !next.valid || next.search === '') return;
+    const from = view.state;
+    const seek = new MatchSeek(from, next, from.selection.main.from);
+    const step = (more: () => boolean) => {
+      if (!seek.run(more)) return false;
+      // Only if nothing has moved on meanwhile: the text, the selection or the search.
+      const now = view.state;
+      if (!seek.found || now.doc !== from.doc || !now.selection.eq(from.selection) || !getSearchQuery(now).eq(next)) return true;
+      view.dispatch({
+        selection: { anchor: seek.found.from, head: seek.found.to },
+        effects: EditorView.scrollIntoView(seek.found.from, { y: 'center' }),
+        userEvent: 'select.search',
+      });
+      return true;
+    };
+    const started = performance.now();
+    if (step(() => performance.now() - started < SEEK_SLICE_MS)) return;
+    stopSeek = inIdleSlices(step, COUNT_TIMEOUT_MS);
   };
 
   findField.addEventListener('input', () => commit(true));
@@ -175,6 +189,7 @@ function findPanel(view: EditorView): Panel {
       } else if (update.selectionSet && tally?.done && tally.doc === update.state.doc) showCount();
     },
     destroy: () => {
+      stopSeek();
       stopSlices();
       recountLater.cancel();
     },

@@ -3,7 +3,7 @@ import { SearchQuery } from '@codemirror/search';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countMatches, describeCount, MatchTally } from '../../../renderer/editor/extensions/find-count';
+import { countMatches, describeCount, MatchSeek, MatchTally } from '../../../renderer/editor/extensions/find-count';
 
 const TEXT = 'A crab walks. The crab hides. Every Crab molts.';
 
@@ -78,5 +78,50 @@ describe('find match count in slices', () => {
     let calls = 0;
     while (!rare.run(() => calls++ % 2 === 0));
     expect(rare.countFor(few.selection.main)).toEqual({ total: 1, current: 1, capped: false });
+  });
+});
+
+/// Search as you type in one pass, as the panel did on every key: the first match from `start`,
+/// else the first from the top.
+function seekInOnePass(state: EditorState, query: SearchQuery, start: number): { from: number; to: number } | null {
+  const after = query.getCursor(state, start).next();
+  const match = after.done ? query.getCursor(state).next() : after;
+  return match.done ? null : { from: match.value.from, to: match.value.to };
+}
+
+describe('search as you type in slices', () => {
+  it('lands on the match one pass from the cursor finds, wrapping to the top, across slice edges', () => {
+    const text = fc.array(fc.constantFrom('a', 'a', '\n', '\n', 'b', 'A', ' ', 'crab', 'Crab '), { minLength: 0, maxLength: 150, size: 'max' }).map((parts) => parts.join(''));
+    const search = fc.oneof(
+      fc.record({ search: fc.constantFrom('a', 'aa', 'ab', 'b a', 'crab', 'a\\nb', 'b\\n', 'a\\na', 'zebra'), regexp: fc.constant(false) }),
+      fc.record({ search: fc.constantFrom('a+', 'b?a', '^a', 'b$', 'cr[a-z]b', 'a\\sb', '\\n', 'q'), regexp: fc.constant(true) }),
+    );
+    let wrapped = 0;
+    fc.assert(
+      fc.property(text, search, fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 8 }), fc.nat(), (doc, q, caseSensitive, wholeWord, sliceChars, at) => {
+        const query = new SearchQuery({ ...q, caseSensitive, wholeWord });
+        const start = at % (doc.length + 1);
+        const state = EditorState.create({ doc });
+        const seek = new MatchSeek(state, query, start, sliceChars);
+        let slices = 0;
+        // One slice per call, as a task's budget allows.
+        while (!seek.run(() => slices++ % 2 === 0));
+        const expected = seekInOnePass(state, query, start);
+        if (expected && expected.from < start) wrapped++;
+        expect(seek.found).toEqual(expected);
+      }),
+      { numRuns: 800 },
+    );
+    // The wrap to the top was taken, not only the way down.
+    expect(wrapped).toBeGreaterThan(20);
+  });
+
+  it('finds a match near the cursor in the first slice, however long the post', () => {
+    const doc = 'x\n'.repeat(30000) + 'a crab\n' + 'y\n'.repeat(30000);
+    const state = EditorState.create({ doc });
+    const seek = new MatchSeek(state, new SearchQuery({ search: 'crab' }), 60000, 1000);
+    let slices = 0;
+    expect(seek.run(() => slices++ < 1)).toBe(true);
+    expect(seek.found).toEqual({ from: 60002, to: 60006 });
   });
 });
