@@ -57,3 +57,28 @@ test('blocks are spaced the same where the preview’s sections begin as anywher
   const again = await studio.articleBody.evaluate(spacing);
   expect(again.gaps).toEqual(opened.gaps);
 });
+
+test('a post long enough to be in sections begins where a short one does', async ({ host, library, studio }) => {
+  // Both open with a heading, whose top margin meets the space above the article.
+  const post = (slug: string, title: string, topics: number) => {
+    const dir = path.join(library, 'posts', slug);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'index.md'), `---\ntitle: ${title}\n---\n\n${body.split('\n\n').slice(0, topics * 4).join('\n\n')}\n`);
+  };
+  post('short-survey', 'Survey, short', 3);
+  post('long-survey', 'Survey, long', 80);
+  await studio.open(host);
+  const firstHeading = async (title: string) => {
+    await studio.openPost(title);
+    await expect(studio.articleBody.getByRole('heading', { name: 'Topic 2', exact: true })).toBeAttached();
+    return studio.articleBody.evaluate((article) => ({
+      top: article.querySelector('h2')!.getBoundingClientRect().top + article.ownerDocument.defaultView!.scrollY,
+      sectioned: article.querySelector('pw-section') !== null,
+    }));
+  };
+  const short = await firstHeading('Survey, short');
+  const long = await firstHeading('Survey, long');
+  expect(short.sectioned).toBe(false);
+  expect(long.sectioned).toBe(true);
+  expect(long.top).toBeCloseTo(short.top, 0);
+});

@@ -7,8 +7,11 @@ import { PREVIEW_CSP } from '../../../shared/csp';
 import articleCss from '../styles/article.css?inline';
 import { SECTION_TAG } from './sections';
 
-/// A long article's sections (sections.ts): each is skipped whole while off screen.
-const SECTION_CSS = `${SECTION_TAG} { display: block; content-visibility: auto; }`;
+/// A long article's sections (sections.ts): each is skipped whole while off screen, but the
+/// first, which stays in the flow: a skipped section contains its layout, and the top margin
+/// of the article's first block would no longer collapse with the space above the article (a
+/// post opening with a heading stood 28 px lower when long enough to be in sections).
+const SECTION_CSS = `${SECTION_TAG} { display: block; content-visibility: auto; } ${SECTION_TAG}:first-child { content-visibility: visible; }`;
 
 /// Same origin so the app can reach the document; never `allow-scripts` beside it, which
 /// would let the frame remove its own sandbox.
