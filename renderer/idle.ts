@@ -38,13 +38,22 @@ export function afterQuiet(run: () => void, quietMs: number, timeoutMs = 1000): 
 // The longest slice of idle work.
 const SLICE_MS = 8;
 
-/// Chromium's Prioritized Task Scheduling: a task of `background` priority runs when nothing
-/// more urgent (input, rendering, other tasks) is waiting.
-type BackgroundScheduler = { postTask(run: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<void> };
+/// Chromium's Prioritized Task Scheduling: `scheduler.postTask`, here at the default priority
+/// (`user-visible`), which input and rendering go before.
+type TaskScheduler = { postTask(run: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<void> };
 
-function backgroundScheduler(): BackgroundScheduler | null {
-  const scheduler = (globalThis as { scheduler?: Partial<BackgroundScheduler> }).scheduler;
-  return typeof scheduler?.postTask === 'function' ? (scheduler as BackgroundScheduler) : null;
+function taskScheduler(): TaskScheduler | null {
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  return typeof scheduler?.postTask === 'function' ? (scheduler as TaskScheduler) : null;
+}
+
+/// An error thrown where nobody awaits it, reported as an uncaught one would be.
+function reportUncaught(error: unknown): void {
+  if (typeof reportError === 'function') reportError(error);
+  else
+    setTimeout(() => {
+      throw error;
+    });
 }
 
 /// Long work done a slice at a time while the page is idle, so that a key pressed meanwhile
@@ -52,8 +61,10 @@ function backgroundScheduler(): BackgroundScheduler | null {
 /// slice has time left, and returns true once all of it is done. Returns a cancel function.
 ///
 /// The first slice waits for an idle moment (or `timeoutMs`). The next ones follow as tasks of
-/// background priority where the browser has them: an idle callback asked for within an idle
-/// period waits for the next one, so idle callbacks alone gave long work one slice per 50 ms.
+/// their own where the browser can post them (input and rendering still go first): an idle
+/// callback asked for within an idle period waits for the next one, so idle callbacks alone
+/// gave long work one slice per 50 ms, and tasks of background priority could wait behind any
+/// stream of other tasks for longer than `timeoutMs`. A step that throws ends the work.
 export function inIdleSlices(step: (more: () => boolean) => boolean, timeoutMs: number): () => void {
   let cancel = (): void => {};
   let stopped = false;
@@ -66,11 +77,13 @@ export function inIdleSlices(step: (more: () => boolean) => boolean, timeoutMs: 
     if (!step(more)) next(true);
   };
   const next = (continuing: boolean) => {
-    const scheduler = continuing ? backgroundScheduler() : null;
+    const scheduler = continuing ? taskScheduler() : null;
     if (scheduler) {
       const controller = new AbortController();
-      // Rejected when cancelled: nothing to report.
-      scheduler.postTask(() => slice(), { priority: 'background', signal: controller.signal }).catch(() => {});
+      scheduler.postTask(() => slice(), { priority: 'user-visible', signal: controller.signal }).catch((error: unknown) => {
+        // Rejected when cancelled, which is nothing to report.
+        if (!controller.signal.aborted) reportUncaught(error);
+      });
       cancel = () => controller.abort();
     } else if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(slice, { timeout: timeoutMs });

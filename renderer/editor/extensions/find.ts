@@ -32,6 +32,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<st
   return node;
 }
 
+/// Whether two queries search for the same thing (whatever they would replace it with).
+function sameSearch(a: SearchQuery, b: SearchQuery): boolean {
+  return a.search === b.search && a.caseSensitive === b.caseSensitive && a.regexp === b.regexp && a.wholeWord === b.wholeWord && a.literal === b.literal;
+}
+
 function findPanel(view: EditorView): Panel {
   const query = getSearchQuery(view.state);
   const findField = element('input', { type: 'text', 'main-field': 'true', 'aria-label': 'Find', placeholder: 'Find', spellcheck: 'false' });
@@ -99,17 +104,19 @@ function findPanel(view: EditorView): Panel {
   let stopSeek = () => {};
   const commit = (jump: boolean) => {
     const next = read();
-    if (next.eq(getSearchQuery(view.state))) return;
-    stopSeek();
+    const current = getSearchQuery(view.state);
+    if (next.eq(current)) return;
+    // Typing a replacement leaves a search under way to land.
+    if (!sameSearch(next, current)) stopSeek();
     view.dispatch({ effects: setSearchQuery.of(next) });
     if (!jump || !next.valid || next.search === '') return;
     const from = view.state;
     const seek = new MatchSeek(from, next, from.selection.main.from);
     const step = (more: () => boolean) => {
       if (!seek.run(more)) return false;
-      // Only if nothing has moved on meanwhile: the text, the selection or the search.
+      // Only if nothing has moved on meanwhile: the text, the selection or what is searched.
       const now = view.state;
-      if (!seek.found || now.doc !== from.doc || !now.selection.eq(from.selection) || !getSearchQuery(now).eq(next)) return true;
+      if (!seek.found || now.doc !== from.doc || !now.selection.eq(from.selection) || !sameSearch(getSearchQuery(now), next)) return true;
       view.dispatch({
         selection: { anchor: seek.found.from, head: seek.found.to },
         effects: EditorView.scrollIntoView(seek.found.from, { y: 'center' }),

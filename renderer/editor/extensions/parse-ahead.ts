@@ -61,8 +61,13 @@ class ParseAhead {
   private start(): void {
     if (this.stop || whole(this.view.state)) return;
     this.stop = inIdleSlices((more) => {
-      const done = this.step(more);
-      if (done) this.stop = null;
+      let done = true;
+      try {
+        done = this.step(more);
+      } finally {
+        // Done, or thrown (which ends the slices): the next change may start again.
+        if (done) this.stop = null;
+      }
       return done;
     }, SLICE_TIMEOUT_MS);
   }
@@ -80,14 +85,15 @@ class ParseAhead {
         continue;
       }
       const started = performance.now();
-      // A chunk is sized to finish well within a slice; if it does not (a slow machine), the
-      // parse stays where it got to and goes on from there.
-      if (!ensureSyntaxTree(state, target, CHUNK_MS * 2)) {
+      // A chunk is sized to finish within CHUNK_MS; if it does not (a slow machine), the parse
+      // stays where it got to and goes on from there.
+      if (!ensureSyntaxTree(state, target, CHUNK_MS)) {
         this.chunk = MIN_CHUNK;
         continue;
       }
-      // Parsed, but not kept: a code block whose language is still loading is left out, to be
-      // parsed by CodeMirror once it has loaded (which replaces the tree and starts this again).
+      // Parsed, but not kept: a code block whose language is still loading is left out of the
+      // tree. Parsing ahead stops there and starts again with the next transaction that
+      // changes the text or the tree (by then the language has loaded).
       if (!syntaxTreeAvailable(state, target)) return true;
       this.chunk = resizedChunk(this.chunk, performance.now() - started);
       this.parsed = target;

@@ -67,13 +67,13 @@ describe('reading a long post for readability while idle', () => {
       expect(runs).toBe(1);
     });
 
-    it('waits for an idle moment to begin, then goes on in background tasks where the browser has them, one slice each', () => {
+    it('waits for an idle moment to begin, then goes on in tasks of its own where the browser can post them, one slice each', () => {
       const idle: ((deadline: IdleDeadline) => void)[] = [];
       vi.stubGlobal('requestIdleCallback', (run: (deadline: IdleDeadline) => void) => idle.push(run));
       const background: { run: () => void; signal: AbortSignal }[] = [];
       vi.stubGlobal('scheduler', {
         postTask: (run: () => void, options: { priority: string; signal: AbortSignal }) => {
-          expect(options.priority).toBe('background');
+          expect(options.priority).toBe('user-visible');
           background.push({ run, signal: options.signal });
           return new Promise(() => {});
         },
