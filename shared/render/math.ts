@@ -141,7 +141,17 @@ function mathInline(state: StateInline, silent: boolean): boolean {
 /// block before `stop` (a blank or outdented line, or the end) ends the search. An opener
 /// between them would search the same lines and fail the same way, so a run of `$$x` lines
 /// (each a paragraph line that asks whether math starts there) costs linear work, not quadratic.
-const failedScans = new WeakMap<StateBlock, { from: number; stop: number; endLine: number }>();
+const failedScans = new WeakMap<StateBlock, { from: number; stop: number; endLine: number; indent: number; level: number }>();
+
+/// The last search for a closing `$$` line that found one, at `close`: an opener on a line
+/// between `from` and it finds the same closing line (no line between ends with `$$`), and its
+/// formula holds a `$$` (and is no formula) exactly when the last `$$` before the closing one,
+/// at `lastDollars`, comes after its own opening `$$`. A run of `$$a|b` lines closed by a `$$`
+/// at the end searched to the end from every line.
+/// Both hold only within the same block context: markdown-it parses a list item or a quote with
+/// the same state, another indent, nesting level and line bounds, so these and (for a found
+/// one) where the closing line begins are part of the key.
+const foundScans = new WeakMap<StateBlock, { from: number; close: number; closeStart: number; endLine: number; indent: number; level: number; label: string | null; lastDollars: number }>();
 
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
@@ -164,24 +174,50 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     // Display math has no blank lines (TeX would end the paragraph), so a
     // lone `$$` without a closing line before one is just text.
     const failed = failedScans.get(state);
-    if (failed && failed.endLine === endLine && startLine > failed.from && startLine < failed.stop) return false;
-    for (lastLine = startLine + 1; lastLine < endLine; lastLine++) {
-      if (state.isEmpty(lastLine) || state.sCount[lastLine]! < state.blkIndent) {
-        failedScans.set(state, { from: startLine, stop: lastLine, endLine });
+    if (failed && failed.endLine === endLine && failed.indent === state.blkIndent && failed.level === state.level && startLine > failed.from && startLine < failed.stop) return false;
+    const known = foundScans.get(state);
+    if (
+      known &&
+      known.endLine === endLine &&
+      known.indent === state.blkIndent &&
+      known.level === state.level &&
+      startLine > known.from &&
+      startLine < known.close &&
+      known.closeStart === state.bMarks[known.close]! + state.tShift[known.close]!
+    ) {
+      if (known.lastDollars >= start + 2) return false;
+      lastLine = known.close;
+      label = known.label ?? label;
+    } else {
+      let closeAt = -1;
+      let closingLabel: string | null = null;
+      for (lastLine = startLine + 1; lastLine < endLine; lastLine++) {
+        if (state.isEmpty(lastLine) || state.sCount[lastLine]! < state.blkIndent) {
+          failedScans.set(state, { from: startLine, stop: lastLine, endLine, indent: state.blkIndent, level: state.level });
+          return false;
+        }
+        const lineStart = state.bMarks[lastLine]! + state.tShift[lastLine]!;
+        const text = state.src.slice(lineStart, state.eMarks[lastLine]).trimEnd();
+        const lineLabel = EQ_LABEL.exec(text);
+        const beforeLabel = lineLabel ? text.slice(0, lineLabel.index).trimEnd() : '';
+        if (lineLabel && beforeLabel.endsWith('$$')) {
+          closingLabel = lineLabel[1]!;
+          closeAt = lineStart + beforeLabel.length - 2;
+          break;
+        }
+        if (text.endsWith('$$')) {
+          closeAt = lineStart + text.length - 2;
+          break;
+        }
+      }
+      if (lastLine >= endLine) {
+        failedScans.set(state, { from: startLine, stop: endLine, endLine, indent: state.blkIndent, level: state.level });
         return false;
       }
-      const lineStart = state.bMarks[lastLine]! + state.tShift[lastLine]!;
-      const text = state.src.slice(lineStart, state.eMarks[lastLine]).trimEnd();
-      const lineLabel = EQ_LABEL.exec(text);
-      if (lineLabel && text.slice(0, lineLabel.index).trimEnd().endsWith('$$')) {
-        label = lineLabel[1]!;
-        break;
-      }
-      if (text.endsWith('$$')) break;
-    }
-    if (lastLine >= endLine) {
-      failedScans.set(state, { from: startLine, stop: endLine, endLine });
-      return false;
+      label = closingLabel ?? label;
+      const lastDollars = closeAt >= 2 ? state.src.lastIndexOf('$$', closeAt - 2) : -1;
+      const closeStart = state.bMarks[lastLine]! + state.tShift[lastLine]!;
+      foundScans.set(state, { from: startLine, close: lastLine, closeStart, endLine, indent: state.blkIndent, level: state.level, label: closingLabel, lastDollars });
     }
     let lines = state.getLines(startLine, lastLine + 1, state.blkIndent, false).trimEnd();
     if (label) lines = lines.replace(EQ_LABEL, '').trimEnd();

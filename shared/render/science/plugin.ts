@@ -57,16 +57,27 @@ function clusterRule(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-/// The first `]` after the `[` at state.pos. Remembered per paragraph: a search from one `[`
-/// that found `]` at c answers for every later `[` before c, so a run of `[` stays linear.
-const closes = new WeakMap<StateInline, { from: number; close: number }>();
+/// The first `]` after the `[` at state.pos, looked up among every `]` of the paragraph, found
+/// once per paragraph: linear however the inline parser comes back to earlier places (it does,
+/// after scanning a link label ahead; remembering only the last search let a paragraph of
+/// unclosed `![` search to its end again and again).
+const closesOf = new WeakMap<StateInline, number[]>();
 function nextClose(state: StateInline): number {
   const from = state.pos + 1;
-  const last = closes.get(state);
-  if (last && last.from <= from && (last.close === -1 || last.close >= from)) return last.close;
-  const close = state.src.indexOf(']', from);
-  closes.set(state, { from, close });
-  return close;
+  let closes = closesOf.get(state);
+  if (!closes) {
+    closes = [];
+    for (let at = state.src.indexOf(']'); at !== -1; at = state.src.indexOf(']', at + 1)) closes.push(at);
+    closesOf.set(state, closes);
+  }
+  let low = 0;
+  let high = closes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (closes[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < closes.length ? closes[low]! : -1;
 }
 
 function bareRule(state: StateInline, silent: boolean): boolean {
