@@ -183,8 +183,8 @@ test('find and replace is a labelled panel with a match count and keyboard use',
   await expect(studio.editorContent).toBeFocused();
 });
 
-test('in a long post the find count covers the whole text and follows what is typed with the panel open', async ({ host, library, studio, page }) => {
-  // About 30,000 words: the count is made a slice at a time, in tasks of its own.
+/// Opens a post of about 30,000 words whose only crab (in a whelk shell) is near the end.
+async function openLongSurvey(library: string, host: Parameters<Studio['open']>[0], studio: Studio): Promise<void> {
   const paragraph = 'The pools at low tide held anemones, limpets and a great deal of weed, and we counted them twice. ';
   const body = Array.from({ length: 1800 }, (_, i) => (i === 1500 ? 'A hermit crab in a whelk shell.' : paragraph.repeat(2))).join('\n\n');
   const dir = path.join(library, 'posts', 'long-survey');
@@ -192,6 +192,11 @@ test('in a long post the find count covers the whole text and follows what is ty
   writeFileSync(path.join(dir, 'index.md'), `---\ntitle: A long survey\n---\n\n${body}\n`);
   await studio.open(host);
   await studio.openPost('A long survey');
+}
+
+test('in a long post the find count covers the whole text and follows what is typed with the panel open', async ({ host, library, studio, page }) => {
+  // The count is made a slice at a time, in tasks of its own.
+  await openLongSurvey(library, host, studio);
   await studio.editorContent.click();
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('ControlOrMeta+f');
@@ -209,15 +214,9 @@ test('in a long post the find count covers the whole text and follows what is ty
 });
 
 test('search as you type in a long post lands on a match far from the cursor, wrapping to the top, key by key', async ({ host, library, studio, page }) => {
-  // About 30,000 words, the only whelk near the end: each key typed into the field seeks from
-  // the cursor a slice at a time (one pass on every key held each one up).
-  const paragraph = 'The pools at low tide held anemones, limpets and a great deal of weed, and we counted them twice. ';
-  const body = Array.from({ length: 1800 }, (_, i) => (i === 1500 ? 'A hermit crab in a whelk shell.' : paragraph.repeat(2))).join('\n\n');
-  const dir = path.join(library, 'posts', 'long-survey');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'index.md'), `---\ntitle: A long survey\n---\n\n${body}\n`);
-  await studio.open(host);
-  await studio.openPost('A long survey');
+  // Each key typed into the field seeks from the cursor a slice at a time (one pass on every
+  // key held each one up).
+  await openLongSurvey(library, host, studio);
   await studio.editorContent.click();
   // Past the match: the search wraps to the top to find it.
   await page.keyboard.press('ControlOrMeta+End');
