@@ -24,11 +24,6 @@ const CHUNK_MS = 3;
 // An idle slice is due within this long, even on a page that never idles.
 const SLICE_TIMEOUT_MS = 2_000;
 
-/// Where to parse to next: `done` characters are parsed; `chunk` more if the post has them.
-function nextTarget(done: number, chunk: number, length: number): number {
-  return Math.min(length, done + chunk);
-}
-
 /// The chunk that would have taken about CHUNK_MS, from how long `chunk` characters took.
 function resizedChunk(chunk: number, tookMs: number): number {
   const scaled = tookMs > 0 ? Math.round((chunk * CHUNK_MS) / tookMs) : chunk * 2;
@@ -79,7 +74,7 @@ class ParseAhead {
       const length = state.doc.length;
       if (this.parsed >= length || whole(state)) return true;
       if (!more()) return false;
-      const target = nextTarget(this.parsed, this.chunk, length);
+      const target = Math.min(length, this.parsed + this.chunk);
       if (syntaxTreeAvailable(state, target)) {
         this.parsed = target;
         continue;
